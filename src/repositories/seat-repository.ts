@@ -1,0 +1,144 @@
+// Seats and their KPIs.
+import type { Database } from "../db/database";
+import type { Goal, GoalOp } from "../domain/goal";
+import type { Kpi, Seat, SeatKind, SeatWithKpis } from "../domain/model";
+import type { Unit } from "../domain/units";
+import { writeAudit } from "./audit";
+
+type SeatRow = { id: number; name: string; kind: string; accountability: string | null; ownerId: string; archivedAt: Date | null };
+type KpiRow = { id: number; seatId: number; name: string; unit: string; goalOp: string; goalA: number; goalB: number | null; archivedAt: Date | null };
+
+export function toSeat(row: SeatRow): Seat {
+  return { id: row.id, name: row.name, kind: row.kind as SeatKind, accountability: row.accountability, ownerId: row.ownerId, archivedAt: row.archivedAt };
+}
+
+export function toKpi(row: KpiRow): Kpi {
+  const goal: Goal = { op: row.goalOp as GoalOp, a: row.goalA, b: row.goalB };
+  return { id: row.id, seatId: row.seatId, name: row.name, unit: row.unit as Unit, goal, archivedAt: row.archivedAt };
+}
+
+export const nameKey = (name: string): string => name.trim().toLowerCase();
+
+export interface NewSeat {
+  name: string;
+  kind: SeatKind;
+  accountability: string | null;
+  ownerId: string;
+}
+
+export interface NewKpi {
+  seatId: number;
+  name: string;
+  unit: Unit;
+  goal: Goal;
+}
+
+export class SeatRepository {
+  constructor(private readonly db: Database) {}
+
+  async findSeatByName(name: string): Promise<Seat | undefined> {
+    const row = await this.db.seat.findUnique({ where: { nameKey: nameKey(name) } });
+    return row ? toSeat(row) : undefined;
+  }
+
+  async findSeat(id: number): Promise<Seat | undefined> {
+    const row = await this.db.seat.findUnique({ where: { id } });
+    return row ? toSeat(row) : undefined;
+  }
+
+  async listSeats(options: { includeArchived?: boolean } = {}): Promise<SeatWithKpis[]> {
+    const rows = await this.db.seat.findMany({
+      where: options.includeArchived ? {} : { archivedAt: null },
+      include: { kpis: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }] } },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((row) => ({ ...toSeat(row), kpis: row.kpis.map(toKpi) }));
+  }
+
+  /** Active seats owned by `ownerId`, with their active KPIs. */
+  async seatsOwnedBy(ownerId: string): Promise<SeatWithKpis[]> {
+    const rows = await this.db.seat.findMany({
+      where: { ownerId, archivedAt: null },
+      include: { kpis: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }] } },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((row) => ({ ...toSeat(row), kpis: row.kpis.map(toKpi) }));
+  }
+
+  async createSeat(seat: NewSeat, actor: string, at: Date): Promise<Seat> {
+    return this.db.$transaction(async (tx) => {
+      const fields = { name: seat.name, kind: seat.kind, accountability: seat.accountability, ownerId: seat.ownerId };
+      const row = await tx.seat.create({ data: { ...fields, nameKey: nameKey(seat.name), createdBy: actor, createdAt: at } });
+      await writeAudit(tx, { actor, action: "seat.add", entity: "seat", entityId: row.id, after: fields, at });
+      return toSeat(row);
+    });
+  }
+
+  async setOwner(seatId: number, ownerId: string, actor: string, at: Date): Promise<Seat> {
+    return this.db.$transaction(async (tx) => {
+      const before = await tx.seat.findUniqueOrThrow({ where: { id: seatId } });
+      const row = await tx.seat.update({ where: { id: seatId }, data: { ownerId } });
+      await writeAudit(tx, { actor, action: "seat.owner", entity: "seat", entityId: seatId, before: { ownerId: before.ownerId }, after: { ownerId }, at });
+      return toSeat(row);
+    });
+  }
+
+  async archiveSeat(seatId: number, actor: string, at: Date): Promise<Seat> {
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.seat.update({ where: { id: seatId }, data: { archivedAt: at } });
+      await writeAudit(tx, { actor, action: "seat.archive", entity: "seat", entityId: seatId, before: { archivedAt: null }, after: { archivedAt: at }, at });
+      return toSeat(row);
+    });
+  }
+
+  async findKpiInSeat(seatId: number, name: string): Promise<Kpi | undefined> {
+    const row = await this.db.kpi.findUnique({ where: { seatId_nameKey: { seatId, nameKey: nameKey(name) } } });
+    return row ? toKpi(row) : undefined;
+  }
+
+  /** Active KPIs of active seats with this name (a name is unique only within its seat). */
+  async findActiveKpisByName(name: string): Promise<{ kpi: Kpi; seat: Seat }[]> {
+    const rows = await this.db.kpi.findMany({
+      where: { nameKey: nameKey(name), archivedAt: null, seat: { archivedAt: null } },
+      include: { seat: true },
+    });
+    return rows.map((row) => ({ kpi: toKpi(row), seat: toSeat(row.seat) }));
+  }
+
+  async findKpi(id: number): Promise<{ kpi: Kpi; seat: Seat } | undefined> {
+    const row = await this.db.kpi.findUnique({ where: { id }, include: { seat: true } });
+    return row ? { kpi: toKpi(row), seat: toSeat(row.seat) } : undefined;
+  }
+
+  async createKpi(kpi: NewKpi, actor: string, at: Date): Promise<Kpi> {
+    return this.db.$transaction(async (tx) => {
+      const position = await tx.kpi.count({ where: { seatId: kpi.seatId } });
+      const row = await tx.kpi.create({
+        data: {
+          seatId: kpi.seatId,
+          name: kpi.name,
+          nameKey: nameKey(kpi.name),
+          unit: kpi.unit,
+          goalOp: kpi.goal.op,
+          goalA: kpi.goal.a,
+          goalB: kpi.goal.b ?? null,
+          position,
+          createdBy: actor,
+          createdAt: at,
+        },
+      });
+      await writeAudit(tx, { actor, action: "kpi.add", entity: "kpi", entityId: row.id, after: { seatId: kpi.seatId, name: kpi.name, unit: kpi.unit, goal: kpi.goal }, at });
+      return toKpi(row);
+    });
+  }
+
+  /** Every owner of an active seat that has at least one active KPI. */
+  async activeOwners(): Promise<string[]> {
+    const rows = await this.db.seat.findMany({
+      where: { archivedAt: null, kpis: { some: { archivedAt: null } } },
+      select: { ownerId: true },
+      distinct: ["ownerId"],
+    });
+    return rows.map((row) => row.ownerId);
+  }
+}

@@ -1,0 +1,27 @@
+// What Cadence caches of Slack users: time zone and admin flags.
+import type { Database } from "../db/database";
+
+export interface CachedSlackUser {
+  id: string;
+  tz: string | null;
+  isAdmin: boolean;
+  isOwner: boolean;
+  teamId: string | null;
+  fetchedAt: Date;
+}
+
+export class SlackUserRepository {
+  constructor(private readonly db: Database) {}
+
+  async find(id: string): Promise<CachedSlackUser | undefined> {
+    return (await this.db.slackUser.findUnique({ where: { id } })) ?? undefined;
+  }
+
+  async findMany(ids: string[]): Promise<CachedSlackUser[]> {
+    return this.db.slackUser.findMany({ where: { id: { in: ids } } });
+  }
+
+  async save(user: CachedSlackUser): Promise<void> {
+    await this.db.slackUser.upsert({ where: { id: user.id }, create: user, update: user });
+  }
+}

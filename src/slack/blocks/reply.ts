@@ -1,0 +1,25 @@
+// What a command answers: one or more ephemeral messages (more than one only when Slack's limits demand it).
+import type { Block } from "./limits";
+import { paginateBlocks, section } from "./limits";
+
+export interface Reply {
+  text: string;
+  blocks?: Block[];
+}
+
+export function errorReply(message: string): Reply {
+  return { text: `:warning: ${message}` };
+}
+
+export function textReply(text: string): Reply {
+  return { text, blocks: [section(text)] };
+}
+
+/** Splits a long reply into several messages within the block limit, each with the same fallback text. */
+export function splitReply(reply: Reply): Reply[] {
+  if (!reply.blocks) return [reply];
+  return paginateBlocks(reply.blocks).map((blocks, page, pages) => ({
+    text: pages.length > 1 ? `${reply.text} (${page + 1}/${pages.length})` : reply.text,
+    blocks,
+  }));
+}

@@ -1,0 +1,63 @@
+// `/cadence …`: set-up commands, admins only.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { parseCadenceCommand, type CadenceCommand } from "../../../domain/commands/cadence-command";
+import type { CadenceServices } from "../../../services/cadence-services";
+import { errorReply, textReply, type Reply } from "../../blocks/reply";
+import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from "../../blocks/setup-blocks";
+import { formatGoal } from "../../../domain/goal";
+import { respondEphemeral } from "../respond-with";
+
+const NOT_ADMIN =
+  "only Cadence admins can change the set-up (the users in CADENCE_ADMINS, or workspace admins when it is empty); `/scorecard` and `/issue` are open to everyone";
+
+export function cadenceCommand(services: CadenceServices) {
+  return async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    try {
+      const parsed = parseCadenceCommand(command.text);
+      if (parsed.ok && parsed.command.type === "help") return await respondEphemeral(respond, buildHelpReply());
+      const now = services.clock();
+      if (!(await services.directory.isAdmin(command.user_id, now))) return await respondEphemeral(respond, errorReply(NOT_ADMIN));
+      if (!parsed.ok) return await respondEphemeral(respond, errorReply(parsed.error));
+      await respondEphemeral(respond, await runSetup(services, parsed.command, command.user_id, now));
+    } catch (error) {
+      logger.error("/cadence failed", error);
+      await respondEphemeral(respond, errorReply("something went wrong on Cadence's side; nothing was changed. Try again in a minute."));
+    }
+  };
+}
+
+async function runSetup(services: CadenceServices, command: CadenceCommand, actor: string, now: Date): Promise<Reply> {
+  const { setup } = services;
+  switch (command.type) {
+    case "help":
+      return buildHelpReply();
+    case "seat.list":
+      return buildSeatListReply(await setup.listSeats());
+    case "kpi.list":
+      return buildKpiListReply(await setup.listSeats());
+    case "seat.add": {
+      const result = await setup.addSeat(command, actor, now);
+      if (!result.ok) return errorReply(result.error);
+      return textReply(`:white_check_mark: Added seat ${seatLabel(result.value)}, owned by <@${result.value.ownerId}>.`);
+    }
+    case "seat.owner": {
+      const result = await setup.changeOwner(command.seat, command.ownerId, actor, now);
+      if (!result.ok) return errorReply(result.error);
+      return textReply(`:white_check_mark: ${seatLabel(result.value.seat)} is now owned by <@${command.ownerId}> (was <@${result.value.previousOwner}>).`);
+    }
+    case "seat.archive": {
+      const result = await setup.archiveSeat(command.seat, actor, now);
+      if (!result.ok) return errorReply(result.error);
+      return textReply(`:file_cabinet: Archived ${seatLabel(result.value)}. Its KPIs are no longer asked for; their history is kept.`);
+    }
+    case "kpi.add": {
+      const result = await setup.addKpi(command, actor, now);
+      if (!result.ok) return errorReply(result.error);
+      const { seat, kpi } = result.value;
+      return textReply(`:white_check_mark: Added KPI *${kpi.name}* to ${seatLabel(seat)}: goal ${formatGoal(kpi.goal, kpi.unit)} (${kpi.unit}).`);
+    }
+    case "run":
+      return errorReply(`\`/cadence run ${command.job}\` is not available yet`);
+  }
+}

@@ -1,0 +1,8 @@
+// Slash commands, one file each.
+import type { App } from "@slack/bolt";
+import type { CadenceServices } from "../../../services/cadence-services";
+import { cadenceCommand } from "./cadence";
+
+export function registerCommands(app: App, services: CadenceServices): void {
+  app.command("/cadence", cadenceCommand(services));
+}

@@ -1,0 +1,113 @@
+// Boots the real Cadence (same startCadence as `npm start`) on a free port, against a fresh SQLite file
+// copied from the migrated template and a local fake Slack. Time is a controlled clock.
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { LogLevel } from "@slack/bolt";
+import { loadConfig, type Config } from "../../src/config/config";
+import { startCadence, type RunningCadence } from "../../src/main";
+import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
+import { signedClient } from "./signed-requests";
+import { TEMPLATE_DB, TEST_DB_DIR } from "./paths";
+
+export const SIGNING_SECRET = "test-signing-secret";
+export const CHANNEL = "C0CADENCE";
+export const ADMIN = "UADMIN";
+
+export interface TestClock {
+  now: Date;
+  set(iso: string | Date): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start = "2026-11-23T10:00:00Z"): TestClock {
+  const clock = {
+    now: new Date(start),
+    set(iso: string | Date) {
+      clock.now = new Date(iso);
+    },
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  return clock;
+}
+
+export function freshDatabaseUrl(): string {
+  const file = join(TEST_DB_DIR, `${randomUUID()}.db`);
+  copyFileSync(TEMPLATE_DB, file);
+  return `file:${file}`;
+}
+
+export interface BootOptions {
+  env?: Record<string, string>;
+  databaseUrl?: string;
+  slack?: LocalSlack;
+  clock?: TestClock;
+}
+
+export interface BootedApp {
+  cadence: RunningCadence;
+  slack: LocalSlack;
+  clock: TestClock;
+  config: Config;
+  client: ReturnType<typeof signedClient>;
+  databaseUrl: string;
+  /** Runs a slash command and waits for its first answer on the response_url. */
+  command(command: string, text: string, userId?: string): Promise<string>;
+  /** Every answer a command sent (for replies split over several messages). */
+  commandAll(command: string, text: string, userId?: string): Promise<{ text: string; blocks?: unknown[] }[]>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
+  const slack = options.slack ?? (await startLocalSlack());
+  if (!slack.users().some((user) => user.id === ADMIN)) slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
+  const clock = options.clock ?? testClock();
+  const databaseUrl = options.databaseUrl ?? freshDatabaseUrl();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    CADENCE_CHANNEL: CHANNEL,
+    CADENCE_ADMINS: ADMIN,
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+    ...options.env,
+  });
+  // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
+  const start = () => startCadence(config, { clock: () => clock.now, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true });
+  const booted: BootedApp = {
+    cadence: await start(),
+    slack,
+    clock,
+    config,
+    databaseUrl,
+    client: undefined as never,
+    async commandAll(command, text, userId = ADMIN) {
+      const responseUrl = slack.newResponseUrl();
+      const answer = await booted.client.command({ command, text, userId, responseUrl });
+      if (answer.status !== 200) throw new Error(`${command} ${text} → HTTP ${answer.status}`);
+      await slack.waitFor(() => slack.responses(responseUrl).length > 0);
+      // A split answer arrives as several posts in a row; give the rest a moment to land.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return slack.responses(responseUrl).map((response) => response.body);
+    },
+    async command(command, text, userId = ADMIN) {
+      const [first] = await booted.commandAll(command, text, userId);
+      return first.text;
+    },
+    async restart() {
+      await booted.cadence.stop();
+      booted.cadence = await start();
+      booted.client = signedClient({ appUrl: booted.cadence.url!, signingSecret: SIGNING_SECRET, slack });
+    },
+    async stop() {
+      await booted.cadence.stop();
+      if (!options.slack) await slack.close();
+    },
+  };
+  booted.client = signedClient({ appUrl: booted.cadence.url!, signingSecret: SIGNING_SECRET, slack });
+  return booted;
+}

@@ -1,0 +1,972 @@
+/**
+ * Local Slack: a fake of the Slack Web API served over real HTTP on 127.0.0.1.
+ *
+ * The app under test talks to it exactly as it talks to Slack: point `slackApiUrl` (SLACK_API_URL) at
+ * `slack.apiUrl` and every `WebClient` call lands here. Tests (and the browser demo) then read what the app
+ * did: `calls`, `messages(channel)`, `dmsTo(user)`, `homeOf(user)`, `responses()`, or subscribe to the
+ * `"call"`, `"message"`, `"message_deleted"`, `"view"` and `"response"` events.
+ *
+ *   const slack = await startLocalSlack({ latencyMs: 5 });
+ *   slack.addUser({ id: "U1", name: "ada", tz: "Europe/London" });
+ *   // ... start the app with slackApiUrl: slack.apiUrl, drive it with signed requests ...
+ *   await slack.waitFor(() => slack.dmsTo("U1")[0]);
+ *   await slack.close();
+ *
+ * It behaves like Slack where that catches real bugs: answers are `{ ok, ... }` with Slack's error codes,
+ * message timestamps are unique and increasing, `trigger_id`s issued by `newTriggerId()` work once, views
+ * carry a `hash` that goes stale, and Block Kit limits (50 blocks a message, 100 a view, 3,000 characters
+ * in a section) are enforced. Failures (429 with Retry-After, 500, any Slack error) can be injected per
+ * method, and a fixed latency can be added to every answer. State lives in memory, per instance.
+ */
+import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// ---------------------------------------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------------------------------------
+
+export interface LocalSlackUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  tz?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_bot?: boolean;
+  deleted?: boolean;
+  team_id?: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  params: Record<string, any>;
+  at: number;
+  ok: boolean;
+  error?: string;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: any[];
+  metadata?: { event_type: string; event_payload: Record<string, any> };
+  user: string;
+  bot_id?: string;
+  edited?: boolean;
+  reply_broadcast?: boolean;
+}
+
+export interface StoredView {
+  id: string;
+  type: string;
+  view: any;
+  user?: string;
+  trigger_id?: string;
+  hash: string;
+}
+
+export interface RecordedResponse {
+  url: string;
+  body: any;
+  at: number;
+}
+
+export interface LocalSlackOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Delay added to every answer, in milliseconds. */
+  latencyMs?: number;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  /** Clock used for message timestamps and `at` fields; defaults to `Date.now`. */
+  now?: () => number;
+}
+
+export type InjectedFailure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+
+export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<LocalSlack> {
+  const slack = new LocalSlack(options);
+  await slack.listen(options.port ?? 0);
+  return slack;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Internals shared by the method handlers
+// ---------------------------------------------------------------------------------------------------------
+
+type Params = Record<string, any>;
+type ApiAnswer = Record<string, unknown>;
+type MethodHandler = (params: Params) => ApiAnswer;
+
+interface HttpReply {
+  status: number;
+  headers?: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** A Slack-style failure (`{ ok: false, error }`) raised by a method handler. */
+class SlackApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly details: string[] = [],
+  ) {
+    super(code);
+  }
+}
+
+function fail(code: string, details?: string[]): never {
+  throw new SlackApiError(code, details);
+}
+
+function requireParam(params: Params, name: string, errorCode: string): string {
+  const value = params[name];
+  if (value === undefined || value === null || value === "") fail(errorCode);
+  return String(value);
+}
+
+/** Slack takes booleans as real booleans (JSON) or as "true"/"1" strings (form posts). */
+function isTrue(value: unknown): boolean {
+  return value === true || value === "true" || value === "1" || value === 1;
+}
+
+function hasContent(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== undefined && value !== null && value !== "";
+}
+
+// Slack limits that the app must respect; a fake that accepted more would hide the bug until production.
+const MAX_MESSAGE_BLOCKS = 50;
+const MAX_VIEW_BLOCKS = 100;
+const MAX_SECTION_TEXT = 3000;
+const MAX_HEADER_TEXT = 150;
+const MAX_MESSAGE_TEXT = 40000;
+
+function validateBlocks(blocks: unknown, maxBlocks: number): void {
+  if (blocks === undefined) return;
+  if (!Array.isArray(blocks)) fail("invalid_blocks_format");
+  const problems: string[] = [];
+  if (blocks.length > maxBlocks) problems.push(`no more than ${maxBlocks} items allowed [json-pointer:/blocks]`);
+  blocks.forEach((block, index) => {
+    if (typeof block !== "object" || block === null || typeof block.type !== "string") {
+      problems.push(`missing required field: type [json-pointer:/blocks/${index}]`);
+      return;
+    }
+    const text = block.text?.text;
+    if (block.type === "section" && typeof text === "string" && text.length > MAX_SECTION_TEXT) {
+      problems.push(`must be less than ${MAX_SECTION_TEXT + 1} characters [json-pointer:/blocks/${index}/text]`);
+    }
+    if (block.type === "header" && typeof text === "string" && text.length > MAX_HEADER_TEXT) {
+      problems.push(`must be less than ${MAX_HEADER_TEXT + 1} characters [json-pointer:/blocks/${index}/text]`);
+    }
+  });
+  if (problems.length > 0) fail("invalid_blocks", problems);
+}
+
+function validateMetadata(metadata: unknown): void {
+  if (metadata === undefined) return;
+  const candidate = metadata as { event_type?: unknown; event_payload?: unknown } | null;
+  if (
+    typeof candidate !== "object" ||
+    candidate === null ||
+    typeof candidate.event_type !== "string" ||
+    typeof candidate.event_payload !== "object" ||
+    candidate.event_payload === null
+  ) {
+    fail("invalid_metadata_format");
+  }
+}
+
+// Timestamps are compared as integer microseconds: "1700000000.000100" does not fit a double exactly.
+function tsToMicros(ts: string): bigint {
+  const [seconds = "0", fraction = ""] = String(ts).split(".");
+  return BigInt(seconds || "0") * 1_000_000n + BigInt((fraction + "000000").slice(0, 6));
+}
+
+function microsToTs(micros: bigint): string {
+  const seconds = micros / 1_000_000n;
+  const fraction = micros % 1_000_000n;
+  return `${seconds}.${fraction.toString().padStart(6, "0")}`;
+}
+
+/** Hands out unique, strictly increasing message timestamps that follow the clock when it moves forward. */
+class TimestampSource {
+  private lastMicros = 0n;
+  constructor(private readonly now: () => number) {}
+  next(): string {
+    const fromClock = BigInt(Math.floor(this.now())) * 1000n;
+    this.lastMicros = fromClock > this.lastMicros ? fromClock : this.lastMicros + 1n;
+    return microsToTs(this.lastMicros);
+  }
+}
+
+function encodeCursor(value: string): string {
+  return Buffer.from(value, "utf8").toString("base64");
+}
+
+function decodeCursor(cursor: unknown): string | undefined {
+  if (typeof cursor !== "string" || cursor === "") return undefined;
+  return Buffer.from(cursor, "base64").toString("utf8");
+}
+
+/** Offset from UTC in seconds for a time zone at a moment, as Slack reports it in `tz_offset`. */
+function timeZoneOffsetSeconds(timeZone: string, at: Date): number {
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at);
+    const label = parts.find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+    const match = /GMT([+-])(\d{2}):(\d{2})/.exec(label);
+    if (!match) return 0;
+    const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60;
+    return match[1] === "-" ? -seconds : seconds;
+  } catch {
+    return 0; // an unknown zone name: Slack would never send one, so UTC is as good as anything
+  }
+}
+
+/** Messages per channel, indexed for O(1) lookup by ts and by thread. */
+class MessageStore {
+  private readonly byChannel = new Map<string, StoredMessage[]>(); // oldest first, top-level and replies
+  private readonly byKey = new Map<string, StoredMessage>();
+  private readonly repliesByThread = new Map<string, StoredMessage[]>();
+
+  add(message: StoredMessage): void {
+    listIn(this.byChannel, message.channel).push(message);
+    this.byKey.set(keyOf(message.channel, message.ts), message);
+    if (isReply(message)) listIn(this.repliesByThread, keyOf(message.channel, message.thread_ts!)).push(message);
+  }
+
+  find(channel: string, ts: string): StoredMessage | undefined {
+    return this.byKey.get(keyOf(channel, ts));
+  }
+
+  remove(message: StoredMessage): void {
+    this.byKey.delete(keyOf(message.channel, message.ts));
+    removeFrom(this.byChannel.get(message.channel), message);
+    if (isReply(message)) removeFrom(this.repliesByThread.get(keyOf(message.channel, message.thread_ts!)), message);
+  }
+
+  all(channel: string): StoredMessage[] {
+    return [...(this.byChannel.get(channel) ?? [])];
+  }
+
+  /** What conversations.history shows: thread parents, plain messages and broadcast replies. */
+  topLevel(channel: string): StoredMessage[] {
+    return (this.byChannel.get(channel) ?? []).filter((message) => !isReply(message) || message.reply_broadcast);
+  }
+
+  replies(channel: string, threadTs: string): StoredMessage[] {
+    return this.repliesByThread.get(keyOf(channel, threadTs)) ?? [];
+  }
+
+  clear(): void {
+    this.byChannel.clear();
+    this.byKey.clear();
+    this.repliesByThread.clear();
+  }
+}
+
+function keyOf(channel: string, ts: string): string {
+  return `${channel}/${ts}`;
+}
+
+function isReply(message: StoredMessage): boolean {
+  return message.thread_ts !== undefined && message.thread_ts !== message.ts;
+}
+
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+function removeFrom<T>(list: T[] | undefined, item: T): void {
+  const index = list?.indexOf(item) ?? -1;
+  if (index >= 0) list!.splice(index, 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// HTTP plumbing
+// ---------------------------------------------------------------------------------------------------------
+
+// Fields that WebClient sends as JSON strings inside a form post.
+const JSON_ENCODED_FIELDS = new Set(["blocks", "attachments", "view", "metadata", "user_auth_blocks"]);
+
+interface ParsedApiRequest {
+  params: Params;
+  token?: string;
+  invalidJson?: boolean;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseApiRequest(request: IncomingMessage, url: URL, rawBody: string): ParsedApiRequest {
+  const params: Params = Object.fromEntries(url.searchParams);
+  const contentType = String(request.headers["content-type"] ?? "");
+  let invalidJson = false;
+  if (rawBody !== "") {
+    if (contentType.includes("application/json")) {
+      try {
+        Object.assign(params, JSON.parse(rawBody));
+      } catch {
+        invalidJson = true;
+      }
+    } else {
+      Object.assign(params, Object.fromEntries(new URLSearchParams(rawBody)));
+    }
+  }
+  for (const field of JSON_ENCODED_FIELDS) {
+    if (typeof params[field] !== "string") continue;
+    try {
+      params[field] = JSON.parse(params[field]);
+    } catch {
+      invalidJson = true;
+    }
+  }
+  const token = bearerToken(request.headers.authorization) ?? (params.token ? String(params.token) : undefined);
+  delete params.token; // never keep credentials in the call log
+  return { params, token, invalidJson };
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)/i.exec(header ?? "");
+  return match?.[1];
+}
+
+function sendJson(response: ServerResponse, reply: HttpReply): void {
+  const body = JSON.stringify(reply.body);
+  response.writeHead(reply.status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    ...reply.headers,
+  });
+  response.end(body);
+}
+
+function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The fake
+// ---------------------------------------------------------------------------------------------------------
+
+export class LocalSlack extends EventEmitter {
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly calls: RecordedCall[] = [];
+  readonly views = new Map<string, StoredView>();
+
+  private readonly server: Server;
+  private readonly now: () => number;
+  private readonly timestamps: TimestampSource;
+  private readonly store = new MessageStore();
+  private readonly userById = new Map<string, LocalSlackUser>();
+  private readonly homeViewIdByUser = new Map<string, string>();
+  private readonly recordedResponses: RecordedResponse[] = [];
+  private readonly pendingFailures = new Map<string, { failure: InjectedFailure; remaining: number }[]>();
+  /** Trigger ids handed out by newTriggerId(), with the user they belong to; each works once. */
+  private readonly openTriggers = new Map<string, string | undefined>();
+  private readonly usedTriggers = new Set<string>();
+  private readonly methods: Record<string, MethodHandler>;
+  private latencyMs: number;
+  private port = 0;
+  private counter = 0;
+
+  constructor(options: LocalSlackOptions = {}) {
+    super();
+    this.teamId = options.teamId ?? "T0001";
+    this.botUserId = options.botUserId ?? "UBOT";
+    this.botId = options.botId ?? "B0001";
+    this.latencyMs = options.latencyMs ?? 0;
+    this.now = options.now ?? Date.now;
+    this.timestamps = new TimestampSource(this.now);
+    this.server = createServer((request, response) => void this.handleHttp(request, response));
+    this.methods = {
+      "auth.test": () => this.authTest(),
+      "chat.postMessage": (p) => this.chatPostMessage(p),
+      "chat.postEphemeral": (p) => this.chatPostEphemeral(p),
+      "chat.update": (p) => this.chatUpdate(p),
+      "chat.delete": (p) => this.chatDelete(p),
+      "chat.getPermalink": (p) => this.chatGetPermalink(p),
+      "conversations.open": (p) => this.conversationsOpen(p),
+      "conversations.history": (p) => this.conversationsHistory(p),
+      "conversations.replies": (p) => this.conversationsReplies(p),
+      "users.info": (p) => this.usersInfo(p),
+      "users.list": (p) => this.usersList(p),
+      "views.open": (p) => this.viewsOpen(p),
+      "views.push": (p) => this.viewsOpen(p),
+      "views.update": (p) => this.viewsUpdate(p),
+      "views.publish": (p) => this.viewsPublish(p),
+    };
+  }
+
+  /** Starts listening on 127.0.0.1; startLocalSlack() calls this for you. */
+  async listen(port = 0): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, "127.0.0.1", () => {
+        this.server.off("error", reject);
+        resolve();
+      });
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** What the app passes as `slackApiUrl`. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  // --- Test controls -------------------------------------------------------------------------------------
+
+  addUser(user: LocalSlackUser): void {
+    this.userById.set(user.id, { ...user });
+  }
+
+  updateUser(id: string, patch: Partial<LocalSlackUser>): void {
+    const user = this.userById.get(id);
+    if (!user) throw new Error(`LocalSlack.updateUser: no user ${id}; add it with addUser() first`);
+    this.userById.set(id, { ...user, ...patch, id });
+  }
+
+  users(): LocalSlackUser[] {
+    return [...this.userById.values()];
+  }
+
+  /** Makes the next `times` calls of `method` fail this way, before any other check. */
+  failNext(method: string, failure: InjectedFailure, times = 1): void {
+    listIn(this.pendingFailures, method).push({ failure, remaining: times });
+  }
+
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Every message in a channel, oldest first, top-level and thread replies. */
+  messages(channel: string): StoredMessage[] {
+    return this.store.all(channel);
+  }
+
+  dmChannelOf(userId: string): string {
+    return `D${userId}`;
+  }
+
+  /** Top-level bot messages in the DM with this user, oldest first. */
+  dmsTo(userId: string): StoredMessage[] {
+    return this.store
+      .topLevel(this.dmChannelOf(userId))
+      .filter((message) => message.bot_id !== undefined && !isReply(message));
+  }
+
+  /** Puts a message from a person into a channel, as if they typed it (the app still needs the event). */
+  addUserMessage(input: { channel: string; user: string; text: string; thread_ts?: string }): StoredMessage {
+    const message: StoredMessage = {
+      channel: this.resolveChannel(input.channel),
+      ts: this.timestamps.next(),
+      user: input.user,
+      text: input.text,
+      ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
+    };
+    this.store.add(message);
+    this.emit("message", message);
+    return message;
+  }
+
+  /** The view last published to this user's App Home, as the app sent it. */
+  homeOf(userId: string): any | undefined {
+    const viewId = this.homeViewIdByUser.get(userId);
+    return viewId ? this.views.get(viewId)?.view : undefined;
+  }
+
+  newResponseUrl(): string {
+    return `${this.baseUrl}/response/R${this.nextNumber()}`;
+  }
+
+  responses(url?: string): RecordedResponse[] {
+    return this.recordedResponses.filter((response) => url === undefined || response.url === url);
+  }
+
+  /** A trigger id like Slack's; pass the user so views opened with it know whom they belong to. */
+  newTriggerId(userId?: string): string {
+    const triggerId = `${this.nextNumber()}.${this.teamId.replace(/\D/g, "") || "1"}.${randomBytes(8).toString("hex")}`;
+    this.openTriggers.set(triggerId, userId);
+    return triggerId;
+  }
+
+  /** Polls `probe` every 10 ms until it returns something other than undefined, null or false. */
+  waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    return new Promise<T>((resolve, reject) => {
+      let lastError: unknown;
+      const attempt = (): void => {
+        try {
+          const value = probe();
+          if (value !== undefined && value !== null && value !== false) return resolve(value);
+        } catch (error) {
+          lastError = error; // probes may throw while the state they read is still being built
+        }
+        if (Date.now() >= deadline) return reject(new Error(this.describeTimeout(probe, timeoutMs, lastError)));
+        setTimeout(attempt, 10);
+      };
+      attempt();
+    });
+  }
+
+  /** Forgets calls, messages, views, responses, triggers and pending failures; keeps users and latency. */
+  reset(): void {
+    this.calls.length = 0;
+    this.store.clear();
+    this.views.clear();
+    this.homeViewIdByUser.clear();
+    this.recordedResponses.length = 0;
+    this.pendingFailures.clear();
+    this.openTriggers.clear();
+    this.usedTriggers.clear();
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeAllConnections(); // keep-alive sockets from WebClient would hold close() open
+    });
+  }
+
+  // --- HTTP ---------------------------------------------------------------------------------------------
+
+  private async handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(request.url ?? "/", this.baseUrl);
+      const rawBody = await readBody(request);
+      let reply: HttpReply;
+      if (url.pathname.startsWith("/api/")) {
+        reply = this.answerApiCall(decodeURIComponent(url.pathname.slice("/api/".length)), request, url, rawBody);
+      } else if (url.pathname.startsWith("/response/") && request.method === "POST") {
+        reply = this.recordResponse(`${this.baseUrl}${url.pathname}`, rawBody);
+      } else {
+        reply = { status: 404, body: { ok: false, error: "not_found" } };
+      }
+      await delay(this.latencyMs);
+      sendJson(response, reply);
+    } catch (error) {
+      if (!response.headersSent) sendJson(response, { status: 500, body: { ok: false, error: "fake_crashed", detail: String(error) } });
+    }
+  }
+
+  /** Decides the answer at once (so state follows arrival order), records it, and emits "call". */
+  private answerApiCall(method: string, request: IncomingMessage, url: URL, rawBody: string): HttpReply {
+    const { params, token, invalidJson } = parseApiRequest(request, url, rawBody);
+    const reply = this.dispatch(method, params, token, invalidJson);
+    const ok = reply.body.ok === true;
+    const call: RecordedCall = { method, params, at: this.now(), ok };
+    if (!ok) call.error = String(reply.body.error ?? `http_${reply.status}`);
+    this.calls.push(call);
+    this.emit("call", call);
+    return reply;
+  }
+
+  private dispatch(method: string, params: Params, token: string | undefined, invalidJson?: boolean): HttpReply {
+    const injected = this.takeInjectedFailure(method);
+    if (injected) return injected;
+    if (!token) return slackError("not_authed");
+    if (invalidJson) return slackError("invalid_json");
+    const handler = this.methods[method];
+    if (!handler) return slackError("unknown_method");
+    try {
+      return { status: 200, body: { ok: true, ...handler(params) } };
+    } catch (error) {
+      if (error instanceof SlackApiError) return slackError(error.code, error.details);
+      // A bug in the fake itself: answer like a Slack outage so it is loud, with the cause for debugging.
+      return { status: 500, body: { ok: false, error: "internal_error", detail: String(error) } };
+    }
+  }
+
+  private takeInjectedFailure(method: string): HttpReply | undefined {
+    const queue = this.pendingFailures.get(method);
+    const next = queue?.[0];
+    if (!queue || !next) return undefined;
+    if (--next.remaining <= 0) queue.shift();
+    const failure = next.failure;
+    if ("error" in failure) return slackError(failure.error);
+    if (failure.status === 429) {
+      return {
+        status: 429,
+        headers: { "Retry-After": String(failure.retryAfter) },
+        body: { ok: false, error: "ratelimited" },
+      };
+    }
+    return { status: 500, body: { ok: false, error: "internal_error" } };
+  }
+
+  private recordResponse(url: string, rawBody: string): HttpReply {
+    let body: any = rawBody;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      // Bolt's respond() posts JSON; keep anything else as text so the test can see what went wrong
+    }
+    const recorded: RecordedResponse = { url, body, at: this.now() };
+    this.recordedResponses.push(recorded);
+    this.emit("response", recorded);
+    return { status: 200, body: { ok: true } };
+  }
+
+  // --- Web API methods ------------------------------------------------------------------------------------
+
+  private authTest(): ApiAnswer {
+    return {
+      url: `${this.baseUrl}/`,
+      team: "Cadence Local",
+      user: "cadence",
+      team_id: this.teamId,
+      user_id: this.botUserId,
+      bot_id: this.botId,
+      is_enterprise_install: false,
+    };
+  }
+
+  private chatPostMessage(p: Params): ApiAnswer {
+    const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    this.validateMessageContent(p, { requireContent: true });
+    const message: StoredMessage = {
+      channel,
+      ts: this.timestamps.next(),
+      user: this.botUserId,
+      bot_id: this.botId,
+      ...(p.text !== undefined ? { text: String(p.text) } : {}),
+      ...(p.blocks !== undefined ? { blocks: p.blocks } : {}),
+      ...(p.metadata !== undefined ? { metadata: p.metadata } : {}),
+    };
+    if (hasContent(p.thread_ts)) {
+      message.thread_ts = this.threadRootOf(channel, String(p.thread_ts));
+      if (isTrue(p.reply_broadcast)) message.reply_broadcast = true;
+    }
+    this.store.add(message);
+    this.emit("message", message);
+    return { channel, ts: message.ts, message: this.toApiMessage(message, true) };
+  }
+
+  private chatPostEphemeral(p: Params): ApiAnswer {
+    this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    requireParam(p, "user", "user_not_in_channel");
+    this.validateMessageContent(p, { requireContent: true });
+    return { message_ts: this.timestamps.next() };
+  }
+
+  private chatUpdate(p: Params): ApiAnswer {
+    const message = this.existingMessage(p.channel, p.ts);
+    this.validateMessageContent(p, { requireContent: false });
+    if (p.text !== undefined) message.text = String(p.text);
+    if (p.blocks !== undefined) message.blocks = p.blocks;
+    if (p.metadata !== undefined) message.metadata = p.metadata;
+    message.edited = true;
+    this.emit("message", message);
+    return { channel: message.channel, ts: message.ts, text: message.text ?? "", message: this.toApiMessage(message, true) };
+  }
+
+  private chatDelete(p: Params): ApiAnswer {
+    const message = this.existingMessage(p.channel, p.ts);
+    this.store.remove(message);
+    this.emit("message_deleted", message);
+    return { channel: message.channel, ts: message.ts };
+  }
+
+  private chatGetPermalink(p: Params): ApiAnswer {
+    const message = this.existingMessage(p.channel, p.message_ts);
+    const permalink = `${this.baseUrl}/archives/${message.channel}/p${message.ts.replace(".", "")}`;
+    return { channel: message.channel, permalink };
+  }
+
+  private conversationsOpen(p: Params): ApiAnswer {
+    if (hasContent(p.channel)) return { channel: { id: String(p.channel) }, already_open: true };
+    const users = requireParam(p, "users", "users_list_not_supplied")
+      .split(",")
+      .map((user) => user.trim())
+      .filter(Boolean);
+    const id = users.length === 1 ? this.dmChannelOf(users[0]!) : `G${[...users].sort().join("")}`;
+    return { channel: { id }, already_open: false };
+  }
+
+  private conversationsHistory(p: Params): ApiAnswer {
+    const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    const inclusive = isTrue(p.inclusive);
+    const oldest = hasContent(p.oldest) ? tsToMicros(String(p.oldest)) : undefined;
+    const cursorTs = decodeCursor(p.cursor);
+    // A cursor continues below the last message of the previous page, whatever `latest` said.
+    const latest = cursorTs ? tsToMicros(cursorTs) : hasContent(p.latest) ? tsToMicros(String(p.latest)) : undefined;
+    const latestInclusive = cursorTs ? false : inclusive;
+    const limit = clampLimit(p.limit, 100, 999);
+
+    const newestFirst = this.store
+      .topLevel(channel)
+      .filter((message) => {
+        const at = tsToMicros(message.ts);
+        if (oldest !== undefined && (inclusive ? at < oldest : at <= oldest)) return false;
+        if (latest !== undefined && (latestInclusive ? at > latest : at >= latest)) return false;
+        return true;
+      })
+      .reverse();
+    const page = newestFirst.slice(0, limit);
+    const hasMore = newestFirst.length > limit;
+    const includeMetadata = isTrue(p.include_all_metadata);
+    return {
+      messages: page.map((message) => this.toApiMessage(message, includeMetadata)),
+      has_more: hasMore,
+      pin_count: 0,
+      response_metadata: { next_cursor: hasMore ? encodeCursor(page[page.length - 1]!.ts) : "" },
+    };
+  }
+
+  private conversationsReplies(p: Params): ApiAnswer {
+    const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    const ts = requireParam(p, "ts", "thread_not_found");
+    const message = this.store.find(channel, ts) ?? fail("thread_not_found");
+    const root = isReply(message) ? (this.store.find(channel, message.thread_ts!) ?? fail("thread_not_found")) : message;
+    const thread = [root, ...this.store.replies(channel, root.ts)];
+    const includeMetadata = isTrue(p.include_all_metadata);
+    return {
+      messages: thread.slice(0, clampLimit(p.limit, 1000, 1000)).map((m) => this.toApiMessage(m, includeMetadata)),
+      has_more: false,
+      response_metadata: { next_cursor: "" },
+    };
+  }
+
+  private usersInfo(p: Params): ApiAnswer {
+    const id = requireParam(p, "user", "user_not_found");
+    if (id === this.botUserId) return { user: this.toApiUser(this.botUser()) };
+    const user = this.userById.get(id) ?? fail("user_not_found");
+    return { user: this.toApiUser(user) };
+  }
+
+  private usersList(p: Params): ApiAnswer {
+    const all = this.users();
+    const start = Number(decodeCursor(p.cursor) ?? 0) || 0;
+    const limit = clampLimit(p.limit, all.length || 1, 1000);
+    const page = all.slice(start, start + limit);
+    const nextStart = start + page.length;
+    return {
+      members: page.map((user) => this.toApiUser(user)),
+      cache_ts: Math.floor(this.now() / 1000),
+      response_metadata: { next_cursor: nextStart < all.length ? encodeCursor(String(nextStart)) : "" },
+    };
+  }
+
+  /** views.open and views.push: both spend a trigger id and show a new modal. */
+  private viewsOpen(p: Params): ApiAnswer {
+    const user = this.consumeTrigger(p.trigger_id);
+    const view = this.requireView(p, "modal");
+    return { view: this.toApiView(this.storeView({ type: "modal", view, user, trigger_id: String(p.trigger_id) })) };
+  }
+
+  private viewsUpdate(p: Params): ApiAnswer {
+    const stored = this.findView(p.view_id, p.external_id) ?? fail("not_found");
+    if (hasContent(p.hash) && p.hash !== stored.hash) fail("hash_conflict");
+    const view = this.requireView(p, stored.type);
+    stored.view = view;
+    stored.hash = this.newHash();
+    this.emit("view", stored);
+    return { view: this.toApiView(stored) };
+  }
+
+  private viewsPublish(p: Params): ApiAnswer {
+    const user = requireParam(p, "user_id", "user_not_found");
+    const view = this.requireView(p, "home");
+    const existingId = this.homeViewIdByUser.get(user);
+    const existing = existingId ? this.views.get(existingId) : undefined;
+    if (existing && hasContent(p.hash) && p.hash !== existing.hash) fail("hash_conflict");
+    const stored = existing
+      ? Object.assign(existing, { view, hash: this.newHash() })
+      : this.storeView({ type: "home", view, user });
+    this.homeViewIdByUser.set(user, stored.id);
+    if (existing) this.emit("view", stored);
+    return { view: this.toApiView(stored) };
+  }
+
+  // --- Helpers for the methods ----------------------------------------------------------------------------
+
+  /** Slack lets apps post to a user id and delivers it to the DM with the bot. */
+  private resolveChannel(channel: string): string {
+    return /^[UW]/.test(channel) ? this.dmChannelOf(channel) : channel;
+  }
+
+  private validateMessageContent(p: Params, { requireContent }: { requireContent: boolean }): void {
+    if (requireContent && !hasContent(p.text) && !hasContent(p.blocks)) fail("no_text");
+    if (p.text !== undefined && String(p.text).length > MAX_MESSAGE_TEXT) fail("msg_too_long");
+    validateBlocks(p.blocks, MAX_MESSAGE_BLOCKS);
+    validateMetadata(p.metadata);
+  }
+
+  private existingMessage(channel: unknown, ts: unknown): StoredMessage {
+    if (!hasContent(channel)) fail("channel_not_found");
+    if (!hasContent(ts)) fail("message_not_found");
+    return this.store.find(this.resolveChannel(String(channel)), String(ts)) ?? fail("message_not_found");
+  }
+
+  /** Replying to a reply threads onto its root, as in Slack. */
+  private threadRootOf(channel: string, threadTs: string): string {
+    const parent = this.store.find(channel, threadTs) ?? fail("thread_not_found");
+    return isReply(parent) ? parent.thread_ts! : parent.ts;
+  }
+
+  private toApiMessage(message: StoredMessage, includeMetadata: boolean): Record<string, unknown> {
+    const replies = isReply(message) ? [] : this.store.replies(message.channel, message.ts);
+    return {
+      type: "message",
+      user: message.user,
+      ...(message.bot_id ? { bot_id: message.bot_id, app_id: "A_LOCAL" } : {}),
+      text: message.text ?? "",
+      ...(message.blocks ? { blocks: message.blocks } : {}),
+      ts: message.ts,
+      team: this.teamId,
+      ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+      ...(replies.length > 0
+        ? {
+            thread_ts: message.ts,
+            reply_count: replies.length,
+            reply_users_count: new Set(replies.map((reply) => reply.user)).size,
+            latest_reply: replies[replies.length - 1]!.ts,
+          }
+        : {}),
+      ...(message.reply_broadcast ? { subtype: "thread_broadcast" } : {}),
+      ...(message.edited ? { edited: { user: message.user, ts: message.ts } } : {}),
+      ...(includeMetadata && message.metadata ? { metadata: message.metadata } : {}),
+    };
+  }
+
+  private botUser(): LocalSlackUser {
+    return { id: this.botUserId, name: "cadence", real_name: "Cadence", is_bot: true };
+  }
+
+  private toApiUser(user: LocalSlackUser): Record<string, unknown> {
+    const tz = user.tz ?? "UTC";
+    const realName = user.real_name ?? user.name;
+    return {
+      id: user.id,
+      team_id: user.team_id ?? this.teamId,
+      name: user.name,
+      deleted: user.deleted ?? false,
+      real_name: realName,
+      tz,
+      tz_label: tz,
+      tz_offset: timeZoneOffsetSeconds(tz, new Date(this.now())),
+      is_admin: user.is_admin ?? false,
+      is_owner: user.is_owner ?? false,
+      is_primary_owner: false,
+      is_restricted: false,
+      is_ultra_restricted: false,
+      is_bot: user.is_bot ?? false,
+      is_app_user: false,
+      updated: Math.floor(this.now() / 1000),
+      profile: {
+        real_name: realName,
+        real_name_normalized: realName,
+        display_name: user.name,
+        display_name_normalized: user.name,
+        team: user.team_id ?? this.teamId,
+      },
+    };
+  }
+
+  /** Trigger ids work once; ids this fake did not issue are taken on trust (tests may invent them). */
+  private consumeTrigger(triggerId: unknown): string | undefined {
+    if (!hasContent(triggerId)) fail("invalid_arguments");
+    const id = String(triggerId);
+    if (this.usedTriggers.has(id)) fail("expired_trigger_id");
+    this.usedTriggers.add(id);
+    const user = this.openTriggers.get(id);
+    this.openTriggers.delete(id);
+    return user;
+  }
+
+  private requireView(p: Params, expectedType: string): any {
+    const view = p.view;
+    if (typeof view !== "object" || view === null) fail("invalid_arguments");
+    if (view.type !== expectedType) fail("invalid_arguments", [`view type must be ${expectedType}`]);
+    validateBlocks(view.blocks ?? [], MAX_VIEW_BLOCKS);
+    return view;
+  }
+
+  private storeView(input: Omit<StoredView, "id" | "hash">): StoredView {
+    const stored: StoredView = { id: `V${String(this.nextNumber()).padStart(10, "0")}`, hash: this.newHash(), ...input };
+    this.views.set(stored.id, stored);
+    this.emit("view", stored);
+    return stored;
+  }
+
+  private findView(viewId: unknown, externalId: unknown): StoredView | undefined {
+    if (hasContent(viewId)) return this.views.get(String(viewId));
+    if (!hasContent(externalId)) return undefined;
+    return [...this.views.values()].find((stored) => stored.view?.external_id === externalId);
+  }
+
+  private toApiView(stored: StoredView): Record<string, unknown> {
+    return {
+      ...stored.view,
+      id: stored.id,
+      hash: stored.hash,
+      type: stored.type,
+      team_id: this.teamId,
+      app_id: "A_LOCAL",
+      bot_id: this.botId,
+      callback_id: stored.view.callback_id ?? "",
+      private_metadata: stored.view.private_metadata ?? "",
+      external_id: stored.view.external_id ?? "",
+      root_view_id: stored.id,
+      previous_view_id: null,
+      state: { values: {} },
+    };
+  }
+
+  private newHash(): string {
+    return `${Math.floor(this.now() / 1000)}.${this.nextNumber()}`;
+  }
+
+  private nextNumber(): number {
+    return ++this.counter;
+  }
+
+  private describeTimeout(probe: () => unknown, timeoutMs: number, lastError: unknown): string {
+    const source = probe.toString().replace(/\s+/g, " ").slice(0, 200);
+    const recent = this.calls
+      .slice(-5)
+      .map((call) => `${call.method}(${call.ok ? "ok" : call.error})`)
+      .join(", ");
+    return [
+      `LocalSlack.waitFor timed out after ${timeoutMs} ms waiting for: ${source}`,
+      lastError ? `last probe error: ${lastError instanceof Error ? lastError.message : String(lastError)}` : "",
+      `last Slack calls: ${recent || "none"}`,
+    ]
+      .filter(Boolean)
+      .join("\n");
+  }
+}
+
+function slackError(code: string, details: string[] = []): HttpReply {
+  return {
+    status: 200,
+    body: { ok: false, error: code, ...(details.length > 0 ? { response_metadata: { messages: details } } : {}) },
+  };
+}
+
+function clampLimit(value: unknown, fallback: number, max: number): number {
+  const limit = Number(value);
+  if (!Number.isFinite(limit) || limit <= 0) return fallback;
+  return Math.min(Math.floor(limit), max);
+}
+

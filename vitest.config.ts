@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // End-to-end files each boot their own app and database; two cores run two files at a time.
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
