@@ -6,13 +6,27 @@ import { LogLevel, type Logger } from "@slack/bolt";
 import { ConfigError, loadConfig, type Config } from "./config/config";
 import { openDatabase, type Database } from "./db/database";
 import { applyPendingMigrations } from "./db/migrate";
+import { CheckinRepository } from "./repositories/checkin-repository";
+import { DeliveryRepository } from "./repositories/delivery-repository";
+import { EntryRepository } from "./repositories/entry-repository";
+import { InstanceRepository } from "./repositories/instance-repository";
+import { ProcessedEventRepository } from "./repositories/processed-event-repository";
 import { SeatRepository } from "./repositories/seat-repository";
 import { SlackUserRepository } from "./repositories/slack-user-repository";
+import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import type { CadenceServices } from "./services/cadence-services";
+import { CheckinService } from "./services/checkin-service";
+import { DeliveryService } from "./services/delivery-service";
+import { EntryService } from "./services/entry-service";
+import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
 import { UserDirectory } from "./services/user-directory";
+import { WeeklyLoop } from "./services/weekly-loop";
 import { createSlackApp } from "./slack/app";
+import { registerActions } from "./slack/listeners/actions";
 import { registerCommands } from "./slack/listeners/commands";
+import { registerEvents } from "./slack/listeners/events";
+import { registerViews } from "./slack/listeners/views";
 import { WebClientSlackApi } from "./slack/slack-api";
 
 export interface StartOptions {
@@ -22,6 +36,8 @@ export interface StartOptions {
   logLevel?: LogLevel;
   /** Short Slack retry waits, for tests that inject 429s and 500s. */
   fastRetries?: boolean;
+  /** Whether to tick every minute (default: yes); tests call tick() themselves. */
+  scheduler?: boolean;
 }
 
 export interface RunningCadence {
@@ -30,8 +46,14 @@ export interface RunningCadence {
   services: CadenceServices;
   /** Base URL of the HTTP server (HTTP mode). */
   url: string | undefined;
+  /** Whether this instance holds the scheduler lease. */
+  schedulerRunning: boolean;
+  /** Runs one scheduler tick at the clock's time (what the minute cron does). */
+  tick(): Promise<void>;
   stop(): Promise<void>;
 }
+
+const HEARTBEAT_MS = 20_000;
 
 export async function startCadence(config: Config, options: StartOptions = {}): Promise<RunningCadence> {
   const clock = options.clock ?? (() => new Date());
@@ -39,37 +61,76 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const db = await openDatabase(config.databaseUrl);
 
   const seats = new SeatRepository(db);
-  const slackUsers = new SlackUserRepository(db);
+  const entryRows = new EntryRepository(db);
+  const checkinRows = new CheckinRepository(db);
+  const registry = new InstanceRegistry(new InstanceRepository(db));
+  await registry.register();
+  let schedulerRunning = false;
 
   const app = createSlackApp({
     config,
     logger: options.logger,
     logLevel: options.logLevel,
     fastRetries: options.fastRetries,
-    health: async () => ({ seats: (await seats.listSeats()).length }),
+    health: async () => ({ instance: registry.id, scheduler: schedulerRunning }),
   });
+  const logger = app.logger;
   const slack = new WebClientSlackApi(app.client);
-  const directory = new UserDirectory({ slack, users: slackUsers, admins: config.admins, teamTz: config.tz });
+  const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
+  const delivery = new DeliveryService({ deliveries: new DeliveryRepository(db), slack, registry, logger });
+  const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
+  const entries = new EntryService({ seats, entries: entryRows, directory, tz: config.tz });
+  const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });
+  const loop = new WeeklyLoop({ checkins, logger });
   const services: CadenceServices = {
     config,
     clock,
     directory,
     setup: new SetupService({ seats, directory }),
+    entries,
+    checkins,
+    loop,
+    processedEvents: new ProcessedEventRepository(db),
   };
 
+  // Values from any source (form, DM reply, command) show up in the owner's check-in DM.
+  entries.onRecorded(async (recorded) => {
+    for (const owner of recorded.owners) {
+      await checkins.refreshMessage(owner, recorded.week, clock()).catch((error: Error) => logger.warn(`refreshing the check-in DM failed: ${error.message}`));
+    }
+  });
+
   registerCommands(app, services);
+  registerActions(app, services);
+  registerViews(app, services);
+  registerEvents(app, services);
 
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
+
+  const lease = await registry.acquireSchedulerLease();
+  schedulerRunning = lease.acquired;
+  if (!lease.acquired) {
+    logger.warn(`another Cadence (${await registry.describe(lease.holder!)}) runs the scheduler on this database; this one serves Slack requests only`);
+  }
+  const tick = () => loop.tick(clock());
+  const scheduler: Scheduler | undefined = schedulerRunning && options.scheduler !== false ? startScheduler({ tick, logger }) : undefined;
+  const heartbeat = setInterval(() => void registry.heartbeat().catch(() => undefined), HEARTBEAT_MS);
+  heartbeat.unref();
 
   return {
     config,
     db,
     services,
     url: port === undefined ? undefined : `http://127.0.0.1:${port}`,
+    schedulerRunning,
+    tick,
     async stop() {
+      scheduler?.stop();
+      clearInterval(heartbeat);
       await app.stop();
+      await registry.unregister();
       await db.$disconnect();
     },
   };

@@ -12,11 +12,13 @@ export interface WeeklyTime {
 }
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 export function parseWeeklyTime(text: string): WeeklyTime | undefined {
-  const match = /^([a-z]{3})[a-z]*\s+(\d{1,2}):(\d{2})$/i.exec(text.trim());
+  const match = /^([a-z]{3,})\s+(\d{1,2}):(\d{2})$/i.exec(text.trim());
   if (!match) return undefined;
-  const dayOffset = DAYS.indexOf(match[1].toLowerCase());
+  // "mon", "Mon", "monday" are Monday; "monkey" is a typo, not a schedule.
+  const dayOffset = DAY_NAMES.findIndex((day) => day.startsWith(match[1].toLowerCase()));
   const hour = Number(match[2]);
   const minute = Number(match[3]);
   if (dayOffset < 0 || hour > 23 || minute > 59) return undefined;

@@ -47,8 +47,9 @@ export function parseDuration(text: string): number | undefined {
   const compact = text.trim().toLowerCase().replace(/\s+/g, "");
   const clock = /^(\d+):([0-5]\d)$/.exec(compact);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  // A duration is never negative.
   const bare = parseNumber(compact);
-  if (bare !== undefined) return bare;
+  if (bare !== undefined) return bare >= 0 ? bare : undefined;
   const match = /^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hours?))?(?:(\d+(?:\.\d+)?)(?:m|min|mins|minutes?))?$/.exec(compact);
   if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
   return finite(Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0));
@@ -96,12 +97,14 @@ function readByUnit(text: string, unit: Unit): number | undefined {
 }
 
 /** A value as people read it: `97%`, `$1,200`, `1h 30m`, `yes`. */
-export function formatValue(value: number, unit: Unit): string {
+export function formatValue(raw: number, unit: Unit): string {
+  // Round to what is shown first, so -0.001 reads "0", not "-0".
+  const value = Math.round(raw * 100) / 100 || 0;
   switch (unit) {
     case "percent":
       return `${trimNumber(value)}%`;
     case "currency":
-      return `${value < 0 ? "-" : ""}$${Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+      return `${value < 0 ? "-" : ""}$${Math.abs(value).toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 })}`;
     case "duration":
       return formatMinutes(value);
     case "yes/no":
@@ -116,8 +119,8 @@ function trimNumber(value: number): string {
 }
 
 function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? "-" : "";
   const total = Math.round(Math.abs(minutes));
+  const sign = minutes < 0 && total > 0 ? "-" : "";
   const hours = Math.floor(total / 60);
   const rest = total % 60;
   if (hours === 0) return `${sign}${rest}m`;

@@ -1,11 +1,19 @@
 // Everything listeners and the scheduler may call, built once in src/main.ts.
 import type { Config } from "../config/config";
+import type { ProcessedEventRepository } from "../repositories/processed-event-repository";
+import type { CheckinService } from "./checkin-service";
+import type { EntryService } from "./entry-service";
 import type { SetupService } from "./setup-service";
 import type { UserDirectory } from "./user-directory";
+import type { WeeklyLoop } from "./weekly-loop";
 
 export interface CadenceServices {
   config: Config;
   clock: () => Date;
   directory: UserDirectory;
   setup: SetupService;
+  entries: EntryService;
+  checkins: CheckinService;
+  loop: WeeklyLoop;
+  processedEvents: ProcessedEventRepository;
 }

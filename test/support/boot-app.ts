@@ -8,7 +8,7 @@ import { loadConfig, type Config } from "../../src/config/config";
 import { startCadence, type RunningCadence } from "../../src/main";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
 import { signedClient } from "./signed-requests";
-import { TEMPLATE_DB, TEST_DB_DIR } from "./paths";
+import { templateDb, testDbDir } from "./paths";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "C0CADENCE";
@@ -34,8 +34,8 @@ export function testClock(start = "2026-11-23T10:00:00Z"): TestClock {
 }
 
 export function freshDatabaseUrl(): string {
-  const file = join(TEST_DB_DIR, `${randomUUID()}.db`);
-  copyFileSync(TEMPLATE_DB, file);
+  const file = join(testDbDir(), `${randomUUID()}.db`);
+  copyFileSync(templateDb(), file);
   return `file:${file}`;
 }
 
@@ -77,7 +77,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
     ...options.env,
   });
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
-  const start = () => startCadence(config, { clock: () => clock.now, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true });
+  const start = () => startCadence(config, { clock: () => clock.now, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false });
   const booted: BootedApp = {
     cadence: await start(),
     slack,

@@ -1,10 +1,22 @@
-// Migrates one template database for the whole run; each test copies it instead of migrating again.
-import { mkdirSync, rmSync } from "node:fs";
+// Migrates one template database for this run; each test copies it instead of migrating again. Each run has
+// its own folder, so two runs at once (a developer's and an editor's) do not delete each other's files.
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { applyPendingMigrations } from "../../src/db/migrate";
-import { TEMPLATE_DB, TEST_DB_DIR } from "./paths";
+import { TEST_DB_ROOT } from "./paths";
 
-export default async function setup(): Promise<void> {
-  rmSync(TEST_DB_DIR, { recursive: true, force: true });
-  mkdirSync(TEST_DB_DIR, { recursive: true });
-  await applyPendingMigrations(`file:${TEMPLATE_DB}`);
+const STALE_RUN_MS = 6 * 3600 * 1000;
+
+export default async function setup(): Promise<() => void> {
+  mkdirSync(TEST_DB_ROOT, { recursive: true });
+  for (const name of readdirSync(TEST_DB_ROOT)) {
+    const path = join(TEST_DB_ROOT, name);
+    if (Date.now() - statSync(path).mtimeMs > STALE_RUN_MS) rmSync(path, { recursive: true, force: true });
+  }
+  const runDir = join(TEST_DB_ROOT, `run-${process.pid}-${Date.now()}`);
+  mkdirSync(runDir, { recursive: true });
+  await applyPendingMigrations(`file:${join(runDir, "template.db")}`);
+  // Test workers are forked after this and inherit the environment.
+  process.env.CADENCE_TEST_DB_DIR = runDir;
+  return () => rmSync(runDir, { recursive: true, force: true });
 }

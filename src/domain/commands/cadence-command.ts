@@ -109,6 +109,15 @@ function parseSeatArchive(tokens: Token[]): Parsed<CadenceCommand> {
   return { ok: true, command: { type: "seat.archive", seat: name.command } };
 }
 
+/** Without a unit word, the target's own form says it: `97%`, `$1,200`, `1h 30m`, `yes`. */
+function unitImpliedBy(target: string): Unit {
+  if (/%\s*$/.test(target)) return "percent";
+  if (/^[+-]?\s*[$€£¥]/.test(target)) return "currency";
+  if (!parseValue(target, "number").ok && parseValue(target, "duration").ok) return "duration";
+  if (!parseValue(target, "number").ok && parseValue(target, "yes/no").ok) return "yes/no";
+  return "number";
+}
+
 function parseKpiAdd(tokens: Token[]): Parsed<CadenceCommand> {
   const usage = CADENCE_USAGE.kpiAdd;
   const seat = readName(tokens[0], "seat name", usage);
@@ -120,7 +129,7 @@ function parseKpiAdd(tokens: Token[]): Parsed<CadenceCommand> {
   const last = goalWords[goalWords.length - 1];
   // A trailing unit word is optional; `= yes` implies yes/no.
   const statedUnit = goalWords.length >= 3 ? parseUnit(last) : undefined;
-  const unit: Unit = statedUnit ?? (goalWords.length === 2 && parseValue(last, "yes/no").ok && !parseValue(last, "number").ok ? "yes/no" : "number");
+  const unit: Unit = statedUnit ?? unitImpliedBy(goalWords.slice(1).join(" "));
   const words = statedUnit ? goalWords.slice(0, -1) : goalWords;
   const goal = parseGoal(words, unit);
   if (!goal.ok) {

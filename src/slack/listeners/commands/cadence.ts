@@ -6,6 +6,12 @@ import { errorReply, textReply, type Reply } from "../../blocks/reply";
 import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from "../../blocks/setup-blocks";
 import { formatGoal } from "../../../domain/goal";
 import { respondEphemeral } from "../respond-with";
+import type { JobReport } from "../../../services/checkin-service";
+
+function describeRun(job: string, report: JobReport): string {
+  const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried on the next tick)` : "";
+  return `:arrow_forward: Ran ${job} for ${report.week}: ${report.sent} sent, ${report.skipped} already done or not needed${failed}.`;
+}
 
 const NOT_ADMIN =
   "only Cadence admins can change the set-up (the users in CADENCE_ADMINS, or workspace admins when it is empty); `/scorecard` and `/issue` are open to everyone";
@@ -57,7 +63,9 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
       const { seat, kpi } = result.value;
       return textReply(`:white_check_mark: Added KPI *${kpi.name}* to ${seatLabel(seat)}: goal ${formatGoal(kpi.goal, kpi.unit)} (${kpi.unit}).`);
     }
-    case "run":
-      return errorReply(`\`/cadence run ${command.job}\` is not available yet`);
+    case "run": {
+      const report = await services.loop.runNow(command.job, now);
+      return textReply(describeRun(command.job, report));
+    }
   }
 }

@@ -2,7 +2,9 @@
 import type { App } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { cadenceCommand } from "./cadence";
+import { scorecardCommand } from "./scorecard";
 
 export function registerCommands(app: App, services: CadenceServices): void {
   app.command("/cadence", cadenceCommand(services));
+  app.command("/scorecard", scorecardCommand(services));
 }

@@ -1,0 +1,28 @@
+// `/scorecard …` text → a typed command.
+import { tokenize } from "../command-tokens";
+import type { Parsed } from "./cadence-command";
+
+export type ScorecardCommand =
+  | { type: "scorecard" }
+  | { type: "history"; kpi: string }
+  | { type: "set"; kpi: string; value: string; week?: string };
+
+export const SCORECARD_USAGE = '`/scorecard`, `/scorecard "<kpi>"` or `/scorecard set "<kpi>" <value> [2026-W47]`';
+
+export function parseScorecardCommand(text: string): Parsed<ScorecardCommand> {
+  const tokenized = tokenize(text);
+  if (!tokenized.ok) return { ok: false, error: `${tokenized.error}; expected ${SCORECARD_USAGE}` };
+  const tokens = tokenized.tokens;
+  if (tokens.length === 0) return { ok: true, command: { type: "scorecard" } };
+  const [first, ...rest] = tokens;
+  if (first.kind === "word" && first.text.toLowerCase() === "set") {
+    const [kpi, ...valueTokens] = rest;
+    if (!kpi || (kpi.kind !== "quoted" && kpi.kind !== "word")) return { ok: false, error: `the KPI is missing: expected ${SCORECARD_USAGE}` };
+    const words = valueTokens.map((token) => token.text);
+    const week = words.length > 1 && /^\d{4}-W\d{1,2}$/i.test(words[words.length - 1]) ? words.pop() : undefined;
+    if (words.length === 0) return { ok: false, error: `the value is missing: expected \`/scorecard set "${kpi.text}" <value> [2026-W47]\`` };
+    return { ok: true, command: { type: "set", kpi: kpi.text, value: words.join(" "), week } };
+  }
+  if (tokens.length === 1 && (first.kind === "quoted" || first.kind === "word")) return { ok: true, command: { type: "history", kpi: first.text } };
+  return { ok: false, error: `expected ${SCORECARD_USAGE}; quote KPI names with spaces` };
+}

@@ -1,0 +1,61 @@
+// Reads an owner's DM reply to a check-in: one value per line, in the listed order or as `<kpi>: <value>`.
+import { parseValue, type Unit } from "./units";
+
+export interface ReplyKpi {
+  id: number;
+  name: string;
+  unit: Unit;
+}
+
+export interface ParsedReply {
+  values: { kpiId: number; value: number }[];
+  note: string | null;
+  problems: string[];
+}
+
+export const MAX_REPLY_LINES = 200;
+export const MAX_REPLY_CHARS = 10_000;
+
+export function parseCheckinReply(text: string, kpis: ReplyKpi[]): ParsedReply {
+  if (text.length > MAX_REPLY_CHARS) return refuseWhole(`the reply is longer than ${MAX_REPLY_CHARS} characters; send one value per line`);
+  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  if (lines.length > MAX_REPLY_LINES) return refuseWhole(`the reply has ${lines.length} lines; send at most one line per KPI`);
+  const byName = new Map(kpis.map((kpi) => [kpi.name.toLowerCase(), kpi]));
+  const values = new Map<number, number>();
+  const problems: string[] = [];
+  let note: string | null = null;
+  lines.forEach((line, index) => {
+    const named = /^[-•*]?\s*(.+?)\s*[:=]\s*(.*)$/.exec(line);
+    if (named && named[1].toLowerCase() === "note") {
+      note = named[2].slice(0, 500) || null;
+      return;
+    }
+    const kpi = named ? byName.get(named[1].toLowerCase()) : undefined;
+    if (named && !kpi && !positionalValueLooksLike(line)) {
+      problems.push(`"${truncate(named[1])}" is not one of your KPIs`);
+      return;
+    }
+    const target = kpi ?? kpis[index];
+    if (!target) {
+      problems.push(`line ${index + 1} ("${truncate(line)}") has no KPI to go with it: you have ${kpis.length}`);
+      return;
+    }
+    const parsed = parseValue(kpi && named ? named[2] : line, target.unit);
+    if (!parsed.ok) problems.push(`${target.name}: ${parsed.error}`);
+    else values.set(target.id, parsed.value);
+  });
+  return { values: [...values].map(([kpiId, value]) => ({ kpiId, value })), note, problems };
+}
+
+// `1:30` is a duration, not "KPI named 1".
+function positionalValueLooksLike(line: string): boolean {
+  return /^\d+:\d{2}$/.test(line);
+}
+
+function refuseWhole(problem: string): ParsedReply {
+  return { values: [], note: null, problems: [problem] };
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

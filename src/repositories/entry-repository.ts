@@ -1,0 +1,55 @@
+// KPI values per week. Re-entering replaces the value; the audit log keeps the one it replaced.
+import type { Database } from "../db/database";
+import type { Entry, EntrySource } from "../domain/model";
+import { writeAudit } from "./audit";
+
+export interface NewEntry {
+  kpiId: number;
+  week: string;
+  value: number;
+  note: string | null;
+  source: EntrySource;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
+type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date };
+const toEntry = (row: EntryRow): Entry => ({ ...row, source: row.source as EntrySource });
+
+export class EntryRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Records several values in one transaction, each with its audit row. */
+  async record(entries: NewEntry[]): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      for (const entry of entries) {
+        const key = { kpiId_week: { kpiId: entry.kpiId, week: entry.week } };
+        const before = await tx.entry.findUnique({ where: key });
+        // The same value again (a retried submission, a repeated reply) changes nothing and logs nothing.
+        if (before && before.value === entry.value && before.note === entry.note) continue;
+        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt };
+        const row = await tx.entry.upsert({ where: key, create: { kpiId: entry.kpiId, week: entry.week, ...data }, update: data });
+        await writeAudit(tx, {
+          actor: entry.enteredBy,
+          action: before ? "entry.replace" : "entry.add",
+          entity: "entry",
+          entityId: `${entry.kpiId}:${entry.week}`,
+          before: before ? { value: before.value, note: before.note, source: before.source, enteredBy: before.enteredBy } : undefined,
+          after: { value: row.value, note: row.note, source: row.source },
+          at: entry.enteredAt,
+        });
+      }
+    });
+  }
+
+  async forWeeks(kpiIds: number[], weeks: string[]): Promise<Entry[]> {
+    if (kpiIds.length === 0 || weeks.length === 0) return [];
+    const rows = await this.db.entry.findMany({ where: { kpiId: { in: kpiIds }, week: { in: weeks } } });
+    return rows.map(toEntry);
+  }
+
+  async allForWeeks(weeks: string[]): Promise<Entry[]> {
+    const rows = await this.db.entry.findMany({ where: { week: { in: weeks } } });
+    return rows.map(toEntry);
+  }
+}

@@ -1,0 +1,149 @@
+// The weekly check-in: one DM per owner per week, the form and DM replies it invites, and one reminder.
+import type { Logger } from "@slack/bolt";
+import pLimit from "p-limit";
+import { isCheckinDue, isReminderDue, checkinWeeksAround, type LoopSettings } from "../domain/loop-schedule";
+import { lastCompletedWeek, shiftWeek, type IsoWeek } from "../domain/week";
+import type { CheckinRepository } from "../repositories/checkin-repository";
+import type { EntryRepository } from "../repositories/entry-repository";
+import type { SeatRepository } from "../repositories/seat-repository";
+import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel } from "../slack/blocks/checkin-blocks";
+import type { SlackApi } from "../slack/slack-api";
+import type { DeliveryService } from "./delivery-service";
+import type { UserDirectory } from "./user-directory";
+
+// Enough parallel DMs to keep Slack busy; the WebClient queues and paces the rest, including after a 429.
+const FAN_OUT_CONCURRENCY = 16;
+
+export interface JobReport {
+  week: IsoWeek;
+  sent: number;
+  skipped: number;
+  failed: number;
+}
+
+export class CheckinService {
+  constructor(
+    private readonly deps: {
+      seats: SeatRepository;
+      entries: EntryRepository;
+      checkins: CheckinRepository;
+      delivery: DeliveryService;
+      directory: UserDirectory;
+      slack: SlackApi;
+      settings: LoopSettings;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Scheduled: DMs every owner whose local check-in time has come, for the weeks that may be due. */
+  async sendDue(now: Date): Promise<JobReport[]> {
+    const owners = await this.deps.seats.activeOwners();
+    if (owners.length === 0) return [];
+    const zones = await this.deps.directory.timeZones(owners, now);
+    const reports: JobReport[] = [];
+    for (const week of checkinWeeksAround(now, this.deps.settings)) {
+      const due = owners.filter((owner) => isCheckinDue(week, zones.get(owner)!, now, this.deps.settings));
+      if (due.length > 0) reports.push(await this.sendFor(week, due, now));
+    }
+    return reports;
+  }
+
+  /** `/cadence run checkins`: every owner not yet asked for the last completed week, whatever the time. */
+  async sendNow(now: Date): Promise<JobReport> {
+    const week = lastCompletedWeek(now, this.deps.settings.tz);
+    return this.sendFor(week, await this.deps.seats.activeOwners(), now);
+  }
+
+  private async sendFor(week: IsoWeek, owners: string[], now: Date): Promise<JobReport> {
+    const alreadySent = new Set((await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt).map((row) => row.ownerId));
+    const report: JobReport = { week, sent: 0, skipped: alreadySent.size, failed: 0 };
+    const limit = pLimit(FAN_OUT_CONCURRENCY);
+    await Promise.all(
+      owners
+        .filter((owner) => !alreadySent.has(owner))
+        .map((owner) =>
+          limit(async () => {
+            const outcome = await this.sendOne(owner, week, now).catch((error: Error) => {
+              this.deps.logger.error(`check-in for ${owner} ${week} failed: ${error.message}`);
+              return "failed" as const;
+            });
+            report[outcome] += 1;
+          }),
+        ),
+    );
+    return report;
+  }
+
+  private async sendOne(ownerId: string, week: IsoWeek, now: Date): Promise<"sent" | "skipped" | "failed"> {
+    const model = await this.model(ownerId, week);
+    if (countKpis(model) === 0) return "skipped";
+    const result = await this.deps.delivery.deliverOnce(`checkin:${ownerId}:${week}`, ownerId, buildCheckinMessage(model));
+    if (result.status === "failed") return "failed";
+    if (result.status === "in-progress") return "skipped";
+    await this.deps.checkins.markSent(ownerId, week, result.posted.channel, result.posted.ts, now);
+    return result.status === "sent" ? "sent" : "skipped";
+  }
+
+  /** Scheduled: one reminder to owners who still miss numbers `REMIND_AFTER` after their DM. */
+  async remindDue(now: Date): Promise<JobReport[]> {
+    const reports: JobReport[] = [];
+    for (const week of checkinWeeksAround(now, this.deps.settings)) {
+      reports.push(await this.remindFor(week, now, (sentAt) => isReminderDue(week, sentAt, now, this.deps.settings)));
+    }
+    return reports;
+  }
+
+  /** `/cadence run reminders`: remind now everyone asked for the last completed week who has not answered. */
+  async remindNow(now: Date): Promise<JobReport> {
+    return this.remindFor(lastCompletedWeek(now, this.deps.settings.tz), now, () => true);
+  }
+
+  private async remindFor(week: IsoWeek, now: Date, isDue: (sentAt: Date) => boolean): Promise<JobReport> {
+    const report: JobReport = { week, sent: 0, skipped: 0, failed: 0 };
+    const candidates = (await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt && row.messageTs && !row.remindedAt && !row.answeredAt && isDue(row.sentAt));
+    for (const checkin of candidates) {
+      const model = await this.model(checkin.ownerId, week);
+      if (isComplete(model)) {
+        await this.deps.checkins.markAnswered(checkin.ownerId, week, now);
+        report.skipped += 1;
+        continue;
+      }
+      const message = { ...buildReminderMessage(model), threadTs: checkin.messageTs! };
+      const result = await this.deps.delivery.deliverOnce(`reminder:${checkin.ownerId}:${week}`, checkin.channelId!, message);
+      if (result.status === "failed") report.failed += 1;
+      else if (result.status === "in-progress") report.skipped += 1;
+      else {
+        await this.deps.checkins.markReminded(checkin.ownerId, week, now);
+        report.sent += result.status === "sent" ? 1 : 0;
+      }
+    }
+    return report;
+  }
+
+  /** Re-renders an owner's check-in DM after values arrive, and notes when every KPI has one. */
+  async refreshMessage(ownerId: string, week: IsoWeek, now: Date): Promise<void> {
+    const checkin = await this.deps.checkins.find(ownerId, week);
+    if (!checkin?.channelId || !checkin.messageTs) return;
+    const model = await this.model(ownerId, week);
+    if (isComplete(model)) await this.deps.checkins.markAnswered(ownerId, week, now);
+    await this.deps.slack.updateMessage(checkin.channelId, checkin.messageTs, buildCheckinMessage(model));
+  }
+
+  /** The owner's most recent check-in that reached them: the week a DM reply answers. */
+  async latestWeekFor(ownerId: string): Promise<IsoWeek | undefined> {
+    return (await this.deps.checkins.latestSent(ownerId))?.week;
+  }
+
+  async model(ownerId: string, week: IsoWeek): Promise<CheckinModel> {
+    const seats = (await this.deps.seats.seatsOwnedBy(ownerId)).filter((seat) => seat.kpis.length > 0);
+    const kpiIds = seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id));
+    const previousWeek = shiftWeek(week, -1);
+    const entries = await this.deps.entries.forWeeks(kpiIds, [week, previousWeek]);
+    const byWeek = (wanted: IsoWeek) => new Map(entries.filter((entry) => entry.week === wanted).map((entry) => [entry.kpiId, entry]));
+    return { ownerId, week, seats, current: byWeek(week), previous: byWeek(previousWeek) };
+  }
+}
+
+function isComplete(model: CheckinModel): boolean {
+  return model.seats.every((seat) => seat.kpis.every((kpi) => model.current.has(kpi.id)));
+}

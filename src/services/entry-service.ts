@@ -1,0 +1,99 @@
+// Recording KPI values, from a form, a DM reply, a command or the home tab: only by the seat's owner or an admin.
+import type { Entry, EntrySource, Kpi, Seat } from "../domain/model";
+import { parseValue } from "../domain/units";
+import { isWeek, lastCompletedWeek, weekOf, type IsoWeek } from "../domain/week";
+import type { EntryRepository } from "../repositories/entry-repository";
+import type { SeatRepository } from "../repositories/seat-repository";
+import { done, refused, type Outcome } from "./outcome";
+import type { UserDirectory } from "./user-directory";
+
+export interface RecordedValues {
+  week: IsoWeek;
+  /** Owners whose check-in shows these values, to refresh their DM and home. */
+  owners: string[];
+  entries: { kpi: Kpi; seat: Seat; entry: Entry }[];
+}
+
+export type RecordedListener = (recorded: RecordedValues) => Promise<void>;
+
+export class EntryService {
+  private readonly listeners: RecordedListener[] = [];
+
+  constructor(private readonly deps: { seats: SeatRepository; entries: EntryRepository; directory: UserDirectory; tz: string }) {}
+
+  /** Called after values are stored (outside the transaction): the check-in DM and home tab refresh from here. */
+  onRecorded(listener: RecordedListener): void {
+    this.listeners.push(listener);
+  }
+
+  async mayEnterFor(actorId: string, ownerId: string, now: Date): Promise<boolean> {
+    return actorId === ownerId || (await this.deps.directory.isAdmin(actorId, now));
+  }
+
+  /** Values for KPIs of seats owned by `ownerId`, entered by `actorId` (that owner or an admin). */
+  async recordForOwner(input: {
+    actorId: string;
+    ownerId: string;
+    week: IsoWeek;
+    values: { kpiId: number; value: number }[];
+    note: string | null;
+    source: EntrySource;
+    now: Date;
+  }): Promise<Outcome<RecordedValues>> {
+    if (!(await this.mayEnterFor(input.actorId, input.ownerId, input.now))) {
+      return refused(`only <@${input.ownerId}> (the seats' owner) or a Cadence admin can enter these numbers`);
+    }
+    const seats = await this.deps.seats.seatsOwnedBy(input.ownerId);
+    const kpis = new Map(seats.flatMap((seat) => seat.kpis.map((kpi) => [kpi.id, { kpi, seat }] as const)));
+    const foreign = input.values.find((value) => !kpis.has(value.kpiId));
+    if (foreign) return refused("one of these KPIs is not on a seat this owner holds any more; reopen the form");
+    return done(await this.store(input.values.map((value) => ({ ...kpis.get(value.kpiId)!, value: value.value })), input));
+  }
+
+  /** `/scorecard set "<kpi>" <value> [week]`. */
+  async recordByName(input: { actorId: string; kpiName: string; valueText: string; weekText?: string; now: Date }): Promise<Outcome<RecordedValues>> {
+    const found = await this.findKpi(input.kpiName);
+    if (!found.ok) return found;
+    const { kpi, seat } = found.value;
+    const week = input.weekText ? input.weekText.toUpperCase() : lastCompletedWeek(input.now, this.deps.tz);
+    if (!isWeek(week)) return refused(`"${input.weekText}" is not an ISO week; write it like 2026-W47`);
+    if (week > weekOf(input.now, this.deps.tz)) return refused(`${week} has not started yet`);
+    const parsed = parseValue(input.valueText, kpi.unit);
+    if (!parsed.ok) return refused(`${kpi.name}: ${parsed.error}`);
+    if (!(await this.mayEnterFor(input.actorId, seat.ownerId, input.now))) {
+      return refused(`only <@${seat.ownerId}> (owner of "${seat.name}") or a Cadence admin can set "${kpi.name}"`);
+    }
+    return done(await this.store([{ kpi, seat, value: parsed.value }], { actorId: input.actorId, week, note: null, source: "command", now: input.now }));
+  }
+
+  /** A KPI by name, or `Seat/KPI` when the same name is used in several seats. */
+  async findKpi(name: string): Promise<Outcome<{ kpi: Kpi; seat: Seat }>> {
+    const matches = await this.deps.seats.findActiveKpisByName(name);
+    if (matches.length === 1) return done(matches[0]);
+    if (matches.length > 1) {
+      return refused(`"${name}" is a KPI of ${matches.map((match) => `"${match.seat.name}"`).join(" and ")}; write it as "<seat>/${name}"`);
+    }
+    const slash = name.indexOf("/");
+    if (slash > 0) {
+      const seat = await this.deps.seats.findSeatByName(name.slice(0, slash).trim());
+      const kpi = seat && !seat.archivedAt ? await this.deps.seats.findKpiInSeat(seat.id, name.slice(slash + 1).trim()) : undefined;
+      if (seat && kpi && !kpi.archivedAt) return done({ kpi, seat });
+    }
+    return refused(`no active KPI named "${name}"; \`/cadence kpi list\` shows them`);
+  }
+
+  private async store(
+    items: { kpi: Kpi; seat: Seat; value: number }[],
+    input: { actorId: string; week: IsoWeek; note: string | null; source: EntrySource; now: Date },
+  ): Promise<RecordedValues> {
+    const entries = items.map(({ kpi, seat, value }) => ({
+      kpi,
+      seat,
+      entry: { kpiId: kpi.id, week: input.week, value, note: input.note, source: input.source, enteredBy: input.actorId, enteredAt: input.now },
+    }));
+    await this.deps.entries.record(entries.map((item) => item.entry));
+    const recorded = { week: input.week, owners: [...new Set(items.map((item) => item.seat.ownerId))], entries };
+    for (const listener of this.listeners) await listener(recorded);
+    return recorded;
+  }
+}

@@ -1,0 +1,49 @@
+// The weekly loop's jobs: run on each scheduler tick when due, or at once by `/cadence run <job>`.
+import type { Logger } from "@slack/bolt";
+import type { JobName } from "../domain/commands/cadence-command";
+import type { CheckinService, JobReport } from "./checkin-service";
+
+export interface WeeklyStep {
+  /** Runs whatever is due at `now`; safe to call every minute. */
+  runDue(now: Date): Promise<JobReport[]>;
+  /** Runs for the last completed week, whatever the time; idempotent. */
+  runNow(now: Date): Promise<JobReport>;
+}
+
+export class WeeklyLoop {
+  private readonly steps: Record<JobName, WeeklyStep>;
+
+  constructor(private readonly deps: { checkins: CheckinService; drift?: WeeklyStep; digest?: WeeklyStep; logger: Logger }) {
+    const { checkins } = deps;
+    this.steps = {
+      checkins: { runDue: (now) => checkins.sendDue(now), runNow: (now) => checkins.sendNow(now) },
+      reminders: { runDue: (now) => checkins.remindDue(now), runNow: (now) => checkins.remindNow(now) },
+      drift: deps.drift ?? notYet("drift"),
+      digest: deps.digest ?? notYet("digest"),
+    };
+  }
+
+  /** One scheduler tick: each step in loop order; one failing step does not stop the others. */
+  async tick(now: Date): Promise<void> {
+    for (const [name, step] of Object.entries(this.steps)) {
+      try {
+        await step.runDue(now);
+      } catch (error) {
+        this.deps.logger.error(`scheduled ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  async runNow(job: JobName, now: Date): Promise<JobReport> {
+    return this.steps[job].runNow(now);
+  }
+}
+
+function notYet(name: string): WeeklyStep {
+  return {
+    runDue: async () => [],
+    runNow: async () => {
+      throw new Error(`${name} is not available yet`);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// The check-in DM, its reminder, and the form owners fill in.
+import { evaluateGoal, formatGoal } from "../../domain/goal";
+import type { Entry, Kpi, SeatWithKpis } from "../../domain/model";
+import { formatValue } from "../../domain/units";
+import { describeWeek, type IsoWeek } from "../../domain/week";
+import { ACTIONS, FORM, VIEWS } from "../ids";
+import { context, escapeText, header, packLines, section, type Block } from "./limits";
+import { seatLabel } from "./setup-blocks";
+
+export interface CheckinModel {
+  ownerId: string;
+  week: IsoWeek;
+  seats: SeatWithKpis[];
+  /** Values already entered for `week`, by KPI id. */
+  current: Map<number, Entry>;
+  /** Values of the week before, by KPI id. */
+  previous: Map<number, Entry>;
+}
+
+export const trackMark = (state: "on" | "off" | "missing"): string =>
+  state === "on" ? ":large_green_circle:" : state === "off" ? ":red_circle:" : ":white_circle:";
+
+export function countKpis(model: Pick<CheckinModel, "seats">): number {
+  return model.seats.reduce((sum, seat) => sum + seat.kpis.length, 0);
+}
+
+function kpiStatusLine(kpi: Kpi, model: CheckinModel): string {
+  const entry = model.current.get(kpi.id);
+  const last = model.previous.get(kpi.id);
+  const lastText = last ? `last week ${formatValue(last.value, kpi.unit)}` : "no value last week";
+  if (!entry) return `${trackMark("missing")} ${escapeText(kpi.name)} — goal ${formatGoal(kpi.goal, kpi.unit)} · ${lastText}`;
+  const state = evaluateGoal(kpi.goal, entry.value);
+  return `${trackMark(state)} ${escapeText(kpi.name)}: *${formatValue(entry.value, kpi.unit)}* (${state === "on" ? "on track" : "off track"}, goal ${formatGoal(kpi.goal, kpi.unit)})`;
+}
+
+export function buildCheckinMessage(model: CheckinModel): { text: string; blocks: Block[] } {
+  const total = countKpis(model);
+  const answered = model.seats.flatMap((seat) => seat.kpis).filter((kpi) => model.current.has(kpi.id)).length;
+  const done = answered === total;
+  const blocks: Block[] = [
+    header(`Check-in for ${describeWeek(model.week)}`),
+    section(
+      done
+        ? `:white_check_mark: Thanks <@${model.ownerId}> — all ${total} numbers received for ${model.week}.`
+        : `Hi <@${model.ownerId}>, your numbers for the week that just ended, please (${answered}/${total} in). ` +
+            "Use the button, or reply here with one value per line (in this order, or as `KPI name: value`).",
+    ),
+  ];
+  for (const seat of model.seats) {
+    const lines = [seatLabel(seat), ...seat.kpis.map((kpi) => kpiStatusLine(kpi, model))];
+    blocks.push(...packLines(lines).map((text) => section(text)));
+  }
+  blocks.push({
+    type: "actions",
+    elements: [
+      {
+        type: "button",
+        action_id: ACTIONS.openCheckinForm,
+        text: { type: "plain_text", text: done ? "Edit numbers" : "Enter numbers" },
+        style: done ? undefined : "primary",
+        value: JSON.stringify({ week: model.week, ownerId: model.ownerId }),
+      },
+    ].map(dropUndefined),
+  });
+  const text = done ? `All numbers received for ${model.week}` : `Check-in for ${model.week}: ${answered}/${total} numbers in`;
+  return { text, blocks };
+}
+
+export function buildReminderMessage(model: CheckinModel): { text: string; blocks: Block[] } {
+  const missing = model.seats.flatMap((seat) => seat.kpis).filter((kpi) => !model.current.has(kpi.id));
+  const text = `Reminder: ${missing.length} number${missing.length === 1 ? "" : "s"} still missing for ${model.week}`;
+  const list = missing.map((kpi) => `• ${escapeText(kpi.name)}`).join("\n");
+  return { text, blocks: [section(`:alarm_clock: ${text}:\n${list}`), context("Use the button above, or reply in this DM with one value per line.")] };
+}
+
+/** The check-in form: one field per KPI, typed by unit, pre-filled with what is already entered. */
+export function buildCheckinForm(model: CheckinModel): Record<string, unknown> {
+  const blocks: Block[] = [context(`Numbers for ${describeWeek(model.week)}. Leave a field empty to keep it blank.`)];
+  for (const seat of model.seats) {
+    blocks.push(section(seatLabel(seat)));
+    for (const kpi of seat.kpis) blocks.push(kpiInput(kpi, model.current.get(kpi.id)));
+  }
+  blocks.push({
+    type: "input",
+    block_id: FORM.noteBlock,
+    optional: true,
+    label: { type: "plain_text", text: "Note (optional)" },
+    element: { type: "plain_text_input", action_id: FORM.noteAction, multiline: true, max_length: 500 },
+  });
+  return {
+    type: "modal",
+    callback_id: VIEWS.checkinForm,
+    private_metadata: JSON.stringify({ week: model.week, ownerId: model.ownerId }),
+    title: { type: "plain_text", text: `Check-in ${model.week}`.slice(0, 24) },
+    submit: { type: "plain_text", text: "Save" },
+    close: { type: "plain_text", text: "Cancel" },
+    blocks,
+  };
+}
+
+function kpiInput(kpi: Kpi, entry: Entry | undefined): Block {
+  const label = { type: "plain_text", text: `${kpi.name} (goal ${formatGoal(kpi.goal, kpi.unit)})`.slice(0, 2000) };
+  if (kpi.unit === "yes/no") {
+    const options = [option("yes", "1"), option("no", "0")];
+    const initial = entry ? options[entry.value >= 0.5 ? 0 : 1] : undefined;
+    return {
+      type: "input",
+      block_id: FORM.kpiBlock(kpi.id),
+      optional: true,
+      label,
+      element: dropUndefined({ type: "static_select", action_id: FORM.valueAction, options, initial_option: initial }),
+    };
+  }
+  return {
+    type: "input",
+    block_id: FORM.kpiBlock(kpi.id),
+    optional: true,
+    label,
+    hint: { type: "plain_text", text: unitHint(kpi) },
+    element: dropUndefined({
+      type: "plain_text_input",
+      action_id: FORM.valueAction,
+      initial_value: entry ? formatValue(entry.value, kpi.unit) : undefined,
+      max_length: 40,
+    }),
+  };
+}
+
+function unitHint(kpi: Kpi): string {
+  switch (kpi.unit) {
+    case "percent":
+      return "A percentage, e.g. 97 or 97%";
+    case "currency":
+      return "An amount, e.g. 1200 or $1,200.50";
+    case "duration":
+      return "A duration, e.g. 1h 30m, 90m or 1.5h";
+    default:
+      return "A number, e.g. 42 or 3.5";
+  }
+}
+
+function option(text: string, value: string) {
+  return { text: { type: "plain_text", text }, value };
+}
+
+function dropUndefined<T extends Record<string, unknown>>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+export function buildNoticeModal(title: string, text: string): Record<string, unknown> {
+  return {
+    type: "modal",
+    callback_id: VIEWS.notice,
+    title: { type: "plain_text", text: title.slice(0, 24) },
+    close: { type: "plain_text", text: "Close" },
+    blocks: [section(text)],
+  };
+}

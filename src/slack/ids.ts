@@ -1,0 +1,24 @@
+// Action and callback ids, shared by the builders that put them in blocks and the listeners that match them.
+export const ACTIONS = {
+  openCheckinForm: "checkin_open_form",
+  resolveIssue: "issue_resolve",
+  dropIssue: "issue_drop",
+  assignIssue: "issue_assign",
+  rateMeeting: "digest_rate",
+  openHomeForm: "home_open_form",
+} as const;
+
+export const VIEWS = {
+  checkinForm: "checkin_form",
+  resolveIssue: "issue_resolve_form",
+  notice: "notice",
+} as const;
+
+/** Block ids inside the check-in form: one per KPI, plus the note. */
+export const FORM = {
+  kpiBlock: (kpiId: number) => `kpi_${kpiId}`,
+  kpiBlockPattern: /^kpi_(\d+)$/,
+  valueAction: "value",
+  noteBlock: "note",
+  noteAction: "note",
+} as const;

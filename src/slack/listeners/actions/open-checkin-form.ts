@@ -1,0 +1,29 @@
+// The "Enter numbers" button (check-in DM, home tab): opens the form for that owner and week.
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { z } from "zod";
+import { isWeek } from "../../../domain/week";
+import type { CadenceServices } from "../../../services/cadence-services";
+import { buildCheckinForm, buildNoticeModal, countKpis } from "../../blocks/checkin-blocks";
+
+const buttonValue = z.object({ week: z.string().refine(isWeek), ownerId: z.string().min(1) });
+
+export function openCheckinForm(services: CadenceServices) {
+  return async ({ ack, body, action, client, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    try {
+      const parsed = buttonValue.safeParse(JSON.parse(action.value ?? "{}"));
+      if (!parsed.success) return void logger.warn("check-in button with a malformed value", action.value);
+      const { week, ownerId } = parsed.data;
+      const now = services.clock();
+      if (!(await services.entries.mayEnterFor(body.user.id, ownerId, now))) {
+        const notice = buildNoticeModal("Not your numbers", `Only <@${ownerId}> (the seats' owner) or a Cadence admin can enter these numbers.`);
+        return void (await client.views.open({ trigger_id: body.trigger_id, view: notice as never }));
+      }
+      const model = await services.checkins.model(ownerId, week);
+      const view = countKpis(model) > 0 ? buildCheckinForm(model) : buildNoticeModal("Nothing to enter", "These seats have no active KPIs any more.");
+      await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    } catch (error) {
+      logger.error("opening the check-in form failed", error);
+    }
+  };
+}

@@ -1,0 +1,9 @@
+// Modal submissions, one file each.
+import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { CadenceServices } from "../../../services/cadence-services";
+import { VIEWS } from "../../ids";
+import { checkinFormSubmitted } from "./checkin-form";
+
+export function registerViews(app: App, services: CadenceServices): void {
+  app.view<ViewSubmitAction>(VIEWS.checkinForm, checkinFormSubmitted(services));
+}

@@ -1,0 +1,62 @@
+// A Cadence killed in the middle of the check-in fan-out, then restarted: every owner ends with one DM.
+import { afterEach, describe, expect, it } from "vitest";
+import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
+import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, SIGNING_SECRET, testClock, type BootedApp } from "../support/boot-app";
+import { spawnCadence } from "../support/spawn-cadence";
+
+const OWNER_COUNT = 40;
+const NOW = "2026-11-23T15:00:00Z";
+let slack: LocalSlack;
+let app: BootedApp | undefined;
+
+afterEach(async () => {
+  await app?.stop();
+  await slack?.close();
+});
+
+describe("crash between claim and send", () => {
+  it("finishes the fan-out after a SIGKILL without a second DM to anyone", async () => {
+    slack = await startLocalSlack();
+    const databaseUrl = freshDatabaseUrl();
+    // Seed the team through the real app, then stop it.
+    const seeding = await bootApp({ slack, databaseUrl, clock: testClock(NOW) });
+    for (let index = 0; index < OWNER_COUNT; index += 1) {
+      const id = `UOWN${index}`;
+      slack.addUser({ id, name: `owner${index}`, tz: "UTC" });
+      await seeding.command("/cadence", `seat add "Seat ${index}" <@${id}> ${index % 2 ? "agent" : "human"}`);
+      await seeding.command("/cadence", `kpi add "Seat ${index}" "KPI ${index}" >= 10`);
+    }
+    await seeding.cadence.stop();
+
+    // Slack applies each post at once but answers slowly, so the child dies after Slack accepted some DMs and
+    // before it could record them: the hardest case (the claim exists, the DM exists, the ts was never saved).
+    slack.setLatency(400);
+    const child = await spawnCadence({
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      CADENCE_CHANNEL: CHANNEL,
+      CADENCE_ADMINS: ADMIN,
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      CADENCE_TEST_NOW: NOW,
+    });
+    await slack.waitFor(() => slack.callsTo("chat.postMessage").length >= 3, 20_000);
+    await child.kill();
+    const acceptedBeforeCrash = slack.callsTo("chat.postMessage").length;
+    expect(acceptedBeforeCrash).toBeLessThan(OWNER_COUNT);
+    slack.setLatency(0);
+
+    app = await bootApp({ slack, databaseUrl, clock: testClock(NOW) });
+    await app.cadence.tick();
+    await app.cadence.tick();
+    await app.command("/cadence", "run checkins");
+
+    for (let index = 0; index < OWNER_COUNT; index += 1) expect(slack.dmsTo(`UOWN${index}`)).toHaveLength(1);
+    const rows = await app.cadence.db.checkIn.findMany();
+    expect(rows.filter((row) => row.messageTs)).toHaveLength(OWNER_COUNT);
+    // The DMs Slack had accepted before the crash were found again in the DM history, not re-sent.
+    expect(slack.callsTo("conversations.history").length).toBeGreaterThanOrEqual(acceptedBeforeCrash);
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(OWNER_COUNT);
+  });
+});
