@@ -9,6 +9,8 @@ import { applyPendingMigrations } from "./db/migrate";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
 import { EntryRepository } from "./repositories/entry-repository";
+import { IssueRepository } from "./repositories/issue-repository";
+import { JobRunRepository } from "./repositories/job-run-repository";
 import { InstanceRepository } from "./repositories/instance-repository";
 import { ProcessedEventRepository } from "./repositories/processed-event-repository";
 import { SeatRepository } from "./repositories/seat-repository";
@@ -17,6 +19,10 @@ import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import type { CadenceServices } from "./services/cadence-services";
 import { CheckinService } from "./services/checkin-service";
 import { DeliveryService } from "./services/delivery-service";
+import { DriftService } from "./services/drift-service";
+import { IssueService } from "./services/issue-service";
+import { ScorecardLoader } from "./services/scorecard-data";
+import { ScorecardService } from "./services/scorecard-service";
 import { EntryService } from "./services/entry-service";
 import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
@@ -81,7 +87,12 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
   const entries = new EntryService({ seats, entries: entryRows, directory, tz: config.tz });
   const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });
-  const loop = new WeeklyLoop({ checkins, logger });
+  const loader = new ScorecardLoader({ seats, entries: entryRows });
+  const issueRows = new IssueRepository(db);
+  const jobRuns = new JobRunRepository(db);
+  const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, channel: config.channel, logger });
+  const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, settings, logger });
+  const loop = new WeeklyLoop({ checkins, drift, logger });
   const services: CadenceServices = {
     config,
     clock,
@@ -90,6 +101,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     entries,
     checkins,
     loop,
+    issues,
+    scorecard: new ScorecardService({ loader, entries, tz: config.tz }),
     processedEvents: new ProcessedEventRepository(db),
   };
 

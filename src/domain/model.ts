@@ -24,6 +24,7 @@ export interface Kpi {
   unit: Unit;
   goal: Goal;
   archivedAt: Date | null;
+  createdAt: Date;
 }
 
 export interface SeatWithKpis extends Seat {

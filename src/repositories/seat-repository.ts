@@ -6,7 +6,7 @@ import type { Unit } from "../domain/units";
 import { writeAudit } from "./audit";
 
 type SeatRow = { id: number; name: string; kind: string; accountability: string | null; ownerId: string; archivedAt: Date | null };
-type KpiRow = { id: number; seatId: number; name: string; unit: string; goalOp: string; goalA: number; goalB: number | null; archivedAt: Date | null };
+type KpiRow = { id: number; seatId: number; name: string; unit: string; goalOp: string; goalA: number; goalB: number | null; archivedAt: Date | null; createdAt: Date };
 
 export function toSeat(row: SeatRow): Seat {
   return { id: row.id, name: row.name, kind: row.kind as SeatKind, accountability: row.accountability, ownerId: row.ownerId, archivedAt: row.archivedAt };
@@ -14,7 +14,7 @@ export function toSeat(row: SeatRow): Seat {
 
 export function toKpi(row: KpiRow): Kpi {
   const goal: Goal = { op: row.goalOp as GoalOp, a: row.goalA, b: row.goalB };
-  return { id: row.id, seatId: row.seatId, name: row.name, unit: row.unit as Unit, goal, archivedAt: row.archivedAt };
+  return { id: row.id, seatId: row.seatId, name: row.name, unit: row.unit as Unit, goal, archivedAt: row.archivedAt, createdAt: row.createdAt };
 }
 
 export const nameKey = (name: string): string => name.trim().toLowerCase();

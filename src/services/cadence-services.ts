@@ -3,6 +3,8 @@ import type { Config } from "../config/config";
 import type { ProcessedEventRepository } from "../repositories/processed-event-repository";
 import type { CheckinService } from "./checkin-service";
 import type { EntryService } from "./entry-service";
+import type { IssueService } from "./issue-service";
+import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
 import type { UserDirectory } from "./user-directory";
 import type { WeeklyLoop } from "./weekly-loop";
@@ -15,5 +17,7 @@ export interface CadenceServices {
   entries: EntryService;
   checkins: CheckinService;
   loop: WeeklyLoop;
+  issues: IssueService;
+  scorecard: ScorecardService;
   processedEvents: ProcessedEventRepository;
 }

@@ -8,6 +8,12 @@ export const ACTIONS = {
   openHomeForm: "home_open_form",
 } as const;
 
+/** Block id of an issue's actions: the users_select carries no value, so the id travels here. */
+export const ISSUE_ACTIONS_BLOCK = {
+  of: (issueId: number) => `issue_${issueId}`,
+  pattern: /^issue_(\d+)$/,
+} as const;
+
 export const VIEWS = {
   checkinForm: "checkin_form",
   resolveIssue: "issue_resolve_form",

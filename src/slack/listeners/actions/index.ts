@@ -1,9 +1,13 @@
 // Buttons and selects, one file each.
-import type { App, BlockButtonAction } from "@slack/bolt";
+import type { App, BlockAction, BlockButtonAction, UsersSelectAction } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { ACTIONS } from "../../ids";
+import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-buttons";
 import { openCheckinForm } from "./open-checkin-form";
 
 export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.openCheckinForm, openCheckinForm(services));
+  app.action<BlockButtonAction>(ACTIONS.resolveIssue, resolveIssueButton(services));
+  app.action<BlockButtonAction>(ACTIONS.dropIssue, dropIssueButton(services));
+  app.action<BlockAction<UsersSelectAction>>(ACTIONS.assignIssue, assignIssueSelect(services));
 }

@@ -2,9 +2,11 @@
 import type { App } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { cadenceCommand } from "./cadence";
+import { issueCommand } from "./issue";
 import { scorecardCommand } from "./scorecard";
 
 export function registerCommands(app: App, services: CadenceServices): void {
   app.command("/cadence", cadenceCommand(services));
   app.command("/scorecard", scorecardCommand(services));
+  app.command("/issue", issueCommand(services));
 }

@@ -25,7 +25,7 @@ export function scorecardCommand(services: CadenceServices) {
             return textReply(`${trackMark(state)} Recorded *${kpi.name}* = ${formatValue(entry.value, kpi.unit)} for ${result.value.week} (${state === "on" ? "on track" : "off track"}, goal ${formatGoal(kpi.goal, kpi.unit)}).`);
           }
           default:
-            return errorReply("reading the scorecard is not built yet; `/scorecard set` works");
+            return services.scorecard.reply(parsed.command, now);
         }
       })();
       await respondEphemeral(respond, reply);

@@ -1,0 +1,19 @@
+// Which weekly jobs (drift, digest) have completed for which week, so later ticks skip them.
+import type { Database } from "../db/database";
+
+export class JobRunRepository {
+  constructor(private readonly db: Database) {}
+
+  async isComplete(job: string, week: string): Promise<boolean> {
+    const row = await this.db.jobRun.findUnique({ where: { job_week: { job, week } } });
+    return Boolean(row?.completedAt);
+  }
+
+  async markComplete(job: string, week: string, at: Date): Promise<void> {
+    await this.db.jobRun.upsert({
+      where: { job_week: { job, week } },
+      create: { job, week, startedAt: at, completedAt: at },
+      update: { completedAt: at },
+    });
+  }
+}

@@ -1,0 +1,144 @@
+// Working issues: add, resolve, drop, assign, from a command or a button, with the channel post kept current.
+import type { Logger } from "@slack/bolt";
+import type { Issue, Kpi, Seat } from "../domain/model";
+import { weeksOffTrack, seriesFor } from "../domain/trend";
+import { trailingWeeks } from "../domain/week";
+import type { EntryRepository } from "../repositories/entry-repository";
+import type { IssueRepository } from "../repositories/issue-repository";
+import type { SeatRepository } from "../repositories/seat-repository";
+import { buildIssueMessage, type IssueView } from "../slack/blocks/issue-blocks";
+import type { SlackApi } from "../slack/slack-api";
+import type { DeliveryService } from "./delivery-service";
+import { done, refused, type Outcome } from "./outcome";
+import type { UserDirectory } from "./user-directory";
+
+export const TREND_WEEKS = 13;
+
+export type IssueChangeListener = (issue: Issue) => Promise<void>;
+
+export class IssueService {
+  private readonly listeners: IssueChangeListener[] = [];
+
+  constructor(
+    private readonly deps: {
+      issues: IssueRepository;
+      seats: SeatRepository;
+      entries: EntryRepository;
+      delivery: DeliveryService;
+      directory: UserDirectory;
+      slack: SlackApi;
+      channel: string;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Called after an issue changes state or assignee (the digest and home tabs refresh from here). */
+  onChanged(listener: IssueChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async listOpen(): Promise<{ issue: Issue; kpi?: Kpi; seat?: Seat }[]> {
+    const issues = await this.deps.issues.listOpen();
+    return Promise.all(issues.map(async (issue) => ({ issue, ...(await this.kpiOf(issue)) })));
+  }
+
+  async add(title: string, actorId: string, now: Date): Promise<Outcome<Issue>> {
+    const issue = await this.deps.issues.createManual({ title, openedBy: actorId, at: now });
+    await this.post(issue, now);
+    return done((await this.deps.issues.find(issue.id)) ?? issue);
+  }
+
+  async resolve(id: number, actorId: string, note: string | null, now: Date): Promise<Outcome<Issue>> {
+    if (!note) return refused(`a resolution note is required: \`/issue resolve ${id} <what was done>\``);
+    return this.close(id, actorId, "resolved", note, now);
+  }
+
+  async drop(id: number, actorId: string, note: string | null, now: Date): Promise<Outcome<Issue>> {
+    return this.close(id, actorId, "dropped", note, now);
+  }
+
+  async assign(id: number, actorId: string, assigneeId: string, now: Date): Promise<Outcome<Issue>> {
+    const issue = await this.workable(id, actorId, now);
+    if (!issue.ok) return issue;
+    if (issue.value.assigneeId === assigneeId) return refused(`#${id} is already assigned to <@${assigneeId}>`);
+    const person = await this.deps.directory.checkPerson(assigneeId, now);
+    if (!person.ok) return refused(person.reason);
+    const updated = await this.deps.issues.assign(id, { assigneeId, by: actorId, at: now });
+    if (!updated) return refused(`#${id} was closed meanwhile`);
+    await this.changed(updated, now);
+    return done(updated);
+  }
+
+  /** Who may resolve, drop or assign: the issue's owner or assignee, the seat's owner, and admins. */
+  async mayWork(issue: Issue, actorId: string, now: Date): Promise<boolean> {
+    if (actorId === issue.ownerId || actorId === issue.assigneeId) return true;
+    const { seat } = await this.kpiOf(issue);
+    if (seat && seat.ownerId === actorId) return true;
+    return this.deps.directory.isAdmin(actorId, now);
+  }
+
+  async find(id: number): Promise<Issue | undefined> {
+    return this.deps.issues.find(id);
+  }
+
+  /** Posts an issue in the cadence channel once, and remembers where. */
+  async post(issue: Issue, now: Date): Promise<void> {
+    const result = await this.deps.delivery.deliverOnce(`issue:${issue.id}`, this.deps.channel, buildIssueMessage(await this.view(issue, now)));
+    if (result.status === "sent" || result.status === "recovered" || result.status === "already-sent") {
+      await this.deps.issues.setMessage(issue.id, result.posted.channel, result.posted.ts);
+    }
+  }
+
+  /** Re-renders an issue's channel post in place (after a state change, or a drift issue's new week). */
+  async refreshPost(issue: Issue, now: Date): Promise<void> {
+    if (!issue.channelId || !issue.messageTs) return;
+    await this.deps.slack.updateMessage(issue.channelId, issue.messageTs, buildIssueMessage(await this.view(issue, now)));
+  }
+
+  async view(issue: Issue, now: Date): Promise<IssueView> {
+    const { kpi, seat } = await this.kpiOf(issue);
+    if (!kpi) return { issue, now };
+    const lastWeek = issue.weeks.at(-1) ?? issue.week!;
+    const weeks = trailingWeeks(lastWeek, TREND_WEEKS);
+    const entries = await this.deps.entries.forWeeks([kpi.id], weeks);
+    const byWeek = new Map(entries.map((entry) => [entry.week, entry.value]));
+    return {
+      issue,
+      kpi,
+      seat,
+      series: { weeks, values: seriesFor(weeks, byWeek) },
+      weeksOff: weeksOffTrack(kpi.goal, byWeek, lastWeek, TREND_WEEKS),
+      value: byWeek.get(lastWeek) ?? null,
+      now,
+    };
+  }
+
+  private async close(id: number, actorId: string, state: "resolved" | "dropped", note: string | null, now: Date): Promise<Outcome<Issue>> {
+    const issue = await this.workable(id, actorId, now);
+    if (!issue.ok) return issue;
+    const updated = await this.deps.issues.close(id, { state, by: actorId, note, at: now });
+    if (!updated) return refused(`#${id} was closed meanwhile`);
+    await this.changed(updated, now);
+    return done(updated);
+  }
+
+  private async workable(id: number, actorId: string, now: Date): Promise<Outcome<Issue>> {
+    const issue = await this.deps.issues.find(id);
+    if (!issue) return refused(`there is no issue #${id}; \`/issue list\` shows the open ones`);
+    if (issue.state !== "open") return refused(`#${id} is already ${issue.state}`);
+    if (!(await this.mayWork(issue, actorId, now))) {
+      return refused(`only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can change #${id}`);
+    }
+    return done(issue);
+  }
+
+  private async changed(issue: Issue, now: Date): Promise<void> {
+    await this.refreshPost(issue, now).catch((error: Error) => this.deps.logger.warn(`updating the post of #${issue.id} failed: ${error.message}`));
+    for (const listener of this.listeners) await listener(issue).catch((error: Error) => this.deps.logger.warn(`after #${issue.id} changed: ${error.message}`));
+  }
+
+  private async kpiOf(issue: Issue): Promise<{ kpi?: Kpi; seat?: Seat }> {
+    if (issue.kpiId === null) return {};
+    return (await this.deps.seats.findKpi(issue.kpiId)) ?? {};
+  }
+}

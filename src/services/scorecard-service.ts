@@ -1,0 +1,20 @@
+// Reading the scorecard: every active KPI over recent weeks, or one KPI's history.
+import type { ScorecardCommand } from "../domain/commands/scorecard-command";
+import { lastCompletedWeek } from "../domain/week";
+import { buildKpiHistoryReply, buildScorecardReply } from "../slack/blocks/scorecard-blocks";
+import { errorReply, type Reply } from "../slack/blocks/reply";
+import type { EntryService } from "./entry-service";
+import { TREND_WEEKS } from "./issue-service";
+import type { ScorecardLoader } from "./scorecard-data";
+
+export class ScorecardService {
+  constructor(private readonly deps: { loader: ScorecardLoader; entries: EntryService; tz: string }) {}
+
+  async reply(command: Exclude<ScorecardCommand, { type: "set" }>, now: Date): Promise<Reply> {
+    const week = lastCompletedWeek(now, this.deps.tz);
+    if (command.type === "scorecard") return buildScorecardReply(await this.deps.loader.load(week, TREND_WEEKS));
+    const found = await this.deps.entries.findKpi(command.kpi);
+    if (!found.ok) return errorReply(found.error);
+    return buildKpiHistoryReply(found.value.kpi, found.value.seat, await this.deps.loader.load(week, TREND_WEEKS));
+  }
+}

@@ -1,0 +1,68 @@
+// Resolve, Drop and Assign on an issue's post (or the digest, or the home tab).
+import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs, UsersSelectAction } from "@slack/bolt";
+import { parseIssueId } from "../../../domain/commands/issue-command";
+import type { CadenceServices } from "../../../services/cadence-services";
+import { buildResolveModal } from "../../blocks/issue-blocks";
+import { ISSUE_ACTIONS_BLOCK } from "../../ids";
+import type { Outcome } from "../../../services/outcome";
+import type { Issue } from "../../../domain/model";
+
+type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
+
+async function tell(args: ActionArgs<BlockAction>, text: string): Promise<void> {
+  await args.respond({ response_type: "ephemeral", replace_original: false, text }).catch(async () => {
+    // Home-tab actions have no response_url; a DM with the bot reaches the user instead.
+    await args.client.chat.postMessage({ channel: args.body.user.id, text });
+  });
+}
+
+async function answer(args: ActionArgs<BlockAction>, result: Outcome<Issue>, success: string): Promise<void> {
+  if (!result.ok) await tell(args, `:warning: ${result.error}`);
+  else if (!args.body.container || args.body.container.type !== "message") await tell(args, success);
+}
+
+export function resolveIssueButton(services: CadenceServices) {
+  return async (args: ActionArgs<BlockButtonAction>): Promise<void> => {
+    await args.ack();
+    try {
+      const id = parseIssueId(args.action.value);
+      const issue = id === undefined ? undefined : await services.issues.find(id);
+      if (!issue) return await tell(args, ":warning: that issue no longer exists");
+      if (issue.state !== "open") return await tell(args, `:warning: #${issue.id} is already ${issue.state}`);
+      if (!(await services.issues.mayWork(issue, args.body.user.id, services.clock()))) {
+        return await tell(args, `:warning: only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can resolve #${issue.id}`);
+      }
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildResolveModal(issue, {}) as never });
+    } catch (error) {
+      args.logger.error("resolve button failed", error);
+    }
+  };
+}
+
+export function dropIssueButton(services: CadenceServices) {
+  return async (args: ActionArgs<BlockButtonAction>): Promise<void> => {
+    await args.ack();
+    try {
+      const id = parseIssueId(args.action.value);
+      if (id === undefined) return;
+      await answer(args, await services.issues.drop(id, args.body.user.id, null, services.clock()), `:wastebasket: Dropped #${id}.`);
+    } catch (error) {
+      args.logger.error("drop button failed", error);
+    }
+  };
+}
+
+export function assignIssueSelect(services: CadenceServices) {
+  return async (args: ActionArgs<BlockAction<UsersSelectAction>>): Promise<void> => {
+    await args.ack();
+    try {
+      const match = ISSUE_ACTIONS_BLOCK.pattern.exec(args.action.block_id);
+      if (!match || !args.action.selected_user) return;
+      const id = Number(match[1]);
+      const assignee = args.action.selected_user;
+      await answer(args, await services.issues.assign(id, args.body.user.id, assignee, services.clock()), `:bust_in_silhouette: Assigned #${id} to <@${assignee}>.`);
+    } catch (error) {
+      args.logger.error("assign select failed", error);
+    }
+  };
+}

@@ -1,0 +1,46 @@
+// `/issue …`: list, add, resolve, drop, assign.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { parseIssueCommand, type IssueCommand } from "../../../domain/commands/issue-command";
+import type { CadenceServices } from "../../../services/cadence-services";
+import { buildIssueListReply } from "../../blocks/issue-list-blocks";
+import { errorReply, textReply, type Reply } from "../../blocks/reply";
+import { respondEphemeral } from "../respond-with";
+
+export function issueCommand(services: CadenceServices) {
+  return async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    try {
+      const parsed = parseIssueCommand(command.text);
+      if (!parsed.ok) return await respondEphemeral(respond, errorReply(parsed.error));
+      await respondEphemeral(respond, await runIssueCommand(services, parsed.command, command.user_id, services.clock()));
+    } catch (error) {
+      logger.error("/issue failed", error);
+      await respondEphemeral(respond, errorReply("something went wrong on Cadence's side; nothing was changed. Try again in a minute."));
+    }
+  };
+}
+
+async function runIssueCommand(services: CadenceServices, command: IssueCommand, actorId: string, now: Date): Promise<Reply> {
+  const { issues } = services;
+  switch (command.type) {
+    case "list":
+      return buildIssueListReply(await issues.listOpen(), now);
+    case "add": {
+      const result = await issues.add(command.title, actorId, now);
+      if (!result.ok) return errorReply(result.error);
+      return textReply(`:pushpin: Opened *#${result.value.id}* ${result.value.title}${result.value.messageTs ? " and posted it in the cadence channel" : ""}.`);
+    }
+    case "resolve": {
+      const result = await issues.resolve(command.id, actorId, command.note, now);
+      return result.ok ? textReply(`:white_check_mark: Resolved *#${command.id}*.`) : errorReply(result.error);
+    }
+    case "drop": {
+      const result = await issues.drop(command.id, actorId, command.note, now);
+      return result.ok ? textReply(`:wastebasket: Dropped *#${command.id}*.`) : errorReply(result.error);
+    }
+    case "assign": {
+      const result = await issues.assign(command.id, actorId, command.assigneeId, now);
+      return result.ok ? textReply(`:bust_in_silhouette: Assigned *#${command.id}* to <@${command.assigneeId}>.`) : errorReply(result.error);
+    }
+  }
+}
