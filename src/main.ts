@@ -8,6 +8,7 @@ import { openDatabase, type Database } from "./db/database";
 import { applyPendingMigrations } from "./db/migrate";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
+import { DigestRepository } from "./repositories/digest-repository";
 import { EntryRepository } from "./repositories/entry-repository";
 import { IssueRepository } from "./repositories/issue-repository";
 import { JobRunRepository } from "./repositories/job-run-repository";
@@ -19,7 +20,9 @@ import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import type { CadenceServices } from "./services/cadence-services";
 import { CheckinService } from "./services/checkin-service";
 import { DeliveryService } from "./services/delivery-service";
+import { DigestService } from "./services/digest-service";
 import { DriftService } from "./services/drift-service";
+import { HomeService } from "./services/home-service";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
@@ -83,7 +86,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const logger = app.logger;
   const slack = new WebClientSlackApi(app.client);
   const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
-  const delivery = new DeliveryService({ deliveries: new DeliveryRepository(db), slack, registry, logger });
+  const deliveries = new DeliveryRepository(db);
+  const delivery = new DeliveryService({ deliveries, slack, registry, logger });
   const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
   const entries = new EntryService({ seats, entries: entryRows, directory, tz: config.tz });
   const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });
@@ -92,7 +96,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const jobRuns = new JobRunRepository(db);
   const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, settings, logger });
-  const loop = new WeeklyLoop({ checkins, drift, logger });
+  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
+  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, tz: config.tz });
+  const loop = new WeeklyLoop({ checkins, drift, digest, logger });
   const services: CadenceServices = {
     config,
     clock,
@@ -103,14 +109,24 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     loop,
     issues,
     scorecard: new ScorecardService({ loader, entries, tz: config.tz }),
+    digest,
+    home,
     processedEvents: new ProcessedEventRepository(db),
   };
 
-  // Values from any source (form, DM reply, command) show up in the owner's check-in DM.
+  // Values from any source (form, DM reply, command) show up in the owner's check-in DM and home tab.
+  const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);
   entries.onRecorded(async (recorded) => {
     for (const owner of recorded.owners) {
-      await checkins.refreshMessage(owner, recorded.week, clock()).catch((error: Error) => logger.warn(`refreshing the check-in DM failed: ${error.message}`));
+      await checkins.refreshMessage(owner, recorded.week, clock()).catch(warn("refreshing the check-in DM"));
+      await home.publish(owner, clock()).catch(warn("refreshing the home tab"));
     }
+  });
+  // An issue worked anywhere shows its new state in the digest and the home tabs of those involved.
+  issues.onChanged(async (issue) => {
+    await digest.refresh(clock()).catch(warn("refreshing the digest"));
+    const involved = new Set([issue.ownerId, issue.assigneeId, issue.closedBy].filter((user): user is string => Boolean(user)));
+    for (const user of involved) await home.publish(user, clock()).catch(warn("refreshing the home tab"));
   });
 
   registerCommands(app, services);

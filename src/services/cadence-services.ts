@@ -2,7 +2,9 @@
 import type { Config } from "../config/config";
 import type { ProcessedEventRepository } from "../repositories/processed-event-repository";
 import type { CheckinService } from "./checkin-service";
+import type { DigestService } from "./digest-service";
 import type { EntryService } from "./entry-service";
+import type { HomeService } from "./home-service";
 import type { IssueService } from "./issue-service";
 import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
@@ -19,5 +21,7 @@ export interface CadenceServices {
   loop: WeeklyLoop;
   issues: IssueService;
   scorecard: ScorecardService;
+  digest: DigestService;
+  home: HomeService;
   processedEvents: ProcessedEventRepository;
 }

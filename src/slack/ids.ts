@@ -4,9 +4,12 @@ export const ACTIONS = {
   resolveIssue: "issue_resolve",
   dropIssue: "issue_drop",
   assignIssue: "issue_assign",
+  /** Prefix of the ten rating buttons (`digest_rate_1` … `digest_rate_10`): ids must be unique in a block. */
   rateMeeting: "digest_rate",
   openHomeForm: "home_open_form",
 } as const;
+
+export const RATING_ACTION_PATTERN = /^digest_rate_\d+$/;
 
 /** Block id of an issue's actions: the users_select carries no value, so the id travels here. */
 export const ISSUE_ACTIONS_BLOCK = {

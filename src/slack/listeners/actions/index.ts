@@ -1,13 +1,15 @@
 // Buttons and selects, one file each.
 import type { App, BlockAction, BlockButtonAction, UsersSelectAction } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { ACTIONS } from "../../ids";
+import { ACTIONS, RATING_ACTION_PATTERN } from "../../ids";
 import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-buttons";
 import { openCheckinForm } from "./open-checkin-form";
+import { rateMeetingButton } from "./rate-meeting";
 
 export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.openCheckinForm, openCheckinForm(services));
   app.action<BlockButtonAction>(ACTIONS.resolveIssue, resolveIssueButton(services));
   app.action<BlockButtonAction>(ACTIONS.dropIssue, dropIssueButton(services));
   app.action<BlockAction<UsersSelectAction>>(ACTIONS.assignIssue, assignIssueSelect(services));
+  app.action<BlockButtonAction>({ action_id: RATING_ACTION_PATTERN }, rateMeetingButton(services));
 }

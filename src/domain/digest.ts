@@ -1,0 +1,124 @@
+// What the weekly digest says, composed from plain data: the first half of a leadership meeting.
+import { evaluateGoal, type TrackState } from "./goal";
+import type { Issue, Kpi, SeatWithKpis } from "./model";
+import { onTrackRate, seriesFor } from "./trend";
+import { trailingWeeks, type IsoWeek } from "./week";
+
+export interface DigestInput {
+  week: IsoWeek;
+  now: Date;
+  /** Oldest first, ending with `week` (13 weeks for the sparklines and rates). */
+  weeks: IsoWeek[];
+  seats: SeatWithKpis[];
+  values: Map<number, Map<IsoWeek, number>>;
+  openIssues: Issue[];
+  /** Issues resolved or dropped since the last digest. */
+  closedIssues: Issue[];
+  /** Where "new this week" starts: the previous digest, or a week before now. */
+  since: Date;
+  /** Ratings of the previous digest's meeting. */
+  lastRating: { average: number; count: number } | null;
+}
+
+export interface DigestKpiLine {
+  kpi: Kpi;
+  value: number | undefined;
+  state: TrackState;
+  series: (number | null)[];
+}
+
+export interface DigestSeat {
+  seat: SeatWithKpis;
+  kpis: DigestKpiLine[];
+}
+
+export interface AiSeatState {
+  seat: SeatWithKpis;
+  onTrackRate4: number | null;
+  onTrackRate13: number | null;
+  weeksOnTrack: number;
+  openIssues: number;
+}
+
+export interface DigestModel {
+  week: IsoWeek;
+  now: Date;
+  weeks: IsoWeek[];
+  values: Map<number, Map<IsoWeek, number>>;
+  summary: { on: number; off: number; missing: number; opened: number; closed: number };
+  scorecard: DigestSeat[];
+  newIssues: Issue[];
+  olderIssues: Issue[];
+  closedIssues: Issue[];
+  /** Owners with at least one active KPI lacking a value for the week. */
+  missingOwners: { ownerId: string; missing: number }[];
+  aiSeats: AiSeatState[];
+  lastRating: { average: number; count: number } | null;
+  /** KPI id → seat, to name an issue's seat. */
+  seatOfKpi: Map<number, SeatWithKpis>;
+}
+
+export function composeDigest(input: DigestInput): DigestModel {
+  const seats = input.seats.filter((seat) => seat.kpis.length > 0);
+  const scorecard = seats.map((seat) => ({
+    seat,
+    kpis: seat.kpis.map((kpi) => {
+      const byWeek = input.values.get(kpi.id) ?? new Map<IsoWeek, number>();
+      const value = byWeek.get(input.week);
+      return { kpi, value, state: evaluateGoal(kpi.goal, value), series: seriesFor(input.weeks, byWeek) };
+    }),
+  }));
+  const lines = scorecard.flatMap((seat) => seat.kpis);
+  const count = (state: TrackState) => lines.filter((line) => line.state === state).length;
+  const isNew = (issue: Issue) => issue.createdAt >= input.since;
+  const seatOfKpi = new Map(seats.flatMap((seat) => seat.kpis.map((kpi) => [kpi.id, seat] as const)));
+  return {
+    week: input.week,
+    now: input.now,
+    weeks: input.weeks,
+    values: input.values,
+    summary: { on: count("on"), off: count("off"), missing: count("missing"), opened: input.openIssues.filter(isNew).length + input.closedIssues.filter(isNew).length, closed: input.closedIssues.length },
+    scorecard,
+    newIssues: input.openIssues.filter(isNew),
+    olderIssues: input.openIssues.filter((issue) => !isNew(issue)),
+    closedIssues: input.closedIssues,
+    missingOwners: missingOwners(scorecard),
+    aiSeats: scorecard.filter(({ seat }) => seat.kind === "agent").map(({ seat }) => aiSeatState(seat, input)),
+    lastRating: input.lastRating,
+    seatOfKpi,
+  };
+}
+
+function missingOwners(scorecard: DigestSeat[]): { ownerId: string; missing: number }[] {
+  const byOwner = new Map<string, number>();
+  for (const { seat, kpis } of scorecard) {
+    const missing = kpis.filter((line) => line.state === "missing").length;
+    if (missing > 0) byOwner.set(seat.ownerId, (byOwner.get(seat.ownerId) ?? 0) + missing);
+  }
+  return [...byOwner].map(([ownerId, missing]) => ({ ownerId, missing }));
+}
+
+/** An AI seat's record: how often its KPIs were on track, and for how many weeks all of them have been. */
+export function aiSeatState(seat: SeatWithKpis, input: Pick<DigestInput, "week" | "weeks" | "values" | "openIssues">): AiSeatState {
+  const rate = (weekCount: number) => {
+    const weeks = trailingWeeks(input.week, weekCount);
+    const states = seat.kpis.flatMap((kpi) => seriesFor(weeks, input.values.get(kpi.id) ?? new Map()).map((value) => ({ kpi, value })));
+    const rated = states.map(({ kpi, value }) => onTrackRate(kpi.goal, [value])).filter((value): value is number => value !== null);
+    return rated.length === 0 ? null : rated.reduce((sum, value) => sum + value, 0) / rated.length;
+  };
+  // Counted within the loaded weeks (13): a streak longer than that shows as 13.
+  let weeksOnTrack = 0;
+  for (const week of [...input.weeks].reverse()) {
+    const allOn = seat.kpis.every((kpi) => evaluateGoal(kpi.goal, input.values.get(kpi.id)?.get(week)) === "on");
+    if (!allOn) break;
+    weeksOnTrack += 1;
+  }
+  const kpiIds = new Set(seat.kpis.map((kpi) => kpi.id));
+  return {
+    seat,
+    onTrackRate4: rate(4),
+    onTrackRate13: rate(13),
+    weeksOnTrack,
+    openIssues: input.openIssues.filter((issue) => issue.kpiId !== null && kpiIds.has(issue.kpiId)).length,
+  };
+}

@@ -1,0 +1,110 @@
+// The weekly digest in the cadence channel: posted once per week (with catch-up), its detail in the thread,
+// refreshed when an issue it shows is resolved, and a 1–10 rating of the meeting.
+import type { Logger } from "@slack/bolt";
+import { composeDigest, type DigestModel } from "../domain/digest";
+import { weeklyJobDue, type LoopSettings } from "../domain/loop-schedule";
+import { isWeek, lastCompletedWeek, type IsoWeek } from "../domain/week";
+import type { DigestRepository } from "../repositories/digest-repository";
+import type { IssueRepository } from "../repositories/issue-repository";
+import type { JobRunRepository } from "../repositories/job-run-repository";
+import type { DeliveryRepository } from "../repositories/delivery-repository";
+import { buildDigestMessages } from "../slack/blocks/digest-blocks";
+import type { SlackApi } from "../slack/slack-api";
+import type { JobReport } from "./checkin-service";
+import type { DeliveryService } from "./delivery-service";
+import { TREND_WEEKS } from "./issue-service";
+import { done, refused, type Outcome } from "./outcome";
+import type { ScorecardLoader } from "./scorecard-data";
+import type { WeeklyStep } from "./weekly-loop";
+
+const JOB = "digest";
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+// Digests older than this are history; refreshing them after an issue changes would only add noise.
+const REFRESHED_DIGESTS = 2;
+
+const mainKey = (week: IsoWeek) => `digest:${week}:main`;
+const threadKey = (week: IsoWeek, part: number) => `digest:${week}:thread:${part}`;
+
+export class DigestService implements WeeklyStep {
+  constructor(
+    private readonly deps: {
+      loader: ScorecardLoader;
+      issues: IssueRepository;
+      digests: DigestRepository;
+      deliveries: DeliveryRepository;
+      delivery: DeliveryService;
+      jobRuns: JobRunRepository;
+      slack: SlackApi;
+      channel: string;
+      settings: LoopSettings;
+      logger: Logger;
+    },
+  ) {}
+
+  async runDue(now: Date): Promise<JobReport[]> {
+    const week = weeklyJobDue(this.deps.settings.digestAt, now, this.deps.settings);
+    if (!week || (await this.deps.jobRuns.isComplete(JOB, week))) return [];
+    return [await this.postFor(week, now)];
+  }
+
+  async runNow(now: Date): Promise<JobReport> {
+    return this.postFor(lastCompletedWeek(now, this.deps.settings.tz), now);
+  }
+
+  async compose(week: IsoWeek, now: Date): Promise<DigestModel> {
+    const data = await this.deps.loader.load(week, TREND_WEEKS);
+    const previous = await this.deps.digests.previous(week);
+    const since = previous?.postedAt ?? new Date(now.getTime() - WEEK_MS);
+    return composeDigest({
+      week,
+      now,
+      weeks: data.weeks,
+      seats: data.seats,
+      values: data.values,
+      openIssues: await this.deps.issues.listOpen(),
+      closedIssues: await this.deps.issues.closedSince(since),
+      since,
+      lastRating: previous ? await this.deps.digests.ratingOf(previous.week) : null,
+    });
+  }
+
+  /** Posts the digest and its thread; each part is its own delivery, so a crash resumes where it stopped. */
+  private async postFor(week: IsoWeek, now: Date): Promise<JobReport> {
+    const report: JobReport = { week, sent: 0, skipped: 0, failed: 0 };
+    const messages = buildDigestMessages(await this.compose(week, now));
+    const main = await this.deps.delivery.deliverOnce(mainKey(week), this.deps.channel, messages.main);
+    if (main.status === "failed" || main.status === "in-progress") {
+      report.failed += main.status === "failed" ? 1 : 0;
+      return report;
+    }
+    report[main.status === "sent" ? "sent" : "skipped"] += 1;
+    await this.deps.digests.markPosted(week, main.posted.channel, main.posted.ts, now);
+    for (const [part, message] of messages.thread.entries()) {
+      const result = await this.deps.delivery.deliverOnce(threadKey(week, part), main.posted.channel, { ...message, threadTs: main.posted.ts });
+      if (result.status === "failed") report.failed += 1;
+      else report[result.status === "sent" ? "sent" : "skipped"] += 1;
+    }
+    if (report.failed === 0) await this.deps.jobRuns.markComplete(JOB, week, now);
+    return report;
+  }
+
+  /** Re-renders recent digests in place, so an issue resolved anywhere shows as resolved there too. */
+  async refresh(now: Date): Promise<void> {
+    for (const digest of await this.deps.digests.recent(REFRESHED_DIGESTS)) {
+      if (!digest.channelId || !digest.messageTs) continue;
+      const messages = buildDigestMessages(await this.compose(digest.week, now));
+      await this.deps.slack.updateMessage(digest.channelId, digest.messageTs, messages.main);
+      for (const [part, message] of messages.thread.entries()) {
+        const posted = await this.deps.deliveries.find(threadKey(digest.week, part));
+        if (posted?.ts && posted.postedIn) await this.deps.slack.updateMessage(posted.postedIn, posted.ts, message);
+      }
+    }
+  }
+
+  async rate(weekText: string, userId: string, score: number, now: Date): Promise<Outcome<{ week: IsoWeek; previous: number | null }>> {
+    if (!isWeek(weekText) || !Number.isInteger(score) || score < 1 || score > 10) return refused("that rating button is out of date");
+    if (!(await this.deps.digests.find(weekText))) return refused(`there is no digest for ${weekText}`);
+    const { previous } = await this.deps.digests.rate(weekText, userId, score, now);
+    return done({ week: weekText, previous });
+  }
+}

@@ -1,0 +1,52 @@
+// Publishes each person's App Home: on opening it, and again after they enter numbers or work an issue.
+import { evaluateGoal } from "../domain/goal";
+import type { Issue } from "../domain/model";
+import { lastCompletedWeek } from "../domain/week";
+import type { IssueRepository } from "../repositories/issue-repository";
+import type { SeatRepository } from "../repositories/seat-repository";
+import { buildHomeView, type HomeModel } from "../slack/blocks/home-blocks";
+import type { SlackApi } from "../slack/slack-api";
+import { activeKpis, type ScorecardLoader } from "./scorecard-data";
+import type { UserDirectory } from "./user-directory";
+
+export class HomeService {
+  constructor(
+    private readonly deps: { seats: SeatRepository; issues: IssueRepository; loader: ScorecardLoader; directory: UserDirectory; slack: SlackApi; tz: string },
+  ) {}
+
+  async publish(userId: string, now: Date): Promise<void> {
+    await this.deps.slack.publishHome(userId, buildHomeView(await this.model(userId, now)));
+  }
+
+  async model(userId: string, now: Date): Promise<HomeModel> {
+    const week = lastCompletedWeek(now, this.deps.tz);
+    const isAdmin = await this.deps.directory.isAdmin(userId, now);
+    const data = await this.deps.loader.load(week, 1);
+    const ownSeats = data.seats.filter((seat) => seat.ownerId === userId);
+    const ownKpiIds = new Set(ownSeats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id)));
+    const values = new Map<number, number>();
+    for (const kpiId of ownKpiIds) {
+      const value = data.values.get(kpiId)?.get(week);
+      if (value !== undefined) values.set(kpiId, value);
+    }
+    const open = await this.deps.issues.listOpen();
+    const issues = open.filter((issue) => isTheirs(issue, userId, ownKpiIds));
+    let team: HomeModel["team"];
+    if (isAdmin) {
+      const states = activeKpis(data).map(({ kpi }) => evaluateGoal(kpi.goal, data.values.get(kpi.id)?.get(week)));
+      team = {
+        seats: data.seats.length,
+        aiSeats: data.seats.filter((seat) => seat.kind === "agent").length,
+        on: states.filter((state) => state === "on").length,
+        off: states.filter((state) => state === "off").length,
+        missing: states.filter((state) => state === "missing").length,
+        openIssues: open.length,
+      };
+    }
+    return { userId, week, isAdmin, ownSeats, values, issues, team };
+  }
+}
+
+function isTheirs(issue: Issue, userId: string, ownKpiIds: Set<number>): boolean {
+  return issue.ownerId === userId || issue.assigneeId === userId || (issue.kpiId !== null && ownKpiIds.has(issue.kpiId));
+}
