@@ -24,6 +24,8 @@ export function parseCheckinReply(text: string, kpis: ReplyKpi[]): ParsedReply {
   const values = new Map<number, number>();
   const problems: string[] = [];
   let note: string | null = null;
+  // Only unnamed lines take the next KPI in order; `name: value` and `note:` lines do not use up a position.
+  let position = 0;
   lines.forEach((line, index) => {
     const named = /^[-•*]?\s*(.+?)\s*[:=]\s*(.*)$/.exec(line);
     if (named && named[1].toLowerCase() === "note") {
@@ -35,7 +37,7 @@ export function parseCheckinReply(text: string, kpis: ReplyKpi[]): ParsedReply {
       problems.push(`"${truncate(named[1])}" is not one of your KPIs`);
       return;
     }
-    const target = kpi ?? kpis[index];
+    const target = kpi ?? kpis[position++];
     if (!target) {
       problems.push(`line ${index + 1} ("${truncate(line)}") has no KPI to go with it: you have ${kpis.length}`);
       return;

@@ -1,6 +1,6 @@
 // ISO weeks ("2026-W47") and the instants that bound them in a given IANA time zone.
 import { TZDate } from "@date-fns/tz";
-import { addDays, format, getISOWeek, getISOWeekYear } from "date-fns";
+import { format } from "date-fns";
 
 export type IsoWeek = string;
 
@@ -10,10 +10,29 @@ export function formatWeek(year: number, week: number): IsoWeek {
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * ISO week of a calendar date given as UTC midnight. Plain arithmetic on UTC dates: it does not depend on the
+ * process's time zone, and it is cheap enough to call for thousands of owners every minute.
+ */
+function isoWeekOfCalendarDate(date: Date): { year: number; week: number } {
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  firstThursday.setUTCDate(4 + 3 - ((firstThursday.getUTCDay() + 6) % 7));
+  return { year, week: 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * DAY_MS)) };
+}
+
 /** The ISO week that `instant` falls in, as seen on a clock in `tz`. */
 export function weekOf(instant: Date, tz: string): IsoWeek {
-  const local = new TZDate(instant.getTime(), tz);
-  return formatWeek(getISOWeekYear(local), getISOWeek(local));
+  const local = tz === "UTC" ? instant : new TZDate(instant.getTime(), tz);
+  const calendarDate =
+    tz === "UTC"
+      ? new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()))
+      : new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
+  const { year, week } = isoWeekOfCalendarDate(calendarDate);
+  return formatWeek(year, week);
 }
 
 /** `2026-W47` → its year and number, or undefined when it is not a real ISO week. */
@@ -32,21 +51,22 @@ export function isWeek(text: string): boolean {
 
 function weeksInYear(year: number): number {
   // December 28th always lies in the last ISO week of its year.
-  return getISOWeek(new Date(Date.UTC(year, 11, 28, 12)));
+  return isoWeekOfCalendarDate(new Date(Date.UTC(year, 11, 28))).week;
 }
 
 /** Calendar date (UTC noon, to stay clear of any offset) of the Monday that starts `week`. */
 export function mondayOf(week: IsoWeek): Date {
   const parsed = parseWeek(week);
   if (!parsed) throw new Error(`not an ISO week: ${week}`);
-  const jan4 = new Date(Date.UTC(parsed.year, 0, 4, 12));
-  const firstMonday = addDays(jan4, -((jan4.getUTCDay() + 6) % 7));
-  return addDays(firstMonday, (parsed.week - 1) * 7);
+  const jan4 = Date.UTC(parsed.year, 0, 4, 12);
+  const firstMonday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  return new Date(firstMonday + (parsed.week - 1) * 7 * DAY_MS);
 }
 
 export function shiftWeek(week: IsoWeek, weeks: number): IsoWeek {
-  const monday = addDays(mondayOf(week), weeks * 7);
-  return weekOf(monday, "UTC");
+  const monday = new Date(mondayOf(week).getTime() + weeks * 7 * DAY_MS);
+  const { year, week: number } = isoWeekOfCalendarDate(new Date(Date.UTC(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate())));
+  return formatWeek(year, number);
 }
 
 /** The `count` weeks ending with `week`, oldest first. */
@@ -68,7 +88,7 @@ export function weekStartsAt(week: IsoWeek, tz: string): Date {
 /** "2026-W47 (Nov 16 – Nov 22)": how a week is named to people. */
 export function describeWeek(week: IsoWeek): string {
   const monday = mondayOf(week);
-  const sunday = addDays(monday, 6);
+  const sunday = new Date(monday.getTime() + 6 * DAY_MS);
   return `${week} (${format(utcCalendarDate(monday), "MMM d")} – ${format(utcCalendarDate(sunday), "MMM d")})`;
 }
 

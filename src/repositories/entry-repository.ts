@@ -2,6 +2,7 @@
 import type { Database } from "../db/database";
 import type { Entry, EntrySource } from "../domain/model";
 import { writeAudit } from "./audit";
+import { inChunks } from "./chunks";
 
 export interface NewEntry {
   kpiId: number;
@@ -44,7 +45,7 @@ export class EntryRepository {
 
   async forWeeks(kpiIds: number[], weeks: string[]): Promise<Entry[]> {
     if (kpiIds.length === 0 || weeks.length === 0) return [];
-    const rows = await this.db.entry.findMany({ where: { kpiId: { in: kpiIds }, week: { in: weeks } } });
+    const rows = await inChunks(kpiIds, (chunk) => this.db.entry.findMany({ where: { kpiId: { in: chunk }, week: { in: weeks } } }));
     return rows.map(toEntry);
   }
 

@@ -1,5 +1,6 @@
 // What Cadence caches of Slack users: time zone and admin flags.
 import type { Database } from "../db/database";
+import { inChunks } from "./chunks";
 
 export interface CachedSlackUser {
   id: string;
@@ -18,7 +19,7 @@ export class SlackUserRepository {
   }
 
   async findMany(ids: string[]): Promise<CachedSlackUser[]> {
-    return this.db.slackUser.findMany({ where: { id: { in: ids } } });
+    return inChunks(ids, (chunk) => this.db.slackUser.findMany({ where: { id: { in: chunk } } }));
   }
 
   async save(user: CachedSlackUser): Promise<void> {

@@ -42,7 +42,10 @@ export class CheckinService {
     const zones = await this.deps.directory.timeZones(owners, now);
     const reports: JobReport[] = [];
     for (const week of checkinWeeksAround(now, this.deps.settings)) {
-      const due = owners.filter((owner) => isCheckinDue(week, zones.get(owner)!, now, this.deps.settings));
+      // Owners share a handful of time zones: decide each zone once, not each owner.
+      const dueByZone = new Map<string, boolean>();
+      const isDue = (tz: string) => dueByZone.get(tz) ?? dueByZone.set(tz, isCheckinDue(week, tz, now, this.deps.settings)).get(tz)!;
+      const due = owners.filter((owner) => isDue(zones.get(owner)!));
       if (due.length > 0) reports.push(await this.sendFor(week, due, now));
     }
     return reports;
@@ -57,13 +60,14 @@ export class CheckinService {
   private async sendFor(week: IsoWeek, owners: string[], now: Date): Promise<JobReport> {
     const alreadySent = new Set((await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt).map((row) => row.ownerId));
     const report: JobReport = { week, sent: 0, skipped: alreadySent.size, failed: 0 };
+    const pending = owners.filter((owner) => !alreadySent.has(owner));
+    // One read for everyone's seats and values instead of two per owner: the fan-out is bound by CPU per query.
+    const models = await this.models(pending, week);
     const limit = pLimit(FAN_OUT_CONCURRENCY);
     await Promise.all(
-      owners
-        .filter((owner) => !alreadySent.has(owner))
-        .map((owner) =>
+      pending.map((owner) =>
           limit(async () => {
-            const outcome = await this.sendOne(owner, week, now).catch((error: Error) => {
+            const outcome = await this.sendOne(models.get(owner)!, now).catch((error: Error) => {
               this.deps.logger.error(`check-in for ${owner} ${week} failed: ${error.message}`);
               return "failed" as const;
             });
@@ -74,8 +78,8 @@ export class CheckinService {
     return report;
   }
 
-  private async sendOne(ownerId: string, week: IsoWeek, now: Date): Promise<"sent" | "skipped" | "failed"> {
-    const model = await this.model(ownerId, week);
+  private async sendOne(model: CheckinModel, now: Date): Promise<"sent" | "skipped" | "failed"> {
+    const { ownerId, week } = model;
     if (countKpis(model) === 0) return "skipped";
     const result = await this.deps.delivery.deliverOnce(`checkin:${ownerId}:${week}`, ownerId, buildCheckinMessage(model));
     if (result.status === "failed") return "failed";
@@ -135,12 +139,27 @@ export class CheckinService {
   }
 
   async model(ownerId: string, week: IsoWeek): Promise<CheckinModel> {
-    const seats = (await this.deps.seats.seatsOwnedBy(ownerId)).filter((seat) => seat.kpis.length > 0);
-    const kpiIds = seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id));
+    return (await this.models([ownerId], week)).get(ownerId)!;
+  }
+
+  /** Check-in models for several owners from two queries. */
+  private async models(ownerIds: string[], week: IsoWeek): Promise<Map<string, CheckinModel>> {
+    const wanted = new Set(ownerIds);
+    const candidates = ownerIds.length === 1 ? await this.deps.seats.seatsOwnedBy(ownerIds[0]) : await this.deps.seats.listSeats();
+    const seats = candidates.filter((seat) => wanted.has(seat.ownerId) && seat.kpis.length > 0);
     const previousWeek = shiftWeek(week, -1);
-    const entries = await this.deps.entries.forWeeks(kpiIds, [week, previousWeek]);
-    const byWeek = (wanted: IsoWeek) => new Map(entries.filter((entry) => entry.week === wanted).map((entry) => [entry.kpiId, entry]));
-    return { ownerId, week, seats, current: byWeek(week), previous: byWeek(previousWeek) };
+    const entries = await this.deps.entries.forWeeks(seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id)), [week, previousWeek]);
+    const models = new Map<string, CheckinModel>(ownerIds.map((ownerId) => [ownerId, { ownerId, week, seats: [], current: new Map(), previous: new Map() }]));
+    const ownerOfKpi = new Map<number, string>();
+    for (const seat of seats) {
+      models.get(seat.ownerId)!.seats.push(seat);
+      for (const kpi of seat.kpis) ownerOfKpi.set(kpi.id, seat.ownerId);
+    }
+    for (const entry of entries) {
+      const model = models.get(ownerOfKpi.get(entry.kpiId)!)!;
+      (entry.week === week ? model.current : model.previous).set(entry.kpiId, entry);
+    }
+    return models;
   }
 }
 

@@ -1,8 +1,11 @@
 // Who a Slack user is, as far as Cadence needs: real and active, their time zone, whether they are an admin.
+import pLimit from "p-limit";
 import type { CachedSlackUser, SlackUserRepository } from "../repositories/slack-user-repository";
 import type { SlackApi } from "../slack/slack-api";
 
 const TZ_MAX_AGE_MS = 24 * 3600 * 1000;
+const LOOKUP_CONCURRENCY = 8;
+const STALE_REFRESHES_PER_CALL = 50;
 // Admin rights are re-read more often than time zones: a revoked admin should lose set-up rights soon.
 const ADMIN_MAX_AGE_MS = 3600 * 1000;
 
@@ -41,19 +44,24 @@ export class UserDirectory {
     return { ok: true, tz: info.tz };
   }
 
-  /** Each owner's IANA time zone, refreshed at most daily; the team's when Slack has none. */
+  /**
+   * Each owner's IANA time zone; the team's when Slack has none. Unknown owners are looked up now. Cached zones
+   * older than a day are still used, and refreshed a few per call, so a big team never sends a burst of
+   * users.info calls (Slack rate-limits them) in one tick.
+   */
   async timeZones(userIds: string[], now: Date): Promise<Map<string, string>> {
     const cached = new Map((await this.deps.users.findMany(userIds)).map((user) => [user.id, user]));
-    const zones = new Map<string, string>();
+    const unknown = userIds.filter((userId) => !cached.has(userId));
+    const stale = userIds.filter((userId) => cached.has(userId) && now.getTime() - cached.get(userId)!.fetchedAt.getTime() >= TZ_MAX_AGE_MS);
+    const limit = pLimit(LOOKUP_CONCURRENCY);
     await Promise.all(
-      userIds.map(async (userId) => {
-        let user = cached.get(userId);
-        if (!user || now.getTime() - user.fetchedAt.getTime() >= TZ_MAX_AGE_MS) {
-          user = (await this.lookup(userId, now, TZ_MAX_AGE_MS).catch(() => undefined)) ?? user;
-        }
-        zones.set(userId, user?.tz || this.deps.teamTz);
-      }),
+      [...unknown, ...stale.slice(0, STALE_REFRESHES_PER_CALL)].map((userId) =>
+        limit(async () => {
+          const fresh = await this.lookup(userId, now, TZ_MAX_AGE_MS).catch(() => undefined);
+          if (fresh) cached.set(userId, fresh);
+        }),
+      ),
     );
-    return zones;
+    return new Map(userIds.map((userId) => [userId, cached.get(userId)?.tz || this.deps.teamTz]));
   }
 }

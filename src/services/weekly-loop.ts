@@ -29,7 +29,7 @@ export class WeeklyLoop {
       try {
         await step.runDue(now);
       } catch (error) {
-        this.deps.logger.error(`scheduled ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.deps.logger.error(`scheduled ${name} failed:`, error);
       }
     }
   }

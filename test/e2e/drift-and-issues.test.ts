@@ -135,10 +135,10 @@ describe("working issues", () => {
       [`assign ${driftId} <@UFIN>`, "UMEMBER", /only the issue's owner/],
       ["resolve 999 done", "UADMIN", /there is no issue #999/],
       [`resolve ${driftId}`, "UADMIN", /a resolution note is required/],
-      ["resolve abc done", "UADMIN", /expected `\/issue resolve <id> <note>`/],
+      ["resolve abc done", "UADMIN", /expected `\/issue resolve &lt;id&gt; &lt;note&gt;`/],
       ["add", "UMEMBER", /the title is missing/],
       ["add " + "x".repeat(10_000), "UMEMBER", /keep it under 200/],
-      [`assign ${driftId} someone`, "UADMIN", /expected `\/issue assign <id> @user`/],
+      [`assign ${driftId} someone`, "UADMIN", /expected `\/issue assign &lt;id&gt; @user`/],
       ["frobnicate 1", "UADMIN", /unknown command `frobnicate`/],
     ];
     for (const [text, user, expected] of cases) {

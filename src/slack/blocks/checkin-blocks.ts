@@ -46,10 +46,9 @@ export function buildCheckinMessage(model: CheckinModel): { text: string; blocks
             "Use the button, or reply here with one value per line (in this order, or as `KPI name: value`).",
     ),
   ];
-  for (const seat of model.seats) {
-    const lines = [seatLabel(seat), ...seat.kpis.map((kpi) => kpiStatusLine(kpi, model))];
-    blocks.push(...packLines(lines).map((text) => section(text)));
-  }
+  // All seats share sections, so an owner of many seats still gets one DM within Slack's 50 blocks.
+  const lines = model.seats.flatMap((seat) => [seatLabel(seat), ...seat.kpis.map((kpi) => kpiStatusLine(kpi, model))]);
+  blocks.push(...packLines(lines).map((text) => section(text)));
   blocks.push({
     type: "actions",
     elements: [
@@ -69,16 +68,22 @@ export function buildCheckinMessage(model: CheckinModel): { text: string; blocks
 export function buildReminderMessage(model: CheckinModel): { text: string; blocks: Block[] } {
   const missing = model.seats.flatMap((seat) => seat.kpis).filter((kpi) => !model.current.has(kpi.id));
   const text = `Reminder: ${missing.length} number${missing.length === 1 ? "" : "s"} still missing for ${model.week}`;
-  const list = missing.map((kpi) => `• ${escapeText(kpi.name)}`).join("\n");
-  return { text, blocks: [section(`:alarm_clock: ${text}:\n${list}`), context("Use the button above, or reply in this DM with one value per line.")] };
+  const lines = [`:alarm_clock: ${text}:`, ...missing.map((kpi) => `• ${escapeText(kpi.name)}`)];
+  return { text, blocks: [...packLines(lines).map((chunk) => section(chunk)), context("Use the button above, or reply in this DM with one value per line.")] };
 }
+
+// A modal holds at most 100 blocks: the header, the note and a notice leave room for this many fields.
+export const MAX_FORM_FIELDS = 90;
 
 /** The check-in form: one field per KPI, typed by unit, pre-filled with what is already entered. */
 export function buildCheckinForm(model: CheckinModel): Record<string, unknown> {
   const blocks: Block[] = [context(`Numbers for ${describeWeek(model.week)}. Leave a field empty to keep it blank.`)];
-  for (const seat of model.seats) {
-    blocks.push(section(seatLabel(seat)));
-    for (const kpi of seat.kpis) blocks.push(kpiInput(kpi, model.current.get(kpi.id)));
+  const kpis = model.seats.flatMap((seat) => seat.kpis.map((kpi) => ({ seat, kpi })));
+  for (const { seat, kpi } of kpis.slice(0, MAX_FORM_FIELDS)) {
+    blocks.push(kpiInput(kpi, model.current.get(kpi.id), seat.name));
+  }
+  if (kpis.length > MAX_FORM_FIELDS) {
+    blocks.push(context(`${kpis.length - MAX_FORM_FIELDS} more KPIs do not fit in one form: reply in the DM (\`KPI name: value\`) or use \`/scorecard set\`.`));
   }
   blocks.push({
     type: "input",
@@ -98,8 +103,9 @@ export function buildCheckinForm(model: CheckinModel): Record<string, unknown> {
   };
 }
 
-function kpiInput(kpi: Kpi, entry: Entry | undefined): Block {
+function kpiInput(kpi: Kpi, entry: Entry | undefined, seatName: string): Block {
   const label = { type: "plain_text", text: `${kpi.name} (goal ${formatGoal(kpi.goal, kpi.unit)})`.slice(0, 2000) };
+  const hintPrefix = `${seatName} · `;
   if (kpi.unit === "yes/no") {
     const options = [option("yes", "1"), option("no", "0")];
     const initial = entry ? options[entry.value >= 0.5 ? 0 : 1] : undefined;
@@ -116,7 +122,7 @@ function kpiInput(kpi: Kpi, entry: Entry | undefined): Block {
     block_id: FORM.kpiBlock(kpi.id),
     optional: true,
     label,
-    hint: { type: "plain_text", text: unitHint(kpi) },
+    hint: { type: "plain_text", text: `${hintPrefix}${unitHint(kpi)}`.slice(0, 2000) },
     element: dropUndefined({
       type: "plain_text_input",
       action_id: FORM.valueAction,

@@ -6,7 +6,7 @@ import { describeWeek, type IsoWeek } from "../../domain/week";
 import { ACTIONS } from "../ids";
 import { trackMark } from "./checkin-blocks";
 import { issueActions, issueHeadline } from "./issue-blocks";
-import { context, divider, escapeText, header, packLines, section, type Block } from "./limits";
+import { context, divider, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
 
 export interface HomeModel {
@@ -58,7 +58,7 @@ export function buildHomeView(model: HomeModel): Record<string, unknown> {
       divider,
       section("*Team scorecard* (admin)"),
       section(`${team.seats} seats (${team.aiSeats} held by AI agents) · ${trackMark("on")} ${team.on} on track · ${trackMark("off")} ${team.off} off track · ${trackMark("missing")} ${team.missing} missing · ${team.openIssues} open issues`),
-      context('Set-up: `/cadence seat add "<name>" @owner agent|human` · `/cadence kpi add "<seat>" "<kpi>" >= 90 percent` · `/cadence seat list` · `/cadence run checkins|reminders|drift|digest` · `/cadence help`'),
+      context(escapeExceptMentions('Set-up: `/cadence seat add "<name>" @owner agent|human` · `/cadence kpi add "<seat>" "<kpi>" >= 90 percent` · `/cadence seat list` · `/cadence run checkins|reminders|drift|digest` · `/cadence help`')),
     );
   }
   blocks.push(context("`/scorecard` for the numbers · `/issue list` for every open issue"));

@@ -43,7 +43,9 @@ function issueFacts(view: IssueView): string[] {
   if (kpi && issue.source === "drift" && typeof view.value === "number") {
     const distance = distanceFromGoal(kpi.goal, view.value);
     const percent = distance.percent === null ? "" : ` (${distance.percent.toFixed(1)}%)`;
-    lines.push(`*${escapeText(kpi.name)}*: ${formatValue(view.value, kpi.unit)} · goal ${formatGoal(kpi.goal, kpi.unit)} · off by ${formatValue(distance.absolute, kpi.unit)}${percent}`);
+    // "Off by" means nothing for yes/no: the value and the goal say it all.
+    const offBy = kpi.unit === "yes/no" ? "" : ` · off by ${formatValue(distance.absolute, kpi.unit)}${percent}`;
+    lines.push(`*${escapeText(kpi.name)}*: ${formatValue(view.value, kpi.unit)} · goal ${formatGoal(kpi.goal, kpi.unit)}${offBy}`);
     const weeks = view.weeksOff ?? issue.weeks.length;
     lines.push(`Off track *${weeks} week${weeks === 1 ? "" : "s"}* in a row (since ${issue.weeks[0] ?? issue.week})`);
   }

@@ -17,11 +17,11 @@ export function issueListLine(item: { issue: Issue; kpi?: Kpi; seat?: Seat }, no
 }
 
 export function buildIssueListReply(items: { issue: Issue; kpi?: Kpi; seat?: Seat }[], now: Date): Reply {
-  if (items.length === 0) return { text: "No open issues.", blocks: [section(":tada: No open issues. Add one with `/issue add <title>`.")] };
+  if (items.length === 0) return { text: "No open issues.", blocks: [section(":tada: No open issues. Add one with `/issue add &lt;title&gt;`.")] };
   const blocks: Block[] = [
     header(`Open issues (${items.length})`),
     ...packLines(items.map((item) => issueListLine(item, now))).map((text) => section(text)),
-    context("`/issue resolve <id> <note>` · `/issue drop <id>` · `/issue assign <id> @user`"),
+    context("`/issue resolve &lt;id&gt; &lt;note&gt;` · `/issue drop &lt;id&gt;` · `/issue assign &lt;id&gt; @user`"),
   ];
   return { text: `${items.length} open issues`, blocks };
 }

@@ -49,6 +49,22 @@ export function paginateBlocks(blocks: Block[], max = MAX_BLOCKS_PER_MESSAGE): B
   return pages.length > 0 ? pages : [[]];
 }
 
+const SLACK_MARKUP = /<[@#!][^<>]*>/g;
+
+/**
+ * Escapes `&`, `<` and `>` in text that mixes our own mentions (`<@U1>`) with plain words such as usage hints
+ * (`/issue resolve <id>`), which Slack would otherwise read as links.
+ */
+export function escapeExceptMentions(text: string): string {
+  let escaped = "";
+  let last = 0;
+  for (const match of text.matchAll(SLACK_MARKUP)) {
+    escaped += escapeText(text.slice(last, match.index)) + match[0];
+    last = match.index! + match[0].length;
+  }
+  return escaped + escapeText(text.slice(last));
+}
+
 /** Escapes user text for mrkdwn so names cannot inject mentions or formatting. */
 export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -1,14 +1,15 @@
 // What a command answers: one or more ephemeral messages (more than one only when Slack's limits demand it).
 import type { Block } from "./limits";
-import { paginateBlocks, section } from "./limits";
+import { escapeExceptMentions, paginateBlocks, section } from "./limits";
 
 export interface Reply {
   text: string;
   blocks?: Block[];
 }
 
+/** A one-line refusal; the message may quote the user's input and usage hints, so it is escaped. */
 export function errorReply(message: string): Reply {
-  return { text: `:warning: ${message}` };
+  return { text: `:warning: ${escapeExceptMentions(message)}` };
 }
 
 export function textReply(text: string): Reply {

@@ -5,7 +5,7 @@ import { onTrackRate, seriesFor, sparkline } from "../../domain/trend";
 import { formatValue } from "../../domain/units";
 import { describeWeek, type IsoWeek } from "../../domain/week";
 import type { ScorecardData } from "../../services/scorecard-data";
-import { context, header, packLines, section, type Block } from "./limits";
+import { context, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 import { trackMark } from "./checkin-blocks";
 
@@ -35,11 +35,11 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
   const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), CELL_WIDTH)).join("")}Trend`;
   const lines = [heading];
   for (const seat of seats) {
-    lines.push(`${seat.kind === "agent" ? "[AI] " : ""}${seat.name}`);
+    lines.push(`${seat.kind === "agent" ? "[AI] " : ""}${escapeText(seat.name)}`);
     for (const kpi of seat.kpis) {
       const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
       const trend = sparkline(seriesFor(data.weeks, values));
-      lines.push(`  ${pad(kpi.name, nameWidth - 2)} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => cell(kpi, values.get(week))).join("")}${trend}`);
+      lines.push(`  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => cell(kpi, values.get(week))).join("")}${trend}`);
     }
   }
   return lines;

@@ -2,7 +2,7 @@
 import { formatGoal } from "../../domain/goal";
 import type { Kpi, Seat, SeatWithKpis } from "../../domain/model";
 import { CADENCE_USAGE } from "../../domain/commands/cadence-command";
-import { context, escapeText, header, packLines, section, type Block } from "./limits";
+import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 
 export function seatLabel(seat: Pick<Seat, "name" | "kind">): string {
@@ -14,7 +14,7 @@ export function kpiLine(kpi: Kpi): string {
 }
 
 export function buildSeatListReply(seats: SeatWithKpis[]): Reply {
-  if (seats.length === 0) return { text: "No seats yet.", blocks: [section(`No seats yet. Add one with ${CADENCE_USAGE.seatAdd}.`)] };
+  if (seats.length === 0) return { text: "No seats yet.", blocks: [section(escapeExceptMentions(`No seats yet. Add one with ${CADENCE_USAGE.seatAdd}.`))] };
   const blocks: Block[] = [header(`Seats (${seats.length})`)];
   for (const seat of seats) {
     const lines = [
@@ -30,7 +30,7 @@ export function buildSeatListReply(seats: SeatWithKpis[]): Reply {
 export function buildKpiListReply(seats: SeatWithKpis[]): Reply {
   const withKpis = seats.filter((seat) => seat.kpis.length > 0);
   const count = withKpis.reduce((sum, seat) => sum + seat.kpis.length, 0);
-  if (count === 0) return { text: "No KPIs yet.", blocks: [section(`No KPIs yet. Add one with ${CADENCE_USAGE.kpiAdd}.`)] };
+  if (count === 0) return { text: "No KPIs yet.", blocks: [section(escapeExceptMentions(`No KPIs yet. Add one with ${CADENCE_USAGE.kpiAdd}.`))] };
   const lines = withKpis.flatMap((seat) => [`${seatLabel(seat)} · <@${seat.ownerId}>`, ...seat.kpis.map(kpiLine)]);
   return { text: `${count} KPIs`, blocks: [header(`KPIs (${count})`), ...packLines(lines).map((text) => section(text))] };
 }
@@ -49,5 +49,5 @@ export function buildHelpReply(): Reply {
     '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]`',
     "`/issue list` · `/issue add <title>` · `/issue resolve|drop <id> [note]` · `/issue assign <id> @user`",
   ];
-  return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.join("\n")), context("Names with spaces go in double quotes.")] };
+  return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")] };
 }

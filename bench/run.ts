@@ -1,0 +1,61 @@
+// Runs Cadence's benchmarks in order and prints each result as a markdown table, after the machine it ran on.
+//   npm run bench            every benchmark
+//   npm run bench -- fanout  only those whose name contains "fanout"
+// Exits 1 when a benchmark's correctness check fails (a fast wrong answer is no result), 2 on a bad filter.
+import os from "node:os";
+import { benchCheckinFanout } from "./checkin-fanout";
+import { markdownTable, formatMb, type BenchResult, type Metric } from "./support/bench-result";
+
+interface Benchmark {
+  name: string;
+  run: () => Promise<BenchResult[]>;
+}
+
+// Add new benchmarks here; they run in this order.
+const BENCHMARKS: Benchmark[] = [{ name: "checkin-fanout", run: () => benchCheckinFanout() }];
+
+function selectBenchmarks(filter: string | undefined): Benchmark[] {
+  if (!filter) return BENCHMARKS;
+  return BENCHMARKS.filter((benchmark) => benchmark.name.includes(filter.toLowerCase()));
+}
+
+function machineInfo(): Metric[] {
+  const cpus = os.cpus();
+  return [
+    { metric: "node", value: process.version },
+    { metric: "platform", value: `${os.platform()} ${os.release()} (${os.arch()})` },
+    { metric: "CPUs", value: `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown"}` },
+    { metric: "total memory", value: formatMb(os.totalmem()) },
+    { metric: "date", value: new Date().toISOString() },
+  ];
+}
+
+async function main(): Promise<number> {
+  const filter = process.argv[2];
+  const selected = selectBenchmarks(filter);
+  if (selected.length === 0) {
+    console.error(`No benchmark matches "${filter}". Known: ${BENCHMARKS.map((benchmark) => benchmark.name).join(", ")}`);
+    return 2;
+  }
+  console.log(`# Cadence benchmarks\n\n${markdownTable(machineInfo())}\n`);
+  let failed = false;
+  for (const benchmark of selected) {
+    console.log(`## ${benchmark.name}\n`);
+    for (const result of await benchmark.run()) {
+      console.log(`### ${result.title}\n\n${markdownTable(result.metrics)}\n`);
+      for (const failure of result.failures) console.log(`FAIL: ${benchmark.name}: ${failure}\n`);
+      failed ||= result.failures.length > 0;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error("benchmark crashed:", error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,117 @@
+// Boots the real Cadence (the same startCadence as `npm start`) for a benchmark, without vitest: a freshly
+// migrated SQLite file in its own folder under bench/.tmp/, the local fake Slack on 127.0.0.1 with a fixed
+// latency on every answer, and a clock the benchmark sets. stop() shuts everything and deletes the folder.
+import { mkdirSync, mkdtempSync, rmdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LogLevel } from "@slack/bolt";
+import { loadConfig } from "../../src/config/config";
+import { applyPendingMigrations } from "../../src/db/migrate";
+import { startCadence, type RunningCadence } from "../../src/main";
+import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
+import { seedTeam, type SeededTeam, type TeamSpec } from "./seed-team";
+
+export const ADMIN = "UADMIN";
+export const CHANNEL = "C0CADENCE";
+const SIGNING_SECRET = "bench-signing-secret";
+
+const BENCH_TMP = resolve(dirname(fileURLToPath(import.meta.url)), "..", ".tmp");
+
+export interface BenchClock {
+  now: Date;
+  set(iso: string | Date): void;
+}
+
+export interface BenchBootOptions {
+  /** Delay the fake Slack adds to every answer. */
+  latencyMs?: number;
+  /** Where the clock starts; benchmarks usually set it before each tick. */
+  startAt?: string;
+  /** Extra environment for loadConfig (CHECKIN_AT, CADENCE_TZ, ...). */
+  env?: Record<string, string>;
+}
+
+export interface BenchApp {
+  cadence: RunningCadence;
+  slack: LocalSlack;
+  clock: BenchClock;
+  databaseUrl: string;
+  /** How long `prisma migrate deploy` took on the fresh file (not part of any measured run). */
+  migrateMs: number;
+  /** Seeds seats, KPIs and history straight into the database, and the owners into the fake Slack. */
+  seedTeam(spec: TeamSpec): Promise<SeededTeam>;
+  stop(): Promise<void>;
+}
+
+export async function bootBenchApp(options: BenchBootOptions = {}): Promise<BenchApp> {
+  const workDir = makeWorkDir();
+  const databaseUrl = `file:${join(workDir, "cadence.db")}`;
+  const clock = benchClock(options.startAt ?? "2026-11-23T10:00:00Z");
+  let slack: LocalSlack | undefined;
+  try {
+    const migrateStarted = performance.now();
+    await applyPendingMigrations(databaseUrl);
+    const migrateMs = performance.now() - migrateStarted;
+
+    slack = await startLocalSlack({ latencyMs: options.latencyMs ?? 0 });
+    slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-bench",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      CADENCE_CHANNEL: CHANNEL,
+      CADENCE_ADMINS: ADMIN,
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      ...options.env,
+    });
+    // No scheduler: the benchmark calls tick() itself, so nothing runs outside the measured window.
+    const cadence = await startCadence(config, { clock: () => clock.now, logLevel: (process.env.BENCH_LOG as LogLevel) ?? LogLevel.ERROR, scheduler: false });
+    const fakeSlack = slack;
+    return {
+      cadence,
+      slack: fakeSlack,
+      clock,
+      databaseUrl,
+      migrateMs,
+      seedTeam: (spec) => seedTeam(cadence.db, fakeSlack, spec, { now: clock.now, teamTz: config.tz }),
+      async stop() {
+        try {
+          await cadence.stop();
+          await fakeSlack.close();
+        } finally {
+          removeWorkDir(workDir);
+        }
+      },
+    };
+  } catch (error) {
+    await slack?.close().catch(() => undefined);
+    removeWorkDir(workDir);
+    throw error;
+  }
+}
+
+function benchClock(startAt: string): BenchClock {
+  const clock: BenchClock = {
+    now: new Date(startAt),
+    set(iso) {
+      clock.now = new Date(iso);
+    },
+  };
+  return clock;
+}
+
+/** One folder per run, so two benchmark runs at once never share (or delete) each other's database. */
+function makeWorkDir(): string {
+  mkdirSync(BENCH_TMP, { recursive: true });
+  return mkdtempSync(join(BENCH_TMP, "run-"));
+}
+
+function removeWorkDir(workDir: string): void {
+  rmSync(workDir, { recursive: true, force: true });
+  try {
+    rmdirSync(BENCH_TMP); // only succeeds when no other run is using it; bench/.tmp/ should not linger
+  } catch {
+    // another run still has its folder there
+  }
+}

@@ -1,0 +1,34 @@
+// The entry repository against a real SQLite file (copied from the migrated template).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../src/db/database";
+import { EntryRepository } from "../../src/repositories/entry-repository";
+import { freshDatabaseUrl } from "../support/boot-app";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase(freshDatabaseUrl());
+});
+afterAll(async () => db.$disconnect());
+
+describe("EntryRepository", () => {
+  it("reads values for more KPIs than SQLite binds in one query (a 1,000-owner fan-out did)", async () => {
+    const seat = await db.seat.create({ data: { name: "Big", nameKey: "big", kind: "human", ownerId: "U1", createdBy: "U1" } });
+    await db.kpi.createMany({ data: Array.from({ length: 1200 }, (_, index) => ({ seatId: seat.id, name: `K${index}`, nameKey: `k${index}`, unit: "number", goalOp: ">=", goalA: 1, createdBy: "U1" })) });
+    const kpis = await db.kpi.findMany({ select: { id: true } });
+    await db.entry.createMany({ data: kpis.map((kpi) => ({ kpiId: kpi.id, week: "2026-W47", value: 2, source: "command", enteredBy: "U1", enteredAt: new Date() })) });
+    const entries = await new EntryRepository(db).forWeeks(kpis.map((kpi) => kpi.id), ["2026-W46", "2026-W47"]);
+    expect(entries).toHaveLength(1200);
+  });
+
+  it("does not rewrite or audit a value entered again unchanged (a retried submission)", async () => {
+    const seat = await db.seat.create({ data: { name: "Small", nameKey: "small", kind: "human", ownerId: "U1", createdBy: "U1" } });
+    const kpi = await db.kpi.create({ data: { seatId: seat.id, name: "K", nameKey: "k", unit: "number", goalOp: ">=", goalA: 1, createdBy: "U1" } });
+    const repo = new EntryRepository(db);
+    const entry = { kpiId: kpi.id, week: "2026-W40", value: 5, note: null, source: "form" as const, enteredBy: "U1", enteredAt: new Date() };
+    await repo.record([entry]);
+    await repo.record([entry]);
+    await repo.record([{ ...entry, value: 6 }]);
+    const audit = await db.auditLog.findMany({ where: { entityId: `${kpi.id}:2026-W40` } });
+    expect(audit.map((row) => row.action)).toEqual(["entry.add", "entry.replace"]);
+  });
+});
