@@ -8,7 +8,7 @@ import { sqliteFilePath } from "./sqlite-url";
 export type Database = PrismaClient;
 
 /** How long a writer waits for SQLite's lock before giving up (another writer, a backup, a second process). */
-const BUSY_TIMEOUT_MS = 10_000;
+export const BUSY_TIMEOUT_MS = 10_000;
 
 export async function openDatabase(databaseUrl: string): Promise<Database> {
   mkdirSync(dirname(sqliteFilePath(databaseUrl)), { recursive: true });

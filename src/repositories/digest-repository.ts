@@ -1,5 +1,6 @@
 // Posted digests and the meeting ratings collected from them.
 import type { Database } from "../db/database";
+import { transaction } from "./transaction";
 import { writeAudit } from "./audit";
 
 export interface DigestRecord {
@@ -32,7 +33,7 @@ export class DigestRepository {
 
   /** One vote per person per week: a second vote replaces the first. */
   async rate(week: string, userId: string, score: number, at: Date): Promise<{ previous: number | null }> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const before = await tx.meetingRating.findUnique({ where: { week_userId: { week, userId } } });
       await tx.meetingRating.upsert({ where: { week_userId: { week, userId } }, create: { week, userId, score, votedAt: at }, update: { score, votedAt: at } });
       await writeAudit(tx, { actor: userId, action: "rating.vote", entity: "rating", entityId: week, before: before ? { score: before.score } : undefined, after: { score }, at });

@@ -1,5 +1,6 @@
 // KPI values per week. Re-entering replaces the value; the audit log keeps the one it replaced.
 import type { Database } from "../db/database";
+import { transaction } from "./transaction";
 import type { Entry, EntrySource } from "../domain/model";
 import { writeAudit } from "./audit";
 import { inChunks } from "./chunks";
@@ -22,7 +23,7 @@ export class EntryRepository {
 
   /** Records several values in one transaction, each with its audit row. */
   async record(entries: NewEntry[]): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await transaction(this.db, async (tx) => {
       for (const entry of entries) {
         const key = { kpiId_week: { kpiId: entry.kpiId, week: entry.week } };
         const before = await tx.entry.findUnique({ where: key });

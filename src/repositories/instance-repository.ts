@@ -1,5 +1,6 @@
 // Running Cadence processes on this database, and the lease that lets one of them run the scheduler.
 import type { Database } from "../db/database";
+import { transaction } from "./transaction";
 
 export interface InstanceRow {
   id: string;
@@ -35,7 +36,7 @@ export class InstanceRepository {
 
   /** Takes the lease if it is free or held by `deadHolder`; true when this instance now holds it. */
   async takeLease(name: string, holder: string, deadHolder: string | undefined, at: Date): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const current = await tx.lease.findUnique({ where: { name } });
       if (current && current.holder !== holder && current.holder !== deadHolder) return false;
       await tx.lease.upsert({ where: { name }, create: { name, holder, acquiredAt: at }, update: { holder, acquiredAt: at } });

@@ -1,5 +1,6 @@
 // Issues: opened by hand or by Cadence (drift, missing), worked to resolved or dropped.
 import type { Database } from "../db/database";
+import { transaction } from "./transaction";
 import type { Issue, IssueSource, IssueState } from "../domain/model";
 import { writeAudit, type Tx } from "./audit";
 
@@ -54,7 +55,7 @@ export class IssueRepository {
   }
 
   async createManual(input: { title: string; openedBy: string; at: Date }): Promise<Issue> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const row = await tx.issue.create({
         data: { title: input.title, source: "manual", ownerId: input.openedBy, openedBy: input.openedBy, createdAt: input.at },
         include,
@@ -69,7 +70,7 @@ export class IssueRepository {
    * a second run for the same week changes nothing. A drift that continues joins its open drift issue.
    */
   async openAutomatic(input: { kpiId: number; week: string; source: Exclude<IssueSource, "manual">; title: string; ownerId: string; value: number | null; at: Date }): Promise<AutomaticIssueResult> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const existing = await tx.issueWeek.findUnique({ where: { kpiId_week_source: { kpiId: input.kpiId, week: input.week, source: input.source } } });
       if (existing) return { kind: "unchanged", issue: toIssue(await tx.issue.findUniqueOrThrow({ where: { id: existing.issueId }, include })) };
       const continuing = input.source === "drift" ? await tx.issue.findFirst({ where: { kpiId: input.kpiId, source: "drift", state: "open" }, orderBy: { id: "desc" } }) : null;
@@ -89,7 +90,7 @@ export class IssueRepository {
 
   /** Closes an open issue; undefined when it was not open any more (someone else closed it first). */
   async close(id: number, change: { state: "resolved" | "dropped"; by: string; note: string | null; at: Date }): Promise<Issue | undefined> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const updated = await tx.issue.updateMany({
         where: { id, state: "open" },
         data: { state: change.state, closedBy: change.by, closedAt: change.at, resolutionNote: change.note },
@@ -101,7 +102,7 @@ export class IssueRepository {
   }
 
   async assign(id: number, change: { assigneeId: string; by: string; at: Date }): Promise<Issue | undefined> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const before = await tx.issue.findUnique({ where: { id } });
       if (!before || before.state !== "open") return undefined;
       await tx.issue.update({ where: { id }, data: { assigneeId: change.assigneeId } });

@@ -1,5 +1,6 @@
 // Seats and their KPIs.
 import type { Database } from "../db/database";
+import { transaction } from "./transaction";
 import type { Goal, GoalOp } from "../domain/goal";
 import type { Kpi, Seat, SeatKind, SeatWithKpis } from "../domain/model";
 import type { Unit } from "../domain/units";
@@ -66,7 +67,7 @@ export class SeatRepository {
   }
 
   async createSeat(seat: NewSeat, actor: string, at: Date): Promise<Seat> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const fields = { name: seat.name, kind: seat.kind, accountability: seat.accountability, ownerId: seat.ownerId };
       const row = await tx.seat.create({ data: { ...fields, nameKey: nameKey(seat.name), createdBy: actor, createdAt: at } });
       await writeAudit(tx, { actor, action: "seat.add", entity: "seat", entityId: row.id, after: fields, at });
@@ -75,7 +76,7 @@ export class SeatRepository {
   }
 
   async setOwner(seatId: number, ownerId: string, actor: string, at: Date): Promise<Seat> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const before = await tx.seat.findUniqueOrThrow({ where: { id: seatId } });
       const row = await tx.seat.update({ where: { id: seatId }, data: { ownerId } });
       await writeAudit(tx, { actor, action: "seat.owner", entity: "seat", entityId: seatId, before: { ownerId: before.ownerId }, after: { ownerId }, at });
@@ -84,7 +85,7 @@ export class SeatRepository {
   }
 
   async archiveSeat(seatId: number, actor: string, at: Date): Promise<Seat> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const row = await tx.seat.update({ where: { id: seatId }, data: { archivedAt: at } });
       await writeAudit(tx, { actor, action: "seat.archive", entity: "seat", entityId: seatId, before: { archivedAt: null }, after: { archivedAt: at }, at });
       return toSeat(row);
@@ -111,7 +112,7 @@ export class SeatRepository {
   }
 
   async createKpi(kpi: NewKpi, actor: string, at: Date): Promise<Kpi> {
-    return this.db.$transaction(async (tx) => {
+    return transaction(this.db, async (tx) => {
       const position = await tx.kpi.count({ where: { seatId: kpi.seatId } });
       const row = await tx.kpi.create({
         data: {

@@ -3,7 +3,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { LogLevel } from "@slack/bolt";
+import { LogLevel, type Logger } from "@slack/bolt";
 import { loadConfig, type Config } from "../../src/config/config";
 import { startCadence, type RunningCadence } from "../../src/main";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
@@ -44,6 +44,8 @@ export interface BootOptions {
   databaseUrl?: string;
   slack?: LocalSlack;
   clock?: TestClock;
+  /** Captures log lines (e.g. warnings); other levels are dropped. */
+  logger?: Partial<Record<"debug" | "info" | "warn" | "error", (...args: unknown[]) => void>>;
 }
 
 export interface BootedApp {
@@ -59,6 +61,19 @@ export interface BootedApp {
   commandAll(command: string, text: string, userId?: string): Promise<{ text: string; blocks?: unknown[] }[]>;
   restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+function captureLogger(sink: NonNullable<BootOptions["logger"]>): Logger {
+  const ignore = () => undefined;
+  return {
+    debug: sink.debug ?? ignore,
+    info: sink.info ?? ignore,
+    warn: sink.warn ?? ignore,
+    error: sink.error ?? ignore,
+    setLevel: ignore,
+    getLevel: () => LogLevel.DEBUG,
+    setName: ignore,
+  };
 }
 
 export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
@@ -77,7 +92,8 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
     ...options.env,
   });
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
-  const start = () => startCadence(config, { clock: () => clock.now, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false });
+  const logger = options.logger ? captureLogger(options.logger) : undefined;
+  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false });
   const booted: BootedApp = {
     cadence: await start(),
     slack,
