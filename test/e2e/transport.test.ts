@@ -2,9 +2,12 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bootApp, SIGNING_SECRET, type BootedApp } from "../support/boot-app";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { bootApp, CHANNEL, SIGNING_SECRET, type BootedApp } from "../support/boot-app";
+import { spawnCadence } from "../support/spawn-cadence";
 import { snapshotDatabase } from "../support/db-snapshot";
-import { PROJECT_ROOT } from "../support/paths";
+import { PROJECT_ROOT, testDbDir } from "../support/paths";
 
 let app: BootedApp;
 beforeEach(async () => {
@@ -43,6 +46,27 @@ describe("health and persistence", () => {
     await app.restart();
     const [listing] = await app.commandAll("/cadence", "seat list");
     expect(JSON.stringify(listing.blocks)).toContain("Qualified leads — goal ≥ 40");
+  });
+});
+
+describe("first start on a new machine", () => {
+  it("creates the SQLite file where DATABASE_URL points, migrates it and serves /healthz", async () => {
+    const folder = join(testDbDir(), `new-${Date.now()}`, "nested");
+    const child = await spawnCadence({
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      CADENCE_CHANNEL: CHANNEL,
+      SLACK_API_URL: app.slack.apiUrl,
+      DATABASE_URL: `file:${join(folder, "cadence.db")}`,
+      PORT: "0",
+    });
+    try {
+      expect(existsSync(join(folder, "cadence.db"))).toBe(true);
+      const health = await fetch(`${child.url}/healthz`);
+      expect(await health.json()).toMatchObject({ ok: true, scheduler: true });
+    } finally {
+      await child.kill();
+    }
   });
 });
 
