@@ -25,25 +25,18 @@ export function seriesFor(weeks: IsoWeek[], valuesByWeek: Map<IsoWeek, number>):
   return weeks.map((week) => valuesByWeek.get(week) ?? null);
 }
 
-/** Weeks in a row, ending with `week`, that the KPI was off track (a week with no value ends the run). */
-export function weeksOffTrack(goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback = 52): number {
+/** Weeks in a row, ending with `week`, in `state` (a week in another state, or with no value, ends the run). */
+function weeksInARow(state: "on" | "off", goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback: number): number {
   let count = 0;
   for (const candidate of trailingWeeks(week, lookback).reverse()) {
-    if (evaluateGoal(goal, valuesByWeek.get(candidate)) !== "off") break;
+    if (evaluateGoal(goal, valuesByWeek.get(candidate)) !== state) break;
     count += 1;
   }
   return count;
 }
 
-/** Weeks in a row, ending with `week`, on track. */
-export function weeksOnTrack(goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback = 52): number {
-  let count = 0;
-  for (const candidate of trailingWeeks(week, lookback).reverse()) {
-    if (evaluateGoal(goal, valuesByWeek.get(candidate)) !== "on") break;
-    count += 1;
-  }
-  return count;
-}
+export const weeksOffTrack = (goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback = 52) => weeksInARow("off", goal, valuesByWeek, week, lookback);
+export const weeksOnTrack = (goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback = 52) => weeksInARow("on", goal, valuesByWeek, week, lookback);
 
 /** Share of the weeks with a value that were on track, or null when none had a value. */
 export function onTrackRate(goal: Goal, values: (number | null)[]): number | null {

@@ -130,7 +130,6 @@ describe("the weekly digest", () => {
       }
     }
     app.clock.set(DIGEST_TIME);
-    await app.command("/cadence", "run drift");
     await app.command("/cadence", "run digest");
     const main = digestPosts()[0];
     const thread = app.slack.messages(CHANNEL).filter((message) => message.thread_ts === main.ts);

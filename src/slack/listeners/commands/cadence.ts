@@ -1,11 +1,11 @@
 // `/cadence …`: set-up commands, admins only.
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { parseCadenceCommand, type CadenceCommand } from "../../../domain/commands/cadence-command";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { errorReply, textReply, type Reply } from "../../blocks/reply";
 import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from "../../blocks/setup-blocks";
 import { formatGoal } from "../../../domain/goal";
-import { respondEphemeral } from "../respond-with";
+import { escapeText } from "../../blocks/limits";
+import { commandListener } from "./command-listener";
 import type { JobReport } from "../../../services/checkin-service";
 
 function describeRun(job: string, report: JobReport): string {
@@ -17,20 +17,14 @@ const NOT_ADMIN =
   "only Cadence admins can change the set-up (the users in CADENCE_ADMINS, or workspace admins when it is empty); `/scorecard` and `/issue` are open to everyone";
 
 export function cadenceCommand(services: CadenceServices) {
-  return async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    try {
-      const parsed = parseCadenceCommand(command.text);
-      if (parsed.ok && parsed.command.type === "help") return await respondEphemeral(respond, buildHelpReply());
-      const now = services.clock();
-      if (!(await services.directory.isAdmin(command.user_id, now))) return await respondEphemeral(respond, errorReply(NOT_ADMIN));
-      if (!parsed.ok) return await respondEphemeral(respond, errorReply(parsed.error));
-      await respondEphemeral(respond, await runSetup(services, parsed.command, command.user_id, now));
-    } catch (error) {
-      logger.error("/cadence failed", error);
-      await respondEphemeral(respond, errorReply("something went wrong on Cadence's side; nothing was changed. Try again in a minute."));
-    }
-  };
+  return commandListener("/cadence", async ({ command }) => {
+    const parsed = parseCadenceCommand(command.text);
+    if (parsed.ok && parsed.command.type === "help") return buildHelpReply();
+    const now = services.clock();
+    if (!(await services.directory.isAdmin(command.user_id, now))) return errorReply(NOT_ADMIN);
+    if (!parsed.ok) return errorReply(parsed.error);
+    return runSetup(services, parsed.command, command.user_id, now);
+  });
 }
 
 async function runSetup(services: CadenceServices, command: CadenceCommand, actor: string, now: Date): Promise<Reply> {
@@ -61,7 +55,7 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
       const result = await setup.addKpi(command, actor, now);
       if (!result.ok) return errorReply(result.error);
       const { seat, kpi } = result.value;
-      return textReply(`:white_check_mark: Added KPI *${kpi.name}* to ${seatLabel(seat)}: goal ${formatGoal(kpi.goal, kpi.unit)} (${kpi.unit}).`);
+      return textReply(`:white_check_mark: Added KPI *${escapeText(kpi.name)}* to ${seatLabel(seat)}: goal ${formatGoal(kpi.goal, kpi.unit)} (${kpi.unit}).`);
     }
     case "run": {
       const report = await services.loop.runNow(command.job, now);

@@ -1,23 +1,17 @@
 // `/issue …`: list, add, resolve, drop, assign.
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { parseIssueCommand, type IssueCommand } from "../../../domain/commands/issue-command";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { buildIssueListReply } from "../../blocks/issue-list-blocks";
 import { errorReply, textReply, type Reply } from "../../blocks/reply";
-import { respondEphemeral } from "../respond-with";
+import { escapeText } from "../../blocks/limits";
+import { commandListener } from "./command-listener";
 
 export function issueCommand(services: CadenceServices) {
-  return async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    try {
-      const parsed = parseIssueCommand(command.text);
-      if (!parsed.ok) return await respondEphemeral(respond, errorReply(parsed.error));
-      await respondEphemeral(respond, await runIssueCommand(services, parsed.command, command.user_id, services.clock()));
-    } catch (error) {
-      logger.error("/issue failed", error);
-      await respondEphemeral(respond, errorReply("something went wrong on Cadence's side; nothing was changed. Try again in a minute."));
-    }
-  };
+  return commandListener("/issue", async ({ command }) => {
+    const parsed = parseIssueCommand(command.text);
+    if (!parsed.ok) return errorReply(parsed.error);
+    return runIssueCommand(services, parsed.command, command.user_id, services.clock());
+  });
 }
 
 async function runIssueCommand(services: CadenceServices, command: IssueCommand, actorId: string, now: Date): Promise<Reply> {
@@ -28,7 +22,7 @@ async function runIssueCommand(services: CadenceServices, command: IssueCommand,
     case "add": {
       const result = await issues.add(command.title, actorId, now);
       if (!result.ok) return errorReply(result.error);
-      return textReply(`:pushpin: Opened *#${result.value.id}* ${result.value.title}${result.value.messageTs ? " and posted it in the cadence channel" : ""}.`);
+      return textReply(`:pushpin: Opened *#${result.value.id}* ${escapeText(result.value.title)}${result.value.messageTs ? " and posted it in the cadence channel" : ""}.`);
     }
     case "resolve": {
       const result = await issues.resolve(command.id, actorId, command.note, now);

@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { parseCheckinReply } from "../../../domain/reply-parse";
 import { formatValue } from "../../../domain/units";
 import type { CadenceServices } from "../../../services/cadence-services";
+import { escapeText } from "../../blocks/limits";
 import { once } from "../once";
 
 export function directMessageReceived(services: CadenceServices) {
@@ -35,12 +36,12 @@ async function recordReply(services: CadenceServices, userId: string, text: stri
     const result = await services.entries.recordForOwner({ actorId: userId, ownerId: userId, week, values: parsed.values, note: parsed.note, source: "dm", now });
     if (!result.ok) return `:warning: ${result.error}`;
     lines.push(`:white_check_mark: Recorded for ${week}:`);
-    for (const { kpi, entry } of result.value.entries) lines.push(`• ${kpi.name}: ${formatValue(entry.value, kpi.unit)}`);
+    for (const { kpi, entry } of result.value.entries) lines.push(`• ${escapeText(kpi.name)}: ${formatValue(entry.value, kpi.unit)}`);
   }
   if (parsed.problems.length > 0) {
     lines.push(parsed.values.length > 0 ? ":warning: I could not read:" : ":warning: I could not read your reply, so nothing was recorded:");
-    for (const problem of parsed.problems) lines.push(`• ${problem}`);
-    lines.push(`Your KPIs, in order: ${kpis.map((kpi) => kpi.name).join(", ")}.`);
+    for (const problem of parsed.problems) lines.push(`• ${escapeText(problem)}`);
+    lines.push(`Your KPIs, in order: ${kpis.map((kpi) => escapeText(kpi.name)).join(", ")}.`);
   }
-  return lines.length > 0 ? lines.join("\n") : `Send one value per line, in this order: ${kpis.map((kpi) => kpi.name).join(", ")}.`;
+  return lines.length > 0 ? lines.join("\n") : `Send one value per line, in this order: ${kpis.map((kpi) => escapeText(kpi.name)).join(", ")}.`;
 }
