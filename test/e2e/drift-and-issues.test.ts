@@ -108,6 +108,15 @@ describe("working issues", () => {
     expect(rendered).toContain("_drift_ · :robot_face: Support triage agent · <@UAGENTOWNER> · today");
   });
 
+  it("never lets an issue title ping the channel", async () => {
+    const answer = await app.command("/issue", "add <!channel> the build is red", "UMEMBER");
+    expect(answer).toContain("&lt;!channel&gt; the build is red");
+    expect(answer).not.toContain("<!channel>");
+    const post = JSON.stringify(channelPosts().at(-1)!.blocks);
+    expect(post).toContain("&lt;!channel&gt; the build is red");
+    expect(post).not.toContain("<!channel>");
+  });
+
   it("resolves, drops and assigns by command, updating the channel post and the audit log", async () => {
     expect(await app.command("/issue", `assign #${driftId} <@UMEMBER|mo>`, "UAGENTOWNER")).toContain("Assigned");
     expect(JSON.stringify((await lastUpdateOf(driftId))!.params.blocks)).toContain("assigned to <@UMEMBER>");
