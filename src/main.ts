@@ -36,6 +36,7 @@ import { registerActions } from "./slack/listeners/actions";
 import { registerCommands } from "./slack/listeners/commands";
 import { registerEvents } from "./slack/listeners/events";
 import { registerViews } from "./slack/listeners/views";
+import { workspaceGuard } from "./slack/listeners/workspace-guard";
 import { WebClientSlackApi } from "./slack/slack-api";
 
 export interface StartOptions {
@@ -76,7 +77,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   await registry.register();
   let schedulerRunning = false;
 
-  const app = createSlackApp({
+  const { app, client } = createSlackApp({
     config,
     logger: options.logger,
     logLevel: options.logLevel,
@@ -84,7 +85,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     health: async () => ({ instance: registry.id, scheduler: schedulerRunning }),
   });
   const logger = app.logger;
-  const slack = new WebClientSlackApi(app.client);
+  const slack = new WebClientSlackApi(client);
   const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
   const deliveries = new DeliveryRepository(db);
   const delivery = new DeliveryService({ deliveries, slack, registry, logger });
@@ -129,6 +130,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     for (const user of involved) await home.publish(user, clock()).catch(warn("refreshing the home tab"));
   });
 
+  app.use(workspaceGuard());
   registerCommands(app, services);
   registerActions(app, services);
   registerViews(app, services);

@@ -1,5 +1,7 @@
 // The Bolt app: HTTP mode (Slack posts to /slack/events) or Socket Mode when an app token is set.
-import { App, LogLevel, type Logger } from "@slack/bolt";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, LogLevel, type AuthorizeResult, type Logger } from "@slack/bolt";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Config } from "../config/config";
 
 export interface SlackAppOptions {
@@ -9,28 +11,36 @@ export interface SlackAppOptions {
   fastRetries?: boolean;
   health: () => Promise<Record<string, unknown>>;
   /** Extra HTTP routes (the demo's clock, for instance); HTTP mode only. */
-  extraRoutes?: { path: string; method: string; handler: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void }[];
+  extraRoutes?: { path: string; method: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
 }
 
-export function createSlackApp({ config, logger, logLevel = LogLevel.INFO, health, extraRoutes = [], fastRetries }: SlackAppOptions): App {
-  const clientOptions = {
+export interface SlackApp {
+  app: App;
+  /** A client with the bot token, for the work Cadence does outside a request (jobs). */
+  client: WebClient;
+}
+
+export function createSlackApp({ config, logger, logLevel = LogLevel.INFO, health, extraRoutes = [], fastRetries }: SlackAppOptions): SlackApp {
+  const clientOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     // Retries ride out Slack's 429s (after Retry-After) and 5xx answers without losing a message.
     retryConfig: fastRetries
       ? { retries: 6, factor: 1, minTimeout: 20, maxTimeout: 50 }
       : { retries: 6, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true },
+    logger,
+    logLevel,
   };
+  const client = new WebClient(config.slack.botToken, clientOptions);
+  const authorize = cachedAuthorization(client, config.slack.botToken);
   if (config.slack.appToken) {
-    return new App({ token: config.slack.botToken, appToken: config.slack.appToken, socketMode: true, logger, logLevel, clientOptions });
+    return { client, app: new App({ authorize, appToken: config.slack.appToken, socketMode: true, logger, logLevel, clientOptions }) };
   }
-  return new App({
-    token: config.slack.botToken,
+  const app = new App({
+    authorize,
     signingSecret: config.slack.signingSecret,
     logger,
     logLevel,
     clientOptions,
-    // The bot token is checked on first use, not at boot, so a Slack hiccup at start does not stop the app.
-    tokenVerificationEnabled: false,
     customRoutes: [
       {
         path: "/healthz",
@@ -44,9 +54,29 @@ export function createSlackApp({ config, logger, logLevel = LogLevel.INFO, healt
       ...extraRoutes,
     ],
   });
+  return { app, client };
 }
 
-function respondJson(res: import("node:http").ServerResponse, status: number, body: unknown): void {
+/**
+ * Who the bot is (auth.test), asked once and remembered. Bolt's own single-token mode either asks at boot (a
+ * Slack hiccup then stops the app) or, deferred, asks again on every request, which adds a Slack round trip
+ * before each ack. A failed answer is forgotten, so the next request asks again.
+ */
+function cachedAuthorization(client: WebClient, botToken: string): () => Promise<AuthorizeResult> {
+  let identity: Promise<AuthorizeResult> | undefined;
+  return () => {
+    identity ??= client.auth
+      .test()
+      .then((result) => ({ botToken, botId: result.bot_id, botUserId: result.user_id, teamId: result.team_id }))
+      .catch((error: unknown) => {
+        identity = undefined;
+        throw error;
+      });
+    return identity;
+  };
+}
+
+function respondJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
 }

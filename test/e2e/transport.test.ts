@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { bootApp, CHANNEL, SIGNING_SECRET, type BootedApp } from "../support/boot-app";
 import { spawnCadence } from "../support/spawn-cadence";
+import { signedClient } from "../support/signed-requests";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { PROJECT_ROOT, testDbDir } from "../support/paths";
 
@@ -80,5 +81,21 @@ describe("npm start without configuration", () => {
     expect(failure?.stderr).toContain("SLACK_SIGNING_SECRET is required in HTTP mode");
     expect(failure?.stderr).toContain("CADENCE_CHANNEL is required");
     expect(failure?.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("workspace and identity", () => {
+  it("refuses a user of another workspace before anything runs, and asks Slack who the bot is only once", async () => {
+    const before = await snapshotDatabase(app.cadence.db);
+    const foreign = signedClient({ appUrl: app.cadence.url!, signingSecret: SIGNING_SECRET, slack: app.slack, teamId: "T_OTHER" });
+    const refused = await foreign.command({ command: "/issue", text: "add From elsewhere", userId: "UOUTSIDER" });
+    expect(refused.body.text).toMatch(/only serves the workspace it is installed in/);
+    const adminElsewhere = await foreign.command({ command: "/cadence", text: 'seat add "Foreign" <@UOWNER> human', userId: "UADMIN" });
+    expect(adminElsewhere.body.text).toMatch(/only serves the workspace/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await snapshotDatabase(app.cadence.db)).toEqual(before);
+    await app.command("/cadence", "seat list");
+    await app.command("/cadence", "kpi list");
+    expect(app.slack.callsTo("auth.test")).toHaveLength(1);
   });
 });
