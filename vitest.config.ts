@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Needs Debian's Chromium: run by `npm run test:browser` (vitest.browser.config.ts) and in CI.
+    exclude: ["test/browser/demo.test.ts", "**/node_modules/**"],
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startLocalSlack, type LocalSlack, type StoredMessage } from "../tools/local-slack/server";
-import { escapeLikeSlack, signSlackRequest, signedClient } from "./support/signed-requests";
+import { escapeLikeSlack, signSlackRequest, signedClient } from "../tools/local-slack/signed-requests";
 
 let slack: LocalSlack;
 let client: WebClient;
@@ -382,5 +382,51 @@ describe("signed requests", () => {
     expect(escapeLikeSlack("a < b > c & <#C1|general> <!here> <https://x.y|x>")).toBe(
       "a &lt; b &gt; c &amp; <#C1|general> <!here> <https://x.y|x>",
     );
+  });
+});
+
+describe("local Slack for a Slack client (the demo)", () => {
+  it("records chat.postEphemeral per user and emits it", async () => {
+    const seen: unknown[] = [];
+    const listener = (message: unknown) => seen.push(message);
+    slack.on("ephemeral", listener);
+    await client.chat.postEphemeral({ channel: "C1", user: "U1", text: "only you" });
+    slack.off("ephemeral", listener);
+    expect(slack.ephemerals("U1")).toMatchObject([{ channel: "C1", user: "U1", text: "only you" }]);
+    expect(slack.ephemerals("U2")).toEqual([]);
+    expect(seen).toHaveLength(1);
+    slack.reset();
+    expect(slack.ephemerals()).toEqual([]);
+  });
+
+  it("gives the message and view objects Slack puts in interaction payloads", async () => {
+    const posted = await client.chat.postMessage({ channel: "C1", text: "hi", blocks: [section("hi")] });
+    expect(slack.apiMessage("C1", posted.ts!)).toMatchObject({ type: "message", ts: posted.ts, text: "hi", bot_id: "B0001", blocks: [section("hi")] });
+    expect(slack.apiMessage("C1", "1.000001")).toBeUndefined();
+    const opened = await client.views.open({ trigger_id: slack.newTriggerId("U1"), view: { type: "modal", callback_id: "form", title: { type: "plain_text", text: "Form" }, blocks: [] } });
+    expect(slack.apiView(opened.view!.id!)).toMatchObject({ id: opened.view!.id, type: "modal", callback_id: "form", state: { values: {} } });
+  });
+
+  it("restores messages, threads and views from a snapshot, with later timestamps after the restored ones", async () => {
+    const root = await client.chat.postMessage({ channel: "C1", text: "root" });
+    await client.chat.postMessage({ channel: "C1", text: "reply", thread_ts: root.ts });
+    await client.views.publish({ user_id: "U1", view: { type: "home", blocks: [section("home")] } });
+    const snapshot = JSON.parse(JSON.stringify(slack.snapshot()));
+
+    let clock = 1_000; // far behind the saved timestamps, as after a restart with an older demo clock
+    const restored = await startLocalSlack({ now: () => clock++ });
+    try {
+      restored.restore(snapshot);
+      expect(restored.messages("C1").map((message) => message.text)).toEqual(["root", "reply"]);
+      expect(restored.homeOf("U1")).toEqual({ type: "home", blocks: [section("home")] });
+      const history = await clientFor(restored).conversations.replies({ channel: "C1", ts: root.ts! });
+      expect(history.messages!.map((message) => message.text)).toEqual(["root", "reply"]);
+      const later = await clientFor(restored).chat.postMessage({ channel: "C1", text: "later" });
+      expect(Number(later.ts)).toBeGreaterThan(Number(root.ts));
+      const view = await clientFor(restored).views.open({ trigger_id: restored.newTriggerId("U1"), view: { type: "modal", title: { type: "plain_text", text: "x" }, blocks: [] } });
+      expect(snapshot.views.map((saved: { id: string }) => saved.id)).not.toContain(view.view!.id);
+    } finally {
+      await restored.close();
+    }
   });
 });

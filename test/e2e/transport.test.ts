@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { bootApp, CHANNEL, SIGNING_SECRET, type BootedApp } from "../support/boot-app";
 import { spawnCadence } from "../support/spawn-cadence";
-import { signedClient } from "../support/signed-requests";
+import { signedClient } from "../../tools/local-slack/signed-requests";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { PROJECT_ROOT, testDbDir } from "../support/paths";
 

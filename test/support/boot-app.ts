@@ -7,7 +7,7 @@ import { LogLevel, type Logger } from "@slack/bolt";
 import { loadConfig, type Config } from "../../src/config/config";
 import { startCadence, type RunningCadence } from "../../src/main";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { signedClient } from "./signed-requests";
+import { signedClient } from "../../tools/local-slack/signed-requests";
 import { templateDb, testDbDir } from "./paths";
 
 export const SIGNING_SECRET = "test-signing-secret";

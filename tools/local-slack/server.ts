@@ -3,8 +3,8 @@
  *
  * The app under test talks to it exactly as it talks to Slack: point `slackApiUrl` (SLACK_API_URL) at
  * `slack.apiUrl` and every `WebClient` call lands here. Tests (and the browser demo) then read what the app
- * did: `calls`, `messages(channel)`, `dmsTo(user)`, `homeOf(user)`, `responses()`, or subscribe to the
- * `"call"`, `"message"`, `"message_deleted"`, `"view"` and `"response"` events.
+ * did: `calls`, `messages(channel)`, `dmsTo(user)`, `homeOf(user)`, `responses()`, `ephemerals()`, or subscribe
+ * to the `"call"`, `"message"`, `"message_deleted"`, `"view"`, `"response"` and `"ephemeral"` events.
  *
  *   const slack = await startLocalSlack({ latencyMs: 5 });
  *   slack.addUser({ id: "U1", name: "ada", tz: "Europe/London" });
@@ -67,6 +67,24 @@ export interface StoredView {
   user?: string;
   trigger_id?: string;
   hash: string;
+}
+
+/** A `chat.postEphemeral` message: shown to one user in one channel, never stored in history. */
+export interface EphemeralMessage {
+  channel: string;
+  user: string;
+  ts: string;
+  text?: string;
+  blocks?: any[];
+}
+
+/** What `snapshot()` saves and `restore()` reloads: messages and views (users and calls are not kept). */
+export interface LocalSlackSnapshot {
+  version: 1;
+  messages: StoredMessage[];
+  views: StoredView[];
+  homeViewIdByUser: [string, string][];
+  counter: number;
 }
 
 export interface RecordedResponse {
@@ -202,6 +220,11 @@ class TimestampSource {
     this.lastMicros = fromClock > this.lastMicros ? fromClock : this.lastMicros + 1n;
     return microsToTs(this.lastMicros);
   }
+  /** After a restore: the next ts comes after every restored one, even if the clock is behind them. */
+  continueAfter(ts: string): void {
+    const micros = tsToMicros(ts);
+    if (micros > this.lastMicros) this.lastMicros = micros;
+  }
 }
 
 function encodeCursor(value: string): string {
@@ -251,6 +274,10 @@ class MessageStore {
 
   all(channel: string): StoredMessage[] {
     return [...(this.byChannel.get(channel) ?? [])];
+  }
+
+  channels(): string[] {
+    return [...this.byChannel.keys()];
   }
 
   /** What conversations.history shows: thread parents, plain messages and broadcast replies. */
@@ -372,6 +399,7 @@ export class LocalSlack extends EventEmitter {
   private readonly userById = new Map<string, LocalSlackUser>();
   private readonly homeViewIdByUser = new Map<string, string>();
   private readonly recordedResponses: RecordedResponse[] = [];
+  private readonly recordedEphemerals: EphemeralMessage[] = [];
   private readonly pendingFailures = new Map<string, { failure: InjectedFailure; remaining: number }[]>();
   /** Trigger ids handed out by newTriggerId(), with the user they belong to; each works once. */
   private readonly openTriggers = new Map<string, string | undefined>();
@@ -495,6 +523,51 @@ export class LocalSlack extends EventEmitter {
     return viewId ? this.views.get(viewId)?.view : undefined;
   }
 
+  /** A stored message as Slack shows it to apps (the `message` of a block_actions payload), or undefined. */
+  apiMessage(channel: string, ts: string): Record<string, unknown> | undefined {
+    const message = this.store.find(this.resolveChannel(channel), ts);
+    return message ? this.toApiMessage(message, true) : undefined;
+  }
+
+  /** A stored view as Slack shows it to apps (the `view` of block_actions and view_submission), or undefined. */
+  apiView(viewId: string): Record<string, unknown> | undefined {
+    const stored = this.views.get(viewId);
+    return stored ? this.toApiView(stored) : undefined;
+  }
+
+  /** Ephemeral messages posted with chat.postEphemeral, optionally for one user. */
+  ephemerals(userId?: string): EphemeralMessage[] {
+    return this.recordedEphemerals.filter((message) => userId === undefined || message.user === userId);
+  }
+
+  /** Messages and views, to save and reload across restarts (the demo keeps its channel this way). */
+  snapshot(): LocalSlackSnapshot {
+    const messages = [...this.store.channels()].flatMap((channel) => this.store.all(channel));
+    return {
+      version: 1,
+      messages: structuredClone(messages),
+      views: structuredClone([...this.views.values()]),
+      homeViewIdByUser: [...this.homeViewIdByUser.entries()],
+      counter: this.counter,
+    };
+  }
+
+  /** Replaces messages and views with a snapshot's; new timestamps and ids continue after the restored ones. */
+  restore(snapshot: LocalSlackSnapshot): void {
+    if (snapshot.version !== 1) throw new Error(`LocalSlack.restore: unknown snapshot version ${String(snapshot.version)}`);
+    this.store.clear();
+    this.views.clear();
+    this.homeViewIdByUser.clear();
+    const oldestFirst = [...snapshot.messages].sort((a, b) => (tsToMicros(a.ts) < tsToMicros(b.ts) ? -1 : 1));
+    for (const message of oldestFirst) {
+      this.store.add(structuredClone(message));
+      this.timestamps.continueAfter(message.ts);
+    }
+    for (const view of snapshot.views) this.views.set(view.id, structuredClone(view));
+    for (const [user, viewId] of snapshot.homeViewIdByUser) this.homeViewIdByUser.set(user, viewId);
+    this.counter = Math.max(this.counter, snapshot.counter);
+  }
+
   newResponseUrl(): string {
     return `${this.baseUrl}/response/R${this.nextNumber()}`;
   }
@@ -529,13 +602,14 @@ export class LocalSlack extends EventEmitter {
     });
   }
 
-  /** Forgets calls, messages, views, responses, triggers and pending failures; keeps users and latency. */
+  /** Forgets calls, messages, views, responses, ephemerals, triggers and pending failures; keeps users and latency. */
   reset(): void {
     this.calls.length = 0;
     this.store.clear();
     this.views.clear();
     this.homeViewIdByUser.clear();
     this.recordedResponses.length = 0;
+    this.recordedEphemerals.length = 0;
     this.pendingFailures.clear();
     this.openTriggers.clear();
     this.usedTriggers.clear();
@@ -663,10 +737,19 @@ export class LocalSlack extends EventEmitter {
   }
 
   private chatPostEphemeral(p: Params): ApiAnswer {
-    this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
-    requireParam(p, "user", "user_not_in_channel");
+    const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    const user = requireParam(p, "user", "user_not_in_channel");
     this.validateMessageContent(p, { requireContent: true });
-    return { message_ts: this.timestamps.next() };
+    const ephemeral: EphemeralMessage = {
+      channel,
+      user,
+      ts: this.timestamps.next(),
+      ...(p.text !== undefined ? { text: String(p.text) } : {}),
+      ...(p.blocks !== undefined ? { blocks: p.blocks } : {}),
+    };
+    this.recordedEphemerals.push(ephemeral);
+    this.emit("ephemeral", ephemeral);
+    return { message_ts: ephemeral.ts };
   }
 
   private chatUpdate(p: Params): ApiAnswer {

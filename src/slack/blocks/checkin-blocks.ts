@@ -89,7 +89,7 @@ export function buildCheckinForm(model: CheckinModel): Record<string, unknown> {
     type: "input",
     block_id: FORM.noteBlock,
     optional: true,
-    label: { type: "plain_text", text: "Note (optional)" },
+    label: { type: "plain_text", text: "Note" },
     element: { type: "plain_text_input", action_id: FORM.noteAction, multiline: true, max_length: 500 },
   });
   return {

@@ -11,9 +11,10 @@ import { trackMark } from "./checkin-blocks";
 
 export const SCORECARD_WEEKS_SHOWN = 5;
 // The KPI column fits the longest name, up to a limit that keeps a row on one line in Slack.
-const MAX_nameWidth = 34;
+const MAX_NAME_WIDTH = 34;
 const GOAL_WIDTH = 16;
-const CELL_WIDTH = 9;
+// Week cells widen to the longest value shown ("$280,000✓"), with one space between columns.
+const MIN_CELL_WIDTH = 9;
 
 const MARK: Record<TrackState, string> = { on: "✓", off: "✗", missing: "" };
 
@@ -22,24 +23,25 @@ function pad(text: string, width: number): string {
   return clipped.padEnd(width);
 }
 
-function cell(kpi: Kpi, value: number | undefined): string {
-  if (value === undefined) return pad("–", CELL_WIDTH);
-  return pad(`${formatValue(value, kpi.unit)}${MARK[evaluateGoal(kpi.goal, value)]}`, CELL_WIDTH);
+function cellText(kpi: Kpi, value: number | undefined): string {
+  return value === undefined ? "–" : `${formatValue(value, kpi.unit)}${MARK[evaluateGoal(kpi.goal, value)]}`;
 }
 
 /** The table rows for a set of seats: a seat line, then a row per KPI. */
 export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: Kpi[] })[]): string[] {
   const shown = data.weeks.slice(-SCORECARD_WEEKS_SHOWN);
   const longest = Math.max(3, ...seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.name.length + 2)));
-  const nameWidth = Math.min(longest + 1, MAX_nameWidth);
-  const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), CELL_WIDTH)).join("")}Trend`;
+  const nameWidth = Math.min(longest + 1, MAX_NAME_WIDTH);
+  const cells = seats.flatMap((seat) => seat.kpis.flatMap((kpi) => shown.map((week) => cellText(kpi, data.values.get(kpi.id)?.get(week)))));
+  const cellWidth = Math.max(MIN_CELL_WIDTH, ...cells.map((text) => text.length + 1));
+  const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), cellWidth)).join("")}Trend`;
   const lines = [heading];
   for (const seat of seats) {
     lines.push(`${seat.kind === "agent" ? "[AI] " : ""}${escapeText(seat.name)}`);
     for (const kpi of seat.kpis) {
       const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
       const trend = sparkline(seriesFor(data.weeks, values));
-      lines.push(`  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => cell(kpi, values.get(week))).join("")}${trend}`);
+      lines.push(`  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => pad(cellText(kpi, values.get(week)), cellWidth)).join("")}${trend}`);
     }
   }
   return lines;

@@ -293,7 +293,7 @@ describe("buildCheckinForm", () => {
               "type": "plain_text_input",
             },
             "label": {
-              "text": "Note (optional)",
+              "text": "Note",
               "type": "plain_text",
             },
             "optional": true,

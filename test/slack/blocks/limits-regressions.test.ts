@@ -44,3 +44,14 @@ describe("regressions", () => {
     expect(reply).toEqual({ values: [{ kpiId: 1, value: 1200 }, { kpiId: 2, value: 90 }, { kpiId: 3, value: 1 }], note: "hi", problems: [] });
   });
 });
+
+describe("scorecard table", () => {
+  it("widens week columns so currency values never run together", async () => {
+    const { scorecardTableLines } = await import("../../../src/slack/blocks/scorecard-blocks");
+    const cash = kpi({ id: 1, name: "Cash", unit: "currency", goal: { op: ">=", a: 250_000 } });
+    const weeks = ["2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47"];
+    const values = new Map([[1, new Map(weeks.map((week) => [week, 280_000]))]]);
+    const [, , row] = scorecardTableLines({ weeks, seats: [seat({ id: 1, name: "Finance", kpis: [cash] })], values }, [seat({ id: 1, name: "Finance", kpis: [cash] })]);
+    expect(row).toMatch(/\$280,000✓ +\$280,000✓ +\$280,000✓/);
+  });
+});

@@ -4,7 +4,7 @@
  * Pass `opts.secret` or an old `opts.timestamp` to test that the app rejects forged or replayed requests.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import type { LocalSlack } from "../../tools/local-slack/server";
+import type { LocalSlack } from "./server";
 
 export interface SignedClientOptions {
   appUrl: string;

@@ -1,0 +1,183 @@
+// The demo end to end in a real browser: Debian's Chromium, driven by playwright-core, clicks through a week of
+// Cadence on the page that `npm run demo` serves (the real app, the local Slack, a freshly seeded database).
+// Run with `npm run test:browser`; screenshots land in test-results/screenshots/.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { lastCompletedWeek } from "../../src/domain/week";
+import { demoStartTime } from "../../tools/demo/demo-clock";
+import { startDemo, type RunningDemo } from "../../tools/demo/start-demo";
+import { ADA, LENA, PRIYA, SAM, TEAM_TZ } from "../../tools/demo/team";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const SCREENSHOTS = join(resolve(dirname(fileURLToPath(import.meta.url)), "../.."), "test-results", "screenshots");
+const WAIT_MS = 15_000;
+const START = demoStartTime(new Date("2026-11-18T12:00:00Z"), TEAM_TZ); // Monday 2026-11-16 07:00 in London
+
+let workDir: string;
+let demo: RunningDemo;
+let browser: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+// `npm test` leaves this file out (it needs Chromium); `npm run test:browser` runs it.
+describe("the demo in a browser (npm run test:browser)", () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with \`apt-get update && apt-get install -y chromium\` (.ci/run does)`);
+    workDir = mkdtempSync(join(tmpdir(), "cadence-demo-test-"));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // A fixed week (not this one), so the run and its screenshots are the same every day.
+    demo = await startDemo({ port: 0, databaseUrl: `file:${join(workDir, "demo.db")}`, startAt: START, autoTickMs: 0, log: () => undefined });
+    browser = await chromium.launchPersistentContext(join(workDir, "chromium-profile"), {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1440, height: 900 },
+    });
+    page = await browser.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  const messages = () => page.getByTestId("messages");
+  const message = (text: string | RegExp) => messages().getByTestId("message").filter({ hasText: text });
+  const modal = () => page.getByTestId("modal");
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+
+  async function actAs(userId: string): Promise<void> {
+    await page.getByTestId(`person-${userId}`).click();
+    await expect.poll(() => page.locator("body").getAttribute("data-as")).toBe(userId);
+  }
+
+  async function type(text: string): Promise<void> {
+    const box = page.getByTestId("composer").getByRole("textbox");
+    await box.fill(text);
+    await box.press("Enter");
+  }
+
+  async function jumpTo(step: "checkin" | "reminder" | "deadline" | "digest"): Promise<void> {
+    const before = await page.getByTestId("clock-now").textContent();
+    await page.getByTestId(`jump-${step}`).click();
+    await expect.poll(() => page.getByTestId("clock-now").textContent()).not.toBe(before);
+  }
+
+  async function visible(locator: Locator): Promise<void> {
+    await locator.first().waitFor({ state: "visible" });
+  }
+
+  it("shows the seeded team, the channel and the loop's next steps", async () => {
+    await page.goto(`${demo.url}/#as=${ADA.id}&view=channel`);
+    await page.locator("body[data-ready=true]").waitFor();
+    const people = page.getByTestId("people");
+    for (const name of ["Ada Okafor", "Priya Raman", "Tomás Álvarez", "Lena Vogt", "Sam Patel"]) await expect.poll(() => people.textContent()).toContain(name);
+    expect(await people.textContent()).toContain("Support triage agent (AI)");
+    await visible(message("Weekly digest"));
+    await visible(message("First response time is off track"));
+    expect(await page.getByTestId("jump-checkin").textContent()).toContain("Lena");
+    await shot("01-channel-seeded");
+  });
+
+  it("opens an issue from the composer and resolves it with its button and note form", async () => {
+    await type("/issue add Renew the SOC 2 report before the audit");
+    await visible(page.getByTestId("ephemeral").filter({ hasText: "Opened" }));
+    await visible(message("Renew the SOC 2 report before the audit"));
+    // Pinned by its timestamp: once resolved, the digests quote the title too.
+    const ts = await message("Renew the SOC 2 report before the audit").first().getAttribute("data-ts");
+    const post = messages().locator(`[data-ts="${ts}"]`);
+    await shot("02-issue-added");
+
+    await post.getByRole("button", { name: "Resolve" }).click();
+    await visible(modal().getByText("How was it resolved?"));
+    await modal().getByTestId("modal-submit").click();
+    await visible(modal().getByText("Say how it was resolved."));
+    await shot("03-resolve-form-error");
+    await modal().getByLabel("How was it resolved?").fill("Renewed; the auditor is booked for March");
+    await modal().getByTestId("modal-submit").click();
+    await modal().waitFor({ state: "hidden" });
+    await visible(post.getByText("Resolved by"));
+    expect(await post.textContent()).toContain("Renewed; the auditor is booked for March");
+    expect(await post.getByRole("button", { name: "Resolve" }).count()).toBe(0);
+    await shot("04-issue-resolved");
+  });
+
+  it("refuses set-up commands to someone who is not an admin", async () => {
+    await actAs(SAM.id);
+    await type("/cadence seat list");
+    await visible(page.getByTestId("ephemeral").filter({ hasText: "only Cadence admins" }));
+  });
+
+  it("sends the check-in at the owner's local time and takes numbers through its form", async () => {
+    await jumpTo("checkin"); // Monday 09:00 in Berlin: Lena is asked first
+    await actAs(LENA.id);
+    await page.getByTestId("nav-app").click();
+    await page.getByTestId("tab-dm").click();
+    const checkin = message(/Check-in for \d{4}-W\d{2}/).last();
+    await visible(checkin.getByRole("button", { name: "Enter numbers" }));
+    await checkin.getByRole("button", { name: "Enter numbers" }).click();
+
+    await visible(modal().getByLabel(/Qualified leads/));
+    await modal().getByLabel(/Qualified leads/).fill("lots");
+    await modal().getByLabel(/Lead-to-meeting rate/).fill("26%");
+    await modal().getByLabel(/Pipeline added/).fill("$240,000");
+    await modal().getByTestId("modal-submit").click();
+    await visible(modal().getByText('"lots" is not a number'));
+    await shot("05-checkin-form-error");
+    await modal().getByLabel(/Qualified leads/).fill("128");
+    await modal().getByTestId("modal-submit").click();
+    await modal().waitFor({ state: "hidden" });
+    await visible(checkin.getByText("all 3 numbers received"));
+    expect(await checkin.textContent()).toContain("$240,000");
+    await shot("06-checkin-answered");
+
+    await page.getByTestId("tab-home").click();
+    await visible(page.getByTestId("home").getByText("Your week"));
+    expect(await page.getByTestId("home").textContent()).toContain("Lead qualification agent");
+    await shot("07-home-tab");
+  });
+
+  it("records numbers typed in the DM", async () => {
+    await jumpTo("checkin"); // London: Priya is asked
+    await actAs(PRIYA.id);
+    await page.getByTestId("tab-dm").click();
+    await visible(message(/Check-in for \d{4}-W\d{2}/).last().getByRole("button", { name: "Enter numbers" }));
+    await type("CSAT: 94\nAuto-resolution rate: 61%");
+    await visible(message(/Recorded for[\s\S]*CSAT: 94%/));
+    await visible(message(/Check-in for/).last().getByText("(2/4 in)"));
+    await shot("08-dm-reply");
+  });
+
+  it("runs the deadline and posts the digest when the clock jumps", async () => {
+    await jumpTo("checkin"); // New York: now everyone has been asked
+    await actAs(ADA.id);
+    await page.getByTestId("others-answer").click(); // every owner but Ada (who owns no seat) fills in the rest
+    const week = lastCompletedWeek(demo.clock.now(), TEAM_TZ);
+    await expect.poll(() => demo.cadence.db.checkIn.count({ where: { week, answeredAt: { not: null } } }), { timeout: WAIT_MS }).toBe(3);
+    await jumpTo("deadline");
+    await jumpTo("digest");
+    await page.getByTestId("nav-channel").click();
+    const digests = message("Weekly digest");
+    await expect.poll(() => digests.count()).toBe(3);
+    const latest = digests.last();
+    await latest.scrollIntoViewIfNeeded();
+    expect(await latest.textContent()).toContain("Rate this week's meeting");
+    await shot("09-digest");
+    await latest.getByRole("button", { name: "8", exact: true }).click();
+    await visible(page.getByTestId("ephemeral").filter({ hasText: "meeting 8/10" }));
+    await latest.getByTestId("replies").click();
+    await visible(page.getByTestId("thread").getByText(/Full scorecard/));
+    await shot("10-digest-thread");
+  });
+});
