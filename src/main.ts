@@ -36,6 +36,7 @@ import { registerActions } from "./slack/listeners/actions";
 import { registerCommands } from "./slack/listeners/commands";
 import { registerEvents } from "./slack/listeners/events";
 import { registerViews } from "./slack/listeners/views";
+import { InFlightRequests } from "./slack/listeners/in-flight";
 import { workspaceGuard } from "./slack/listeners/workspace-guard";
 import { WebClientSlackApi } from "./slack/slack-api";
 
@@ -64,6 +65,8 @@ export interface RunningCadence {
 }
 
 const HEARTBEAT_MS = 20_000;
+// How long stopping waits for requests that were acked but are still being answered.
+const STOP_GRACE_MS = 10_000;
 
 export async function startCadence(config: Config, options: StartOptions = {}): Promise<RunningCadence> {
   const clock = options.clock ?? (() => new Date());
@@ -130,6 +133,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     for (const user of involved) await home.publish(user, clock()).catch(warn("refreshing the home tab"));
   });
 
+  const inFlight = new InFlightRequests();
+  app.use(inFlight.middleware());
   app.use(workspaceGuard());
   registerCommands(app, services);
   registerActions(app, services);
@@ -158,9 +163,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     schedulerRunning,
     tick,
     async stop() {
-      scheduler?.stop();
+      await scheduler?.stop(STOP_GRACE_MS);
       clearInterval(heartbeat);
       await app.stop();
+      await inFlight.drained(STOP_GRACE_MS);
       await registry.unregister();
       await db.$disconnect();
     },

@@ -1,4 +1,5 @@
 // Splits slash-command text into words, honouring quotes and Slack's escaped mentions.
+import { excerpt } from "./excerpt";
 export type Token =
   | { kind: "word"; text: string }
   | { kind: "quoted"; text: string }
@@ -26,7 +27,7 @@ export function tokenize(raw: string): Tokenized {
     }
     if (OPENING_QUOTES.has(char)) {
       const end = findClosingQuote(raw, index + 1);
-      if (end < 0) return { ok: false, error: `missing closing quote after ${raw.slice(index, index + 30)}` };
+      if (end < 0) return { ok: false, error: `missing closing quote after ${excerpt(raw.slice(index), 30)}` };
       tokens.push({ kind: "quoted", text: decodeSlackEntities(raw.slice(index + 1, end)).trim() });
       index = end + 1;
       continue;

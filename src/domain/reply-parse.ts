@@ -16,10 +16,18 @@ export interface ParsedReply {
 export const MAX_REPLY_LINES = 200;
 export const MAX_REPLY_CHARS = 10_000;
 
+/** Why a reply is refused whole before reading it (too long), or undefined. */
+export function replySizeProblem(text: string): string | undefined {
+  if (text.length > MAX_REPLY_CHARS) return `the reply is longer than ${MAX_REPLY_CHARS} characters; send one value per line`;
+  const lineCount = text.split(/\r?\n/).filter((line) => line.trim() !== "").length;
+  if (lineCount > MAX_REPLY_LINES) return `the reply has ${lineCount} lines; send at most one line per KPI`;
+  return undefined;
+}
+
 export function parseCheckinReply(text: string, kpis: ReplyKpi[]): ParsedReply {
-  if (text.length > MAX_REPLY_CHARS) return refuseWhole(`the reply is longer than ${MAX_REPLY_CHARS} characters; send one value per line`);
+  const tooBig = replySizeProblem(text);
+  if (tooBig) return refuseWhole(tooBig);
   const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
-  if (lines.length > MAX_REPLY_LINES) return refuseWhole(`the reply has ${lines.length} lines; send at most one line per KPI`);
   const byName = new Map(kpis.map((kpi) => [kpi.name.toLowerCase(), kpi]));
   const values = new Map<number, number>();
   const problems: string[] = [];

@@ -1,4 +1,5 @@
 // KPI units and how their values are read from people and shown back to them.
+import { excerpt } from "./excerpt";
 export const UNITS = ["number", "percent", "currency", "duration", "yes/no"] as const;
 export type Unit = (typeof UNITS)[number];
 
@@ -44,9 +45,11 @@ const NO = new Set(["no", "n", "false", "0", "not done", "❌", ":x:"]);
 
 /** Durations are stored in minutes: `1h 30m`, `90m`, `1.5h`, `45` (minutes), `1:30`. */
 export function parseDuration(text: string): number | undefined {
+  // "4 2" is two numbers, not 42 minutes: only spaces next to a unit word may be dropped.
+  if (/\d\s+\d/.test(text)) return undefined;
   const compact = text.trim().toLowerCase().replace(/\s+/g, "");
   const clock = /^(\d+):([0-5]\d)$/.exec(compact);
-  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  if (clock) return finite(Number(clock[1]) * 60 + Number(clock[2]));
   // A duration is never negative.
   const bare = parseNumber(compact);
   if (bare !== undefined) return bare >= 0 ? bare : undefined;
@@ -73,7 +76,7 @@ export function parseValue(text: string, unit: Unit): ParsedValue {
   if (trimmed === "") return { ok: false, error: `a value is required: ${EXPECTED[unit]}` };
   if (trimmed.length > MAX_VALUE_LENGTH) return { ok: false, error: `too long: ${EXPECTED[unit]}` };
   const value = readByUnit(trimmed, unit);
-  if (value === undefined) return { ok: false, error: `"${trimmed}" is not ${EXPECTED[unit]}` };
+  if (value === undefined) return { ok: false, error: `"${excerpt(trimmed)}" is not ${EXPECTED[unit]}` };
   return { ok: true, value };
 }
 
@@ -104,7 +107,7 @@ export function formatValue(raw: number, unit: Unit): string {
     case "percent":
       return `${trimNumber(value)}%`;
     case "currency":
-      return `${value < 0 ? "-" : ""}$${Math.abs(value).toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 })}`;
+      return `${value < 0 ? "-" : ""}$${(Number.isInteger(value) ? WHOLE_AMOUNT : CENTS).format(Math.abs(value))}`;
     case "duration":
       return formatMinutes(value);
     case "yes/no":
@@ -114,8 +117,13 @@ export function formatValue(raw: number, unit: Unit): string {
   }
 }
 
+// Built once: toLocaleString builds a formatter on every call, which dominated rendering a large scorecard.
+const UP_TO_TWO_DECIMALS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const WHOLE_AMOUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 function trimNumber(value: number): string {
-  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return UP_TO_TWO_DECIMALS.format(value);
 }
 
 function formatMinutes(minutes: number): string {

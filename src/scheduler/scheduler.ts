@@ -4,25 +4,29 @@ import cron from "node-cron";
 import type { Logger } from "@slack/bolt";
 
 export interface Scheduler {
-  stop(): void;
+  /** Stops ticking and waits (up to `graceMs`) for a tick under way; claims it leaves are recovered later. */
+  stop(graceMs: number): Promise<void>;
 }
 
 export function startScheduler(deps: { tick: () => Promise<void>; logger: Logger }): Scheduler {
-  let running = false;
-  const runTick = async () => {
+  let running: Promise<void> | undefined;
+  const runTick = () => {
     // A slow tick (a big fan-out) must not overlap the next one.
-    if (running) return;
-    running = true;
-    try {
-      await deps.tick();
-    } catch (error) {
-      deps.logger.error(`scheduler tick failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      running = false;
-    }
+    running ??= deps
+      .tick()
+      .catch((error: unknown) => deps.logger.error(`scheduler tick failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
   };
   const task = cron.schedule("* * * * *", runTick);
   // The first tick runs right away, so work missed while the app was down is caught up at start.
   void runTick();
-  return { stop: () => void task.stop() };
+  return {
+    async stop(graceMs) {
+      await task.stop();
+      if (running) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // Recording KPI values, from a form, a DM reply, a command or the home tab: only by the seat's owner or an admin.
 import type { Entry, EntrySource, Kpi, Seat } from "../domain/model";
+import { excerpt } from "../domain/excerpt";
 import { parseValue } from "../domain/units";
 import { isWeek, lastCompletedWeek, weekOf, type IsoWeek } from "../domain/week";
 import type { EntryRepository } from "../repositories/entry-repository";
@@ -79,7 +80,7 @@ export class EntryService {
       const kpi = seat && !seat.archivedAt ? await this.deps.seats.findKpiInSeat(seat.id, name.slice(slash + 1).trim()) : undefined;
       if (seat && kpi && !kpi.archivedAt) return done({ kpi, seat });
     }
-    return refused(`no active KPI named "${name}"; \`/cadence kpi list\` shows them`);
+    return refused(`no active KPI named "${excerpt(name)}"; \`/cadence kpi list\` shows them`);
   }
 
   private async store(

@@ -39,7 +39,10 @@ export class IssueService {
 
   async listOpen(): Promise<{ issue: Issue; kpi?: Kpi; seat?: Seat }[]> {
     const issues = await this.deps.issues.listOpen();
-    return Promise.all(issues.map(async (issue) => ({ issue, ...(await this.kpiOf(issue)) })));
+    // One read of the org chart rather than one query per issue.
+    const seats = await this.deps.seats.listSeats({ includeArchived: true });
+    const byKpi = new Map(seats.flatMap((seat) => seat.kpis.map((kpi) => [kpi.id, { kpi, seat }] as const)));
+    return issues.map((issue) => ({ issue, ...(issue.kpiId === null ? {} : byKpi.get(issue.kpiId)) }));
   }
 
   async add(title: string, actorId: string, now: Date): Promise<Outcome<Issue>> {

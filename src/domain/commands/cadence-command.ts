@@ -3,6 +3,7 @@ import { parseGoal, type Goal } from "../goal";
 import type { SeatKind } from "../model";
 import { parseUnit, parseValue, UNITS, type Unit } from "../units";
 import { tokenize, type Token } from "../command-tokens";
+import { excerpt } from "../excerpt";
 
 export const JOB_NAMES = ["checkins", "reminders", "drift", "digest"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -55,7 +56,7 @@ export function parseCadenceCommand(text: string): Parsed<CadenceCommand> {
     if (!job || rest.length > 0) return fail(`expected ${CADENCE_USAGE.run}`);
     return { ok: true, command: { type: "run", job } };
   }
-  return fail(`unknown command \`${first?.text}\`: expected \`seat\`, \`kpi\`, \`run\` or \`help\``);
+  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`run\` or \`help\``);
 }
 
 function word(token: Token | undefined): string | undefined {
@@ -75,7 +76,7 @@ function readName(token: Token | undefined, what: string, usage: string): Parsed
 function readUser(token: Token | undefined, usage: string): Parsed<string> {
   if (token?.kind === "user") return { ok: true, command: token.userId };
   if (!token) return fail(`the owner is missing: expected ${usage}`);
-  return fail(`\`${token.text}\` is not a user mention: expected ${usage}`);
+  return fail(`\`${excerpt(token.text, 30)}\` is not a user mention: expected ${usage}`);
 }
 
 function parseSeatAdd(tokens: Token[]): Parsed<CadenceCommand> {
@@ -134,7 +135,7 @@ function parseKpiAdd(tokens: Token[]): Parsed<CadenceCommand> {
   const goal = parseGoal(words, unit);
   if (!goal.ok) {
     const unknownUnit = !statedUnit && goalWords.length >= 3 && /^[a-z/]+$/i.test(last) && last.toLowerCase() !== "and";
-    return fail(unknownUnit ? `unknown unit \`${last}\`: expected one of ${UNITS.join(", ")}` : `${goal.error}; expected ${usage}`);
+    return fail(unknownUnit ? `unknown unit \`${excerpt(last, 30)}\`: expected one of ${UNITS.join(", ")}` : `${goal.error}; expected ${usage}`);
   }
   return { ok: true, command: { type: "kpi.add", seat: seat.command, kpi: kpi.command, goal: goal.goal, unit } };
 }

@@ -1,5 +1,9 @@
 // `/scorecard …` text → a typed command.
 import { tokenize } from "../command-tokens";
+import { excerpt } from "../excerpt";
+
+// The same limit set-up puts on KPI names: a longer name cannot exist.
+const MAX_KPI_NAME_LENGTH = 80;
 import type { Parsed } from "./cadence-command";
 
 export type ScorecardCommand =
@@ -20,9 +24,13 @@ export function parseScorecardCommand(text: string): Parsed<ScorecardCommand> {
     if (!kpi || (kpi.kind !== "quoted" && kpi.kind !== "word")) return { ok: false, error: `the KPI is missing: expected ${SCORECARD_USAGE}` };
     const words = valueTokens.map((token) => token.text);
     const week = words.length > 1 && /^\d{4}-W\d{1,2}$/i.test(words[words.length - 1]) ? words.pop() : undefined;
-    if (words.length === 0) return { ok: false, error: `the value is missing: expected \`/scorecard set "${kpi.text}" <value> [2026-W47]\`` };
+    if (kpi.text.length > MAX_KPI_NAME_LENGTH) return { ok: false, error: `the KPI name is longer than ${MAX_KPI_NAME_LENGTH} characters` };
+    if (words.length === 0) return { ok: false, error: `the value is missing: expected \`/scorecard set "${excerpt(kpi.text)}" <value> [2026-W47]\`` };
     return { ok: true, command: { type: "set", kpi: kpi.text, value: words.join(" "), week } };
   }
-  if (tokens.length === 1 && (first.kind === "quoted" || first.kind === "word")) return { ok: true, command: { type: "history", kpi: first.text } };
+  if (tokens.length === 1 && (first.kind === "quoted" || first.kind === "word")) {
+    if (first.text.length > MAX_KPI_NAME_LENGTH) return { ok: false, error: `the KPI name is longer than ${MAX_KPI_NAME_LENGTH} characters` };
+    return { ok: true, command: { type: "history", kpi: first.text } };
+  }
   return { ok: false, error: `expected ${SCORECARD_USAGE}; quote KPI names with spaces` };
 }

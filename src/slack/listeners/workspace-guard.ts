@@ -19,7 +19,18 @@ export function workspaceGuard() {
     const requester = requesterWorkspace(args.body as Record<string, any>);
     if (!home || !requester || requester === home) return args.next();
     args.logger.warn(`refused a ${(args.body as { type?: string }).type ?? "request"} from workspace ${requester}`);
-    if ((args.body as { command?: string }).command) return ack?.({ response_type: "ephemeral", text: `:warning: ${REFUSAL}` });
+    const body = args.body as Record<string, any>;
+    if (body.command) return ack?.({ response_type: "ephemeral", text: `:warning: ${REFUSAL}` });
+    if (body.type === "view_submission") {
+      // Keep the form open with the reason on it, rather than closing it as if it were saved.
+      const field = (body.view?.blocks as { type: string; block_id?: string }[] | undefined)?.find((block) => block.type === "input")?.block_id;
+      return ack?.(field ? { response_action: "errors", errors: { [field]: REFUSAL } } : undefined);
+    }
+    if (body.event?.type === "message" && body.event.channel_type === "im" && !body.event.bot_id) {
+      // Someone who typed numbers and heard nothing would think they were recorded.
+      await args.client.chat.postMessage({ channel: body.event.channel, text: `:warning: ${REFUSAL}` }).catch(() => undefined);
+      return;
+    }
     if (ack) await ack();
     await respond?.({ response_type: "ephemeral", replace_original: false, text: `:warning: ${REFUSAL}` }).catch(() => undefined);
   };

@@ -1,6 +1,7 @@
 // An owner's reply in the check-in DM: values one per line, recorded once however often Slack retries.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { parseCheckinReply } from "../../../domain/reply-parse";
+import { decodeSlackEntities } from "../../../domain/command-tokens";
+import { parseCheckinReply, replySizeProblem } from "../../../domain/reply-parse";
 import { formatValue } from "../../../domain/units";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { escapeText } from "../../blocks/limits";
@@ -29,7 +30,10 @@ async function recordReply(services: CadenceServices, userId: string, text: stri
   const model = await services.checkins.model(userId, week);
   const kpis = model.seats.flatMap((seat) => seat.kpis);
   if (kpis.length === 0) return "Your seats have no active KPIs, so there is nothing to record.";
-  const parsed = parseCheckinReply(text, kpis);
+  const tooBig = replySizeProblem(text);
+  if (tooBig) return `:warning: ${escapeText(tooBig)}; nothing was recorded.`;
+  // Slack escapes &, < and > in message text; KPI names are stored as typed ("R&D hours").
+  const parsed = parseCheckinReply(decodeSlackEntities(text), kpis);
   const lines: string[] = [];
   if (parsed.values.length > 0) {
     const now = services.clock();
