@@ -2,23 +2,24 @@
 // against a Slack that takes 20 ms to answer every call. Then a second tick, which must send nothing.
 import { performance } from "node:perf_hooks";
 import type { LocalSlack, RecordedCall } from "../tools/local-slack/server";
-import { formatMb, formatMs, formatRate, type BenchResult, type Metric } from "./support/bench-result";
+import { formatMs, formatRate, type BenchResult, type Metric } from "./support/bench-result";
 import { bootBenchApp, type BenchApp } from "./support/boot";
-import { watchProcess, type ProcessStats } from "./support/process-watch";
+import { processMetrics, watchProcess, type ProcessStats } from "./support/process-watch";
+import { callsOf, slackCallMetrics } from "./support/slack-calls";
 
 const OWNERS = 1000;
 const SLACK_LATENCY_MS = 20;
 const WEEKS_OF_HISTORY = 13;
 // Tuesday of 2026-W48, an hour before the default `tue 12:00` deadline: every owner, in every zone, is past
 // their Monday 09:00 for week 2026-W47 and not yet cut off, so one tick has all of them due at once.
-const TUESDAY_BEFORE_DEADLINE = "2026-11-24T11:00:00Z";
+export const TUESDAY_BEFORE_DEADLINE = "2026-11-24T11:00:00Z";
 
 export interface FanoutOptions {
   owners?: number;
   latencyMs?: number;
 }
 
-interface TickRun {
+export interface TickRun {
   wallMs: number;
   startedAtMs: number;
   newDms: number;
@@ -62,7 +63,8 @@ export async function benchCheckinFanout(options: FanoutOptions = {}): Promise<B
   }
 }
 
-async function timeOneTick(app: BenchApp, ownerIds: string[]): Promise<TickRun> {
+/** One scheduler tick at the clock's time, with the DMs it sent and the Slack calls it made. */
+export async function timeOneTick(app: BenchApp, ownerIds: string[]): Promise<TickRun> {
   const dmsBefore = dmCountsByOwner(app.slack, ownerIds);
   const firstCall = app.slack.calls.length;
   const watch = watchProcess();
@@ -121,20 +123,6 @@ function describeSecondTick(run: TickRun): BenchResult {
   return { title: "check-in fan-out: second tick (nothing left to send)", metrics, failures };
 }
 
-function slackCallMetrics(calls: RecordedCall[]): Metric[] {
-  const byMethod = new Map<string, { total: number; failed: number }>();
-  for (const call of calls) {
-    const counts = byMethod.get(call.method) ?? { total: 0, failed: 0 };
-    counts.total += 1;
-    if (!call.ok) counts.failed += 1;
-    byMethod.set(call.method, counts);
-  }
-  const perMethod = [...byMethod.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([method, { total, failed }]) => ({ metric: `Slack calls: ${method}`, value: failed > 0 ? `${total} (${failed} failed)` : String(total) }));
-  return [{ metric: "Slack calls: total", value: String(calls.length) }, ...perMethod];
-}
-
 /**
  * When a kind of call ran within the tick, and how many were in flight on average (calls × latency ÷ window):
  * the figure to hold against the app's concurrency limits.
@@ -155,23 +143,8 @@ function phaseWindowMs(calls: RecordedCall[], latencyMs: number): number {
   return calls[calls.length - 1].at - calls[0].at + latencyMs;
 }
 
-function processMetrics(stats: ProcessStats): Metric[] {
-  return [
-    { metric: "peak RSS (start → peak)", value: `${formatMb(stats.startRssBytes)} → ${formatMb(stats.peakRssBytes)}` },
-    { metric: "peak heap used (start → peak)", value: `${formatMb(stats.startHeapUsedBytes)} → ${formatMb(stats.peakHeapUsedBytes)}` },
-    { metric: "memory samples (every 50 ms)", value: String(stats.samples) },
-    { metric: "event loop busy", value: `${(stats.eventLoopUtilization * 100).toFixed(0)} %` },
-    { metric: "event loop delay p99", value: stats.eventLoopDelayP99Ms === undefined ? "n/a (no timer ran)" : formatMs(stats.eventLoopDelayP99Ms) },
-    { metric: "longest event-loop stall", value: formatMs(stats.longestStallMs) },
-  ];
-}
-
 function dmCountsByOwner(slack: LocalSlack, ownerIds: string[]): number[] {
   return ownerIds.map((owner) => slack.dmsTo(owner).length);
-}
-
-function callsOf(calls: RecordedCall[], method: string): RecordedCall[] {
-  return calls.filter((call) => call.method === method);
 }
 
 function sum(values: number[]): number {

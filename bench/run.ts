@@ -4,6 +4,11 @@
 // Exits 1 when a benchmark's correctness check fails (a fast wrong answer is no result), 2 on a bad filter.
 import os from "node:os";
 import { benchCheckinFanout } from "./checkin-fanout";
+import { benchDigest } from "./digest";
+import { benchDrift } from "./drift";
+import { benchLargeTeam } from "./large-team";
+import { benchLoad } from "./load";
+import { benchScorecard } from "./scorecard";
 import { markdownTable, formatMb, type BenchResult, type Metric } from "./support/bench-result";
 
 interface Benchmark {
@@ -12,7 +17,14 @@ interface Benchmark {
 }
 
 // Add new benchmarks here; they run in this order.
-const BENCHMARKS: Benchmark[] = [{ name: "checkin-fanout", run: () => benchCheckinFanout() }];
+const BENCHMARKS: Benchmark[] = [
+  { name: "checkin-fanout", run: () => benchCheckinFanout() },
+  { name: "scorecard", run: () => benchScorecard() },
+  { name: "drift", run: () => benchDrift() },
+  { name: "digest", run: () => benchDigest() },
+  { name: "load", run: () => benchLoad() },
+  { name: "large-team", run: () => benchLargeTeam() },
+];
 
 function selectBenchmarks(filter: string | undefined): Benchmark[] {
   if (!filter) return BENCHMARKS;

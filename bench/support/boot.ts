@@ -3,6 +3,7 @@
 // latency on every answer, and a clock the benchmark sets. stop() shuts everything and deletes the folder.
 import { mkdirSync, mkdtempSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { LogLevel } from "@slack/bolt";
 import { loadConfig } from "../../src/config/config";
@@ -13,7 +14,12 @@ import { seedTeam, type SeededTeam, type TeamSpec } from "./seed-team";
 
 export const ADMIN = "UADMIN";
 export const CHANNEL = "C0CADENCE";
-const SIGNING_SECRET = "bench-signing-secret";
+export const SIGNING_SECRET = "bench-signing-secret";
+
+/** Monday of 2026-W48, 10:00 UTC: the last completed week is 2026-W47. */
+export const DEFAULT_START_AT = "2026-11-23T10:00:00Z";
+/** How long stop() lets calls still in flight finish (an answer the fake Slack recorded but has not replied to). */
+export const SETTLE_MS = 250;
 
 const BENCH_TMP = resolve(dirname(fileURLToPath(import.meta.url)), "..", ".tmp");
 
@@ -46,25 +52,15 @@ export interface BenchApp {
 export async function bootBenchApp(options: BenchBootOptions = {}): Promise<BenchApp> {
   const workDir = makeWorkDir();
   const databaseUrl = `file:${join(workDir, "cadence.db")}`;
-  const clock = benchClock(options.startAt ?? "2026-11-23T10:00:00Z");
+  const clock = benchClock(options.startAt ?? DEFAULT_START_AT);
   let slack: LocalSlack | undefined;
   try {
     const migrateStarted = performance.now();
     await applyPendingMigrations(databaseUrl);
     const migrateMs = performance.now() - migrateStarted;
 
-    slack = await startLocalSlack({ latencyMs: options.latencyMs ?? 0 });
-    slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: "xoxb-bench",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      CADENCE_CHANNEL: CHANNEL,
-      CADENCE_ADMINS: ADMIN,
-      SLACK_API_URL: slack.apiUrl,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      ...options.env,
-    });
+    slack = await startBenchSlack(options.latencyMs ?? 0);
+    const config = loadConfig(benchEnvironment(slack, databaseUrl, options.env));
     // No scheduler: the benchmark calls tick() itself, so nothing runs outside the measured window.
     const cadence = await startCadence(config, { clock: () => clock.now, logLevel: (process.env.BENCH_LOG as LogLevel) ?? LogLevel.ERROR, scheduler: false });
     const fakeSlack = slack;
@@ -77,6 +73,7 @@ export async function bootBenchApp(options: BenchBootOptions = {}): Promise<Benc
       seedTeam: (spec) => seedTeam(cadence.db, fakeSlack, spec, { now: clock.now, teamTz: config.tz }),
       async stop() {
         try {
+          await delay(SETTLE_MS);
           await cadence.stop();
           await fakeSlack.close();
         } finally {
@@ -91,6 +88,27 @@ export async function bootBenchApp(options: BenchBootOptions = {}): Promise<Benc
   }
 }
 
+/** The fake Slack with the admin every benchmark acts as. */
+export async function startBenchSlack(latencyMs: number): Promise<LocalSlack> {
+  const slack = await startLocalSlack({ latencyMs });
+  slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
+  return slack;
+}
+
+/** The environment Cadence is configured from, in this process or in a child (`support/app-process.ts`). */
+export function benchEnvironment(slack: LocalSlack, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    CADENCE_CHANNEL: CHANNEL,
+    CADENCE_ADMINS: ADMIN,
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+    ...extra,
+  };
+}
+
 function benchClock(startAt: string): BenchClock {
   const clock: BenchClock = {
     now: new Date(startAt),
@@ -102,12 +120,12 @@ function benchClock(startAt: string): BenchClock {
 }
 
 /** One folder per run, so two benchmark runs at once never share (or delete) each other's database. */
-function makeWorkDir(): string {
+export function makeWorkDir(): string {
   mkdirSync(BENCH_TMP, { recursive: true });
   return mkdtempSync(join(BENCH_TMP, "run-"));
 }
 
-function removeWorkDir(workDir: string): void {
+export function removeWorkDir(workDir: string): void {
   rmSync(workDir, { recursive: true, force: true });
   try {
     rmdirSync(BENCH_TMP); // only succeeds when no other run is using it; bench/.tmp/ should not linger

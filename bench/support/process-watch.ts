@@ -1,6 +1,7 @@
 // Watches this process while a benchmark runs: peak memory (sampled), event-loop busy share and stalls.
 // The app and the fake Slack share the process, so every figure covers both.
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { formatMb, formatMs, type Metric } from "./bench-result";
 
 const SAMPLE_EVERY_MS = 50;
 
@@ -64,4 +65,24 @@ export function watchProcess(): ProcessWatch {
       };
     },
   };
+}
+
+/** Peak memory and event-loop load, every figure the watch has. */
+export function processMetrics(stats: ProcessStats): Metric[] {
+  return [
+    ...peakMemoryMetrics(stats),
+    { metric: "memory samples (every 50 ms)", value: String(stats.samples) },
+    { metric: "event loop busy", value: `${(stats.eventLoopUtilization * 100).toFixed(0)} %` },
+    { metric: "event loop delay p99", value: stats.eventLoopDelayP99Ms === undefined ? "n/a (no timer ran)" : formatMs(stats.eventLoopDelayP99Ms) },
+    { metric: "longest event-loop stall", value: formatMs(stats.longestStallMs) },
+  ];
+}
+
+/** Just the memory: RSS and heap at the start of the watch and their sampled peaks. */
+export function peakMemoryMetrics(stats: ProcessStats, label = ""): Metric[] {
+  const prefix = label ? `${label}: ` : "";
+  return [
+    { metric: `${prefix}peak RSS (start → peak)`, value: `${formatMb(stats.startRssBytes)} → ${formatMb(stats.peakRssBytes)}` },
+    { metric: `${prefix}peak heap used (start → peak)`, value: `${formatMb(stats.startHeapUsedBytes)} → ${formatMb(stats.peakHeapUsedBytes)}` },
+  ];
 }

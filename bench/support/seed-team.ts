@@ -1,6 +1,7 @@
-// Seeds a large team for a benchmark in a second or two: rows go straight into the database with createMany
-// in batches (going through `/cadence seat add` would take minutes at this size and measure the wrong thing),
-// and the owners into the fake Slack so users.info and DMs work. Everything is deterministic: same spec, same team.
+// Seeds a large team for a benchmark in seconds: rows go straight into the database in batches (seats and KPIs
+// with createMany, values with plain INSERTs; going through `/cadence seat add` would take minutes at this size
+// and measure the wrong thing), and the owners into the fake Slack so users.info and DMs work. Everything is
+// deterministic: same spec, same team.
 import type { Database } from "../../src/db/database";
 import { lastCompletedWeek, mondayOf, shiftWeek, type IsoWeek } from "../../src/domain/week";
 import type { LocalSlack } from "../../tools/local-slack/server";
@@ -9,12 +10,24 @@ export interface TeamSpec {
   seats: number;
   /** A fixed count, or an inclusive range spread evenly over the seats. */
   kpisPerSeat: number | readonly [min: number, max: number];
-  /** Weeks of values before the week the next check-in asks for (that week itself stays empty). */
+  /** Weeks of values before the week the next check-in asks for (that week is filled by `askedWeek` only). */
   weeksOfHistory: number;
   /** Seats are dealt to owners in turn, so ownersCount <= seats gives every owner at least one seat. */
   ownersCount: number;
   /** Owners' Slack time zones, dealt in turn. */
   timeZones?: readonly string[];
+  /**
+   * Values for the week the next check-in asks for (the week the deadline job judges), as shares of the KPIs:
+   * some missing, some off track, the rest on track. Without it that week stays empty.
+   */
+  askedWeek?: WeekMix;
+}
+
+export interface WeekMix {
+  /** Share of KPIs (0–1) with no value. */
+  missing: number;
+  /** Share of KPIs (0–1) with a value below the goal. */
+  offTrack: number;
 }
 
 export interface SeedContext {
@@ -26,9 +39,14 @@ export interface SeededTeam {
   ownerIds: string[];
   seatIds: number[];
   kpiIds: number[];
+  /** Every KPI with what a command needs to name it (`/scorecard set "<seat>/<kpi>" …`) and who may set it. */
+  kpis: SeededKpi[];
   entryCount: number;
   /** The weeks that have values, oldest first. */
   historyWeeks: IsoWeek[];
+  /** The week the next check-in asks for, and how its KPIs stand (all missing unless spec.askedWeek). */
+  askedWeek: IsoWeek;
+  askedWeekCounts: { onTrack: number; offTrack: number; missing: number };
 }
 
 export const DEFAULT_TIME_ZONES = [
@@ -41,17 +59,35 @@ export const DEFAULT_TIME_ZONES = [
   "Australia/Sydney",
 ] as const;
 
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+// Every KPI's goal is `>= 10`; these sit either side of it.
+const ON_TRACK_VALUE = 12;
+const OFF_TRACK_VALUE = 7;
+
 // Rows per INSERT: far below SQLite's 32,766 bound variables, big enough that seeding stays fast.
 const BATCH_SIZE = 500;
 const SEEDED_BY = "UADMIN";
 
 export async function seedTeam(db: Database, slack: LocalSlack, spec: TeamSpec, context: SeedContext): Promise<SeededTeam> {
   const ownerIds = addOwners(slack, spec.ownersCount, spec.timeZones ?? DEFAULT_TIME_ZONES);
-  const seats = await insertSeats(db, spec.seats, ownerIds, context.now);
-  const kpis = await insertKpis(db, seats, spec.kpisPerSeat, context.now);
+  // Seats and KPIs predate their history, so a week without a value counts as missing, as it would in use.
+  const createdAt = new Date(context.now.getTime() - (spec.weeksOfHistory + 1) * WEEK_MS);
+  const seats = await insertSeats(db, spec.seats, ownerIds, createdAt);
+  const kpis = await insertKpis(db, seats, spec.kpisPerSeat, createdAt);
   const historyWeeks = weeksBeforeNextCheckin(context, spec.weeksOfHistory);
-  const entryCount = await insertHistory(db, kpis, historyWeeks);
-  return { ownerIds, seatIds: seats.map((seat) => seat.id), kpiIds: kpis.map((kpi) => kpi.id), entryCount, historyWeeks };
+  const askedWeek = lastCompletedWeek(context.now, context.teamTz);
+  const historyCount = await insertHistory(db, kpis, historyWeeks);
+  const asked = await insertAskedWeek(db, kpis, askedWeek, spec.askedWeek ?? { missing: 1, offTrack: 0 }, context.now);
+  return {
+    ownerIds,
+    seatIds: seats.map((seat) => seat.id),
+    kpiIds: kpis.map((kpi) => kpi.id),
+    kpis,
+    entryCount: historyCount + asked.onTrack + asked.offTrack,
+    historyWeeks,
+    askedWeek,
+    askedWeekCounts: asked,
+  };
 }
 
 function ownerId(index: number): string {
@@ -66,10 +102,16 @@ function addOwners(slack: LocalSlack, count: number, timeZones: readonly string[
   });
 }
 
-type SeededSeat = { id: number; ownerId: string };
-type SeededKpi = { id: number; ownerId: string };
+type SeededSeat = { id: number; name: string; ownerId: string };
 
-async function insertSeats(db: Database, count: number, ownerIds: string[], now: Date): Promise<SeededSeat[]> {
+export interface SeededKpi {
+  id: number;
+  name: string;
+  seatName: string;
+  ownerId: string;
+}
+
+async function insertSeats(db: Database, count: number, ownerIds: string[], createdAt: Date): Promise<SeededSeat[]> {
   const rows = Array.from({ length: count }, (_, index) => {
     const name = `Bench seat ${index + 1}`;
     return {
@@ -79,17 +121,17 @@ async function insertSeats(db: Database, count: number, ownerIds: string[], now:
       accountability: `Answers for benchmark area ${index + 1}`,
       ownerId: ownerIds[index % ownerIds.length],
       createdBy: SEEDED_BY,
-      createdAt: now,
+      createdAt,
     };
   });
   const seats: SeededSeat[] = [];
   for (const batch of batches(rows)) {
-    seats.push(...(await db.seat.createManyAndReturn({ data: batch, select: { id: true, ownerId: true } })));
+    seats.push(...(await db.seat.createManyAndReturn({ data: batch, select: { id: true, name: true, ownerId: true } })));
   }
   return seats;
 }
 
-async function insertKpis(db: Database, seats: SeededSeat[], perSeat: TeamSpec["kpisPerSeat"], now: Date): Promise<SeededKpi[]> {
+async function insertKpis(db: Database, seats: SeededSeat[], perSeat: TeamSpec["kpisPerSeat"], createdAt: Date): Promise<SeededKpi[]> {
   const [min, max] = typeof perSeat === "number" ? [perSeat, perSeat] : perSeat;
   const rows = seats.flatMap((seat, seatIndex) =>
     Array.from({ length: min + (seatIndex % (max - min + 1)) }, (_, position) => {
@@ -104,15 +146,18 @@ async function insertKpis(db: Database, seats: SeededSeat[], perSeat: TeamSpec["
         goalB: null,
         position,
         createdBy: SEEDED_BY,
-        createdAt: now,
+        createdAt,
       };
     }),
   );
-  const ownerOfSeat = new Map(seats.map((seat) => [seat.id, seat.ownerId]));
+  const seatById = new Map(seats.map((seat) => [seat.id, seat]));
   const kpis: SeededKpi[] = [];
   for (const batch of batches(rows)) {
-    const inserted = await db.kpi.createManyAndReturn({ data: batch, select: { id: true, seatId: true } });
-    kpis.push(...inserted.map((kpi) => ({ id: kpi.id, ownerId: ownerOfSeat.get(kpi.seatId)! })));
+    const inserted = await db.kpi.createManyAndReturn({ data: batch, select: { id: true, name: true, seatId: true } });
+    for (const kpi of inserted) {
+      const seat = seatById.get(kpi.seatId)!;
+      kpis.push({ id: kpi.id, name: kpi.name, seatName: seat.name, ownerId: seat.ownerId });
+    }
   }
   return kpis;
 }
@@ -133,11 +178,57 @@ async function insertHistory(db: Database, kpis: SeededKpi[], weeks: IsoWeek[]):
       note: null,
       source: "command",
       enteredBy: kpi.ownerId,
-      enteredAt: new Date(mondayOf(week).getTime() + 7 * 24 * 3600 * 1000),
+      enteredAt: new Date(mondayOf(week).getTime() + WEEK_MS),
     })),
   );
-  for (const batch of batches(rows)) await db.entry.createMany({ data: batch });
+  await insertEntries(db, rows);
   return rows.length;
+}
+
+type TrackState = "onTrack" | "offTrack" | "missing";
+
+/**
+ * Spreads the mix evenly and deterministically: within every 100 KPIs in a row, `(index × 37) mod 100` visits
+ * each bucket once, so the shares hold exactly for multiples of 100 and the states are not clustered by seat.
+ */
+function stateInMix(index: number, mix: WeekMix): TrackState {
+  const bucket = (index * 37) % 100; // whole percents, so 0.1 + 0.2 is 30 and not 30.000000000000004
+  const missingPercent = Math.round(mix.missing * 100);
+  if (bucket < missingPercent) return "missing";
+  if (bucket < missingPercent + Math.round(mix.offTrack * 100)) return "offTrack";
+  return "onTrack";
+}
+
+async function insertAskedWeek(db: Database, kpis: SeededKpi[], week: IsoWeek, mix: WeekMix, now: Date): Promise<Record<TrackState, number>> {
+  const counts: Record<TrackState, number> = { onTrack: 0, offTrack: 0, missing: 0 };
+  const rows = kpis.flatMap((kpi, index) => {
+    const state = stateInMix(index, mix);
+    counts[state] += 1;
+    if (state === "missing") return [];
+    const value = state === "offTrack" ? OFF_TRACK_VALUE : ON_TRACK_VALUE;
+    return [{ kpiId: kpi.id, week, value, note: null, source: "command", enteredBy: kpi.ownerId, enteredAt: now }];
+  });
+  await insertEntries(db, rows);
+  return counts;
+}
+
+type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date };
+const ENTRY_COLUMNS = ["kpiId", "week", "value", "note", "source", "enteredBy", "enteredAt"] as const;
+
+/**
+ * Values go in with plain multi-row INSERTs in one transaction: about 7 times faster than createMany for the
+ * large team's 159,000 rows, and stored the same way (dates as the same ISO text). Column names follow
+ * prisma/schema.prisma's Entry; a renamed column fails here loudly.
+ */
+async function insertEntries(db: Database, rows: EntryRow[]): Promise<void> {
+  const columns = ENTRY_COLUMNS.map((column) => `"${column}"`).join(", ");
+  const placeholders = `(${ENTRY_COLUMNS.map(() => "?").join(", ")})`;
+  await db.$transaction(async (tx) => {
+    for (const batch of batches(rows)) {
+      const values = batch.flatMap((row) => ENTRY_COLUMNS.map((column) => row[column]));
+      await tx.$executeRawUnsafe(`INSERT INTO "Entry" (${columns}) VALUES ${batch.map(() => placeholders).join(", ")}`, ...values);
+    }
+  }, { timeout: 120_000 });
 }
 
 function* batches<T>(rows: T[]): Generator<T[]> {
