@@ -123,14 +123,14 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   entries.onRecorded(async (recorded) => {
     for (const owner of recorded.owners) {
       await checkins.refreshMessage(owner, recorded.week, clock()).catch(warn("refreshing the check-in DM"));
-      await home.publish(owner, clock()).catch(warn("refreshing the home tab"));
+      await home.refresh(owner, clock()).catch(warn("refreshing the home tab"));
     }
   });
   // An issue worked anywhere shows its new state in the digest and the home tabs of those involved.
   issues.onChanged(async (issue) => {
     await digest.refresh(clock()).catch(warn("refreshing the digest"));
     const involved = new Set([issue.ownerId, issue.assigneeId, issue.closedBy].filter((user): user is string => Boolean(user)));
-    for (const user of involved) await home.publish(user, clock()).catch(warn("refreshing the home tab"));
+    for (const user of involved) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
   });
 
   const inFlight = new InFlightRequests();

@@ -14,8 +14,19 @@ export class HomeService {
     private readonly deps: { seats: SeatRepository; issues: IssueRepository; loader: ScorecardLoader; directory: UserDirectory; slack: SlackApi; tz: string },
   ) {}
 
+  // People who opened their home tab since this process started. Slack sends app_home_opened on every
+  // visit, so only they can be looking at a view that needs refreshing; everyone else gets a fresh one then.
+  private readonly viewers = new Set<string>();
+
+  /** On app_home_opened. */
   async publish(userId: string, now: Date): Promise<void> {
+    this.viewers.add(userId);
     await this.deps.slack.publishHome(userId, buildHomeView(await this.model(userId, now)));
+  }
+
+  /** After their numbers or issues change: re-publishes only a home tab this person has opened. */
+  async refresh(userId: string, now: Date): Promise<void> {
+    if (this.viewers.has(userId)) await this.publish(userId, now);
   }
 
   async model(userId: string, now: Date): Promise<HomeModel> {

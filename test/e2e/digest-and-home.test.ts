@@ -177,6 +177,9 @@ describe("App Home", () => {
 
   it("refreshes after the owner submits numbers from the home tab", async () => {
     await seedWeek();
+    // Numbers from someone who never opened the home tab publish nothing (Slack asks on the next visit).
+    await app.command("/scorecard", 'set "Resolution rate" 91 2026-W47', "UAI");
+    expect(app.slack.callsTo("views.publish").filter((call) => call.params.user_id === "UAI")).toHaveLength(0);
     await openHome("UFIN");
     expect(JSON.stringify(app.slack.homeOf("UFIN").blocks)).toContain("Books closed: no value yet");
     const { triggerId } = await clickButton(app, { userId: "UFIN", actionId: ACTIONS.openCheckinForm, value: JSON.stringify({ week: "2026-W47", ownerId: "UFIN" }) });

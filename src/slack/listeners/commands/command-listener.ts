@@ -10,7 +10,7 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 // Answers are built a few at a time. Rendering is CPU work on the one event loop: without a bound, a burst of
 // commands would all render at once and the acks of the commands arriving meanwhile would wait behind them.
 // Queued answers only wait; acks, which are cheap, keep getting their turn (response_urls stay valid 30 min).
-const answers = pLimit(2);
+const answers = pLimit(4);
 
 export function commandListener(name: string, answer: (args: CommandArgs) => Promise<Reply>) {
   return async (args: CommandArgs): Promise<void> => {
