@@ -10,16 +10,10 @@ import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel
 import type { SlackApi } from "../slack/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import type { UserDirectory } from "./user-directory";
+import type { JobReport } from "./weekly-loop";
 
 // Enough parallel DMs to keep Slack busy; the WebClient queues and paces the rest, including after a 429.
 const FAN_OUT_CONCURRENCY = 16;
-
-export interface JobReport {
-  week: IsoWeek;
-  sent: number;
-  skipped: number;
-  failed: number;
-}
 
 export class CheckinService {
   constructor(

@@ -10,12 +10,11 @@ import type { JobRunRepository } from "../repositories/job-run-repository";
 import type { DeliveryRepository } from "../repositories/delivery-repository";
 import { buildDigestMessages } from "../slack/blocks/digest-blocks";
 import type { SlackApi } from "../slack/slack-api";
-import type { JobReport } from "./checkin-service";
 import type { DeliveryService } from "./delivery-service";
 import { TREND_WEEKS } from "./issue-service";
 import { done, refused, type Outcome } from "./outcome";
 import type { ScorecardLoader } from "./scorecard-data";
-import type { WeeklyStep } from "./weekly-loop";
+import type { JobReport, WeeklyStep } from "./weekly-loop";
 
 const JOB = "digest";
 const WEEK_MS = 7 * 24 * 3600 * 1000;

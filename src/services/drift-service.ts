@@ -6,10 +6,9 @@ import { weeklyJobDue, type LoopSettings } from "../domain/loop-schedule";
 import { lastCompletedWeek, shiftWeek, weekStartsAt, type IsoWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
-import type { JobReport } from "./checkin-service";
 import { TREND_WEEKS, type IssueService } from "./issue-service";
 import { activeKpis, valuesOf, type ScorecardLoader } from "./scorecard-data";
-import type { WeeklyStep } from "./weekly-loop";
+import type { JobReport, WeeklyStep } from "./weekly-loop";
 
 const JOB = "drift";
 

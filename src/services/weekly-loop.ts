@@ -1,7 +1,16 @@
 // The weekly loop's jobs: run on each scheduler tick when due, or at once by `/cadence run <job>`.
 import type { Logger } from "@slack/bolt";
 import type { JobName } from "../domain/commands/cadence-command";
-import type { CheckinService, JobReport } from "./checkin-service";
+import type { IsoWeek } from "../domain/week";
+import type { CheckinService } from "./checkin-service";
+
+/** What a run of a weekly job did, for `/cadence run` and the logs. */
+export interface JobReport {
+  week: IsoWeek;
+  sent: number;
+  skipped: number;
+  failed: number;
+}
 
 export interface WeeklyStep {
   /** Runs whatever is due at `now`; safe to call every minute. */
@@ -13,13 +22,13 @@ export interface WeeklyStep {
 export class WeeklyLoop {
   private readonly steps: Record<JobName, WeeklyStep>;
 
-  constructor(private readonly deps: { checkins: CheckinService; drift?: WeeklyStep; digest?: WeeklyStep; logger: Logger }) {
+  constructor(private readonly deps: { checkins: CheckinService; drift: WeeklyStep; digest: WeeklyStep; logger: Logger }) {
     const { checkins } = deps;
     this.steps = {
       checkins: { runDue: (now) => checkins.sendDue(now), runNow: (now) => checkins.sendNow(now) },
       reminders: { runDue: (now) => checkins.remindDue(now), runNow: (now) => checkins.remindNow(now) },
-      drift: deps.drift ?? notYet("drift"),
-      digest: deps.digest ?? notYet("digest"),
+      drift: deps.drift,
+      digest: deps.digest,
     };
   }
 
@@ -37,13 +46,4 @@ export class WeeklyLoop {
   async runNow(job: JobName, now: Date): Promise<JobReport> {
     return this.steps[job].runNow(now);
   }
-}
-
-function notYet(name: string): WeeklyStep {
-  return {
-    runDue: async () => [],
-    runNow: async () => {
-      throw new Error(`${name} is not available yet`);
-    },
-  };
 }

@@ -6,7 +6,7 @@ import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from
 import { formatGoal } from "../../../domain/goal";
 import { escapeText } from "../../blocks/limits";
 import { commandListener } from "./command-listener";
-import type { JobReport } from "../../../services/checkin-service";
+import type { JobReport } from "../../../services/weekly-loop";
 
 function describeRun(job: string, report: JobReport): string {
   const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried on the next tick)` : "";
