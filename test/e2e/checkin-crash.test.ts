@@ -1,7 +1,7 @@
 // A Cadence killed in the middle of the check-in fan-out, then restarted: every owner ends with one DM.
 import { afterEach, describe, expect, it } from "vitest";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, SIGNING_SECRET, testClock, type BootedApp } from "../support/boot-app";
+import { bootApp, freshDatabaseUrl, testClock, testEnvironment, type BootedApp } from "../support/boot-app";
 import { spawnCadence } from "../support/spawn-cadence";
 
 const OWNER_COUNT = 40;
@@ -31,16 +31,7 @@ describe("crash between claim and send", () => {
     // Slack applies each post at once but answers slowly, so the child dies after Slack accepted some DMs and
     // before it could record them: the hardest case (the claim exists, the DM exists, the ts was never saved).
     slack.setLatency(400);
-    const child = await spawnCadence({
-      SLACK_BOT_TOKEN: "xoxb-test",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      CADENCE_CHANNEL: CHANNEL,
-      CADENCE_ADMINS: ADMIN,
-      SLACK_API_URL: slack.apiUrl,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      CADENCE_TEST_NOW: NOW,
-    });
+    const child = await spawnCadence(testEnvironment(slack.apiUrl, databaseUrl, { CADENCE_TEST_NOW: NOW }));
     await slack.waitFor(() => slack.callsTo("chat.postMessage").length >= 3, 20_000);
     await child.kill();
     const acceptedBeforeCrash = slack.callsTo("chat.postMessage").length;

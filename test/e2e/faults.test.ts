@@ -5,7 +5,7 @@ import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { shiftWeek } from "../../src/domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, SIGNING_SECRET, testClock, type BootedApp } from "../support/boot-app";
+import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, testEnvironment, type BootedApp } from "../support/boot-app";
 import { eventually } from "../support/eventually";
 import { clickButton, submitView } from "../support/interactions";
 import { spawnCadence } from "../support/spawn-cadence";
@@ -42,16 +42,7 @@ async function seedTeam(app: BootedApp, seats: number, kpisPerSeat: number, valu
 }
 
 function childEnv(databaseUrl: string, now: string): Record<string, string> {
-  return {
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    CADENCE_CHANNEL: CHANNEL,
-    CADENCE_ADMINS: ADMIN,
-    SLACK_API_URL: slack!.apiUrl,
-    DATABASE_URL: databaseUrl,
-    PORT: "0",
-    CADENCE_TEST_NOW: now,
-  };
+  return testEnvironment(slack!.apiUrl, databaseUrl, { CADENCE_TEST_NOW: now });
 }
 
 /** Keys of the messages Cadence posted in a channel (each carries its delivery key in metadata). */

@@ -33,6 +33,20 @@ export function testClock(start = "2026-11-23T10:00:00Z"): TestClock {
   return clock;
 }
 
+/** The environment a test app starts from, in this process or a child (spawn-cadence.ts). */
+export function testEnvironment(slackApiUrl: string, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    CADENCE_CHANNEL: CHANNEL,
+    CADENCE_ADMINS: ADMIN,
+    SLACK_API_URL: slackApiUrl,
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+    ...extra,
+  };
+}
+
 export function freshDatabaseUrl(): string {
   const file = join(testDbDir(), `${randomUUID()}.db`);
   copyFileSync(templateDb(), file);
@@ -81,16 +95,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   if (!slack.users().some((user) => user.id === ADMIN)) slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   const clock = options.clock ?? testClock();
   const databaseUrl = options.databaseUrl ?? freshDatabaseUrl();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    CADENCE_CHANNEL: CHANNEL,
-    CADENCE_ADMINS: ADMIN,
-    SLACK_API_URL: slack.apiUrl,
-    DATABASE_URL: databaseUrl,
-    PORT: "0",
-    ...options.env,
-  });
+  const config = loadConfig(testEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
   const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false });
