@@ -68,8 +68,11 @@ export class DriftService implements WeeklyStep {
   private async postUnposted(week: IsoWeek, now: Date): Promise<number> {
     let failed = 0;
     for (const issue of await this.deps.issues.unpostedFor(week)) {
-      await this.deps.issueService.post(issue, now).catch((error: Error) => this.deps.logger.warn(`posting #${issue.id}: ${error.message}`));
-      if (!(await this.deps.issues.find(issue.id))?.messageTs) failed += 1;
+      const posted = await this.deps.issueService.post(issue, now).catch((error: Error) => {
+        this.deps.logger.warn(`posting #${issue.id}: ${error.message}`);
+        return false;
+      });
+      if (!posted) failed += 1;
     }
     return failed;
   }

@@ -84,12 +84,12 @@ export class IssueService {
     return this.deps.issues.find(id);
   }
 
-  /** Posts an issue in the cadence channel once, and remembers where. */
-  async post(issue: Issue, now: Date): Promise<void> {
+  /** Posts an issue in the cadence channel once, and remembers where; false when it is not posted (yet). */
+  async post(issue: Issue, now: Date): Promise<boolean> {
     const result = await this.deps.delivery.deliverOnce(`issue:${issue.id}`, this.deps.channel, buildIssueMessage(await this.view(issue, now)));
-    if (result.status === "sent" || result.status === "recovered" || result.status === "already-sent") {
-      await this.deps.issues.setMessage(issue.id, result.posted.channel, result.posted.ts);
-    }
+    if (result.status === "failed" || result.status === "in-progress") return false;
+    await this.deps.issues.setMessage(issue.id, result.posted.channel, result.posted.ts);
+    return true;
   }
 
   /** Re-renders an issue's channel post in place (after a state change, or a drift issue's new week). */
