@@ -49,6 +49,8 @@ export interface StartOptions {
   fastRetries?: boolean;
   /** Whether to tick every minute (default: yes); tests call tick() themselves. */
   scheduler?: boolean;
+  /** How often this instance reports it is alive and checks for an orphaned scheduler (default 20 s). */
+  heartbeatMs?: number;
 }
 
 export interface RunningCadence {
@@ -102,7 +104,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, settings, logger });
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, tz: config.tz });
-  const loop = new WeeklyLoop({ checkins, drift, digest, logger });
+  const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const services: CadenceServices = {
     config,
     clock,
@@ -145,14 +147,27 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
 
-  const lease = await registry.acquireSchedulerLease();
-  schedulerRunning = lease.acquired;
-  if (!lease.acquired) {
-    logger.warn(`another Cadence (${await registry.describe(lease.holder!)}) runs the scheduler on this database; this one serves Slack requests only`);
-  }
   const tick = () => loop.tick(clock());
-  const scheduler: Scheduler | undefined = schedulerRunning && options.scheduler !== false ? startScheduler({ tick, logger }) : undefined;
-  const heartbeat = setInterval(() => void registry.heartbeat().catch(() => undefined), HEARTBEAT_MS);
+  let scheduler: Scheduler | undefined;
+  /** Takes the scheduler over when no live instance holds it: at start, and on each heartbeat. */
+  const claimScheduler = async (announce: boolean) => {
+    if (schedulerRunning) return;
+    const lease = await registry.acquireSchedulerLease();
+    if (!lease.acquired) {
+      if (announce) logger.warn(`another Cadence (${await registry.describe(lease.holder!)}) runs the scheduler on this database; this one serves Slack requests only`);
+      return;
+    }
+    schedulerRunning = true;
+    if (!announce) logger.info("the instance that ran the scheduler is gone; this one runs it now");
+    if (options.scheduler !== false) scheduler = startScheduler({ tick, logger });
+  };
+  await claimScheduler(true);
+  const heartbeat = setInterval(() => {
+    void registry
+      .heartbeat()
+      .then(() => claimScheduler(false))
+      .catch(() => undefined);
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
 
   return {
@@ -160,7 +175,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     db,
     services,
     url: port === undefined ? undefined : `http://127.0.0.1:${port}`,
-    schedulerRunning,
+    get schedulerRunning() {
+      return schedulerRunning;
+    },
     tick,
     async stop() {
       await scheduler?.stop(STOP_GRACE_MS);

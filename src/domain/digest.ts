@@ -16,6 +16,8 @@ export interface DigestInput {
   closedIssues: Issue[];
   /** Where "new this week" starts: the previous digest, or a week before now. */
   since: Date;
+  /** When the week ended: a KPI added after that was never asked for it, so it is not "missing". */
+  weekEndsAt?: Date;
   /** Ratings of the previous digest's meeting. */
   lastRating: { average: number; count: number } | null;
 }
@@ -23,7 +25,8 @@ export interface DigestInput {
 export interface DigestKpiLine {
   kpi: Kpi;
   value: number | undefined;
-  state: TrackState;
+  /** "new": added after the week ended, so not asked for it. */
+  state: TrackState | "new";
   series: (number | null)[];
 }
 
@@ -65,7 +68,8 @@ export function composeDigest(input: DigestInput): DigestModel {
     kpis: seat.kpis.map((kpi) => {
       const byWeek = input.values.get(kpi.id) ?? new Map<IsoWeek, number>();
       const value = byWeek.get(input.week);
-      return { kpi, value, state: evaluateGoal(kpi.goal, value), series: seriesFor(input.weeks, byWeek) };
+      const notAskedYet = value === undefined && input.weekEndsAt !== undefined && kpi.createdAt >= input.weekEndsAt;
+      return { kpi, value, state: notAskedYet ? ("new" as const) : evaluateGoal(kpi.goal, value), series: seriesFor(input.weeks, byWeek) };
     }),
   }));
   const lines = scorecard.flatMap((seat) => seat.kpis);

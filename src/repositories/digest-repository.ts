@@ -22,8 +22,9 @@ export class DigestRepository {
     return (await this.db.digest.findFirst({ where: { week: { lt: week }, postedAt: { not: null } }, orderBy: { week: "desc" } })) ?? undefined;
   }
 
+  /** Records where the digest is; the first posting time stays, as next week's "since the last digest". */
   async markPosted(week: string, channelId: string, messageTs: string, at: Date): Promise<void> {
-    await this.db.digest.upsert({ where: { week }, create: { week, channelId, messageTs, postedAt: at }, update: { channelId, messageTs, postedAt: at } });
+    await this.db.digest.upsert({ where: { week }, create: { week, channelId, messageTs, postedAt: at }, update: { channelId, messageTs } });
   }
 
   /** A digest that shows this issue (among its last few), to refresh after the issue changes. */

@@ -24,9 +24,11 @@ export class EntryRepository {
   /** Records several values in one transaction, each with its audit row. */
   async record(entries: NewEntry[]): Promise<void> {
     await transaction(this.db, async (tx) => {
-      for (const entry of entries) {
+      for (let entry of entries) {
         const key = { kpiId_week: { kpiId: entry.kpiId, week: entry.week } };
         const before = await tx.entry.findUnique({ where: key });
+        // No note given (a form left blank, a reply without `note:`) keeps the note already there.
+        entry = { ...entry, note: entry.note ?? before?.note ?? null };
         // The same value again (a retried submission, a repeated reply) changes nothing and logs nothing.
         if (before && before.value === entry.value && before.note === entry.note) continue;
         const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt };

@@ -115,6 +115,12 @@ export class IssueRepository {
     await this.db.issue.update({ where: { id }, data: { channelId, messageTs } });
   }
 
+  /** Open issues added by hand whose channel post has not gone out (Slack was down when they were added). */
+  async unpostedManual(): Promise<Issue[]> {
+    const rows = await this.db.issue.findMany({ where: { source: "manual", state: "open", messageTs: null }, include, orderBy: { id: "asc" } });
+    return rows.map(toIssue);
+  }
+
   /** Automatic issues opened for `week` and not posted yet (a crash between opening and posting). */
   async unpostedFor(week: string): Promise<Issue[]> {
     const rows = await this.db.issue.findMany({ where: { week, messageTs: null, source: { not: "manual" } }, include, orderBy: { id: "asc" } });

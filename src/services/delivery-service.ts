@@ -71,7 +71,8 @@ export class DeliveryService {
   }
 
   private async findPosted(claim: DeliveryRow, threadTs: string | undefined): Promise<PostedMessage | undefined> {
-    const channel = claim.channel.startsWith("U") ? await this.deps.slack.openDm(claim.channel) : claim.channel;
+    // A DM is addressed to a user id (U…, or W… on Enterprise Grid); its history is under the DM's channel id.
+    const channel = /^[UW]/.test(claim.channel) ? await this.deps.slack.openDm(claim.channel) : claim.channel;
     const oldest = Math.floor(claim.claimedAt.getTime() / 1000) - RECOVERY_LOOKBACK_S;
     const messages = threadTs ? await this.deps.slack.replies(channel, threadTs) : await this.deps.slack.history(channel, oldest);
     const match = messages.find(

@@ -3,7 +3,7 @@
 import type { Logger } from "@slack/bolt";
 import { composeDigest, type DigestModel } from "../domain/digest";
 import { weeklyJobDue, type LoopSettings } from "../domain/loop-schedule";
-import { isWeek, lastCompletedWeek, type IsoWeek } from "../domain/week";
+import { isWeek, lastCompletedWeek, shiftWeek, weekStartsAt, type IsoWeek } from "../domain/week";
 import type { DigestRepository } from "../repositories/digest-repository";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
@@ -47,7 +47,10 @@ export class DigestService implements WeeklyStep {
   }
 
   async runNow(now: Date): Promise<JobReport> {
-    return this.postFor(lastCompletedWeek(now, this.deps.settings.tz), now);
+    const week = lastCompletedWeek(now, this.deps.settings.tz);
+    // Once posted whole, a digest stays as it was: rebuilding it could add or shift thread parts.
+    if (await this.deps.jobRuns.isComplete(JOB, week)) return { week, sent: 0, skipped: 1, failed: 0 };
+    return this.postFor(week, now);
   }
 
   async compose(week: IsoWeek, now: Date): Promise<DigestModel> {
@@ -63,6 +66,7 @@ export class DigestService implements WeeklyStep {
       openIssues: await this.deps.issues.listOpen(),
       closedIssues: await this.deps.issues.closedSince(since),
       since,
+      weekEndsAt: weekStartsAt(shiftWeek(week, 1), this.deps.settings.tz),
       lastRating: previous ? await this.deps.digests.ratingOf(previous.week) : null,
     });
   }

@@ -74,9 +74,10 @@ export class IssueService {
 
   /** Who may resolve, drop or assign: the issue's owner or assignee, the seat's owner, and admins. */
   async mayWork(issue: Issue, actorId: string, now: Date): Promise<boolean> {
-    if (actorId === issue.ownerId || actorId === issue.assigneeId) return true;
+    if (actorId === issue.assigneeId) return true;
+    // A KPI's issue belongs to whoever owns the seat now, not to the owner when it was opened.
     const { seat } = await this.kpiOf(issue);
-    if (seat && seat.ownerId === actorId) return true;
+    if (seat ? seat.ownerId === actorId : actorId === issue.ownerId) return true;
     return this.deps.directory.isAdmin(actorId, now);
   }
 
@@ -90,6 +91,11 @@ export class IssueService {
     if (result.status === "failed" || result.status === "in-progress") return false;
     await this.deps.issues.setMessage(issue.id, result.posted.channel, result.posted.ts);
     return true;
+  }
+
+  /** Posts issues added by hand that could not be posted when they were added; runs on every tick. */
+  async postPending(now: Date): Promise<void> {
+    for (const issue of await this.deps.issues.unpostedManual()) await this.post(issue, now);
   }
 
   /** Re-renders an issue's channel post in place (after a state change, or a drift issue's new week). */

@@ -22,7 +22,9 @@ export interface WeeklyStep {
 export class WeeklyLoop {
   private readonly steps: Record<JobName, WeeklyStep>;
 
-  constructor(private readonly deps: { checkins: CheckinService; drift: WeeklyStep; digest: WeeklyStep; logger: Logger }) {
+  constructor(
+    private readonly deps: { checkins: CheckinService; drift: WeeklyStep; digest: WeeklyStep; pendingIssues: { postPending(now: Date): Promise<void> }; logger: Logger },
+  ) {
     const { checkins } = deps;
     this.steps = {
       checkins: { runDue: (now) => checkins.sendDue(now), runNow: (now) => checkins.sendNow(now) },
@@ -41,6 +43,7 @@ export class WeeklyLoop {
         this.deps.logger.error(`scheduled ${name} failed:`, error);
       }
     }
+    await this.deps.pendingIssues.postPending(now).catch((error: unknown) => this.deps.logger.error("posting pending issues failed:", error));
   }
 
   async runNow(job: JobName, now: Date): Promise<JobReport> {

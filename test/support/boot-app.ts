@@ -58,6 +58,7 @@ export interface BootOptions {
   databaseUrl?: string;
   slack?: LocalSlack;
   clock?: TestClock;
+  heartbeatMs?: number;
   /** Captures log lines (e.g. warnings); other levels are dropped. */
   logger?: Partial<Record<"debug" | "info" | "warn" | "error", (...args: unknown[]) => void>>;
 }
@@ -98,7 +99,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const config = loadConfig(testEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
-  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false });
+  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs });
   const booted: BootedApp = {
     cadence: await start(),
     slack,

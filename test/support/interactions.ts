@@ -17,11 +17,18 @@ export async function clickButton(app: BootedApp, input: { userId: string; actio
   return { answer, triggerId };
 }
 
+/** The state Slack submits for fields the user did not touch: whatever the view pre-filled. */
 export function fieldValues(view: any): Record<string, Record<string, unknown>> {
   return Object.fromEntries(
     (view.blocks as any[])
       .filter((block) => block.type === "input")
-      .map((block) => [block.block_id, { [block.element.action_id]: { type: block.element.type, value: null } }]),
+      .map((block) => {
+        const element = block.element;
+        const state = element.type === "static_select"
+          ? { type: element.type, selected_option: element.initial_option ?? null }
+          : { type: element.type, value: element.initial_value ?? null };
+        return [block.block_id, { [element.action_id]: state }];
+      }),
   );
 }
 

@@ -126,10 +126,17 @@ function kpiInput(kpi: Kpi, entry: Entry | undefined, seatName: string): Block {
     element: dropUndefined({
       type: "plain_text_input",
       action_id: FORM.valueAction,
-      initial_value: entry ? formatValue(entry.value, kpi.unit) : undefined,
+      initial_value: entry ? prefill(entry.value, kpi) : undefined,
       max_length: 40,
     }),
   };
+}
+
+/** The stored number exactly (a rounded display value would overwrite it when another field is saved). */
+function prefill(value: number, kpi: Kpi): string {
+  if (kpi.unit === "percent") return `${value}%`;
+  if (kpi.unit === "duration") return `${value}m`;
+  return String(value);
 }
 
 function unitHint(kpi: Kpi): string {

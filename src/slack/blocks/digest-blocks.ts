@@ -36,6 +36,7 @@ function boundedSections(lines: string[], maxSections: number): { blocks: Block[
 }
 
 function kpiLine(line: DigestKpiLine): string {
+  if (line.state === "new") return `:new: *${escapeText(line.kpi.name)}* added this week (goal ${formatGoal(line.kpi.goal, line.kpi.unit)})`;
   const value = line.value === undefined ? "no value" : formatValue(line.value, line.kpi.unit);
   return `${trackMark(line.state)} *${escapeText(line.kpi.name)}* ${value} (goal ${formatGoal(line.kpi.goal, line.kpi.unit)}) \`${sparkline(line.series)}\``;
 }

@@ -33,7 +33,7 @@ export function buildIssueMessage(view: IssueView): { text: string; blocks: Bloc
   if (facts.length > 0) blocks.push(section(facts.join("\n")));
   blocks.push(context(stateLine(issue)));
   if (issue.state === "open") blocks.push(issueActions(issue.id));
-  return { text: `#${issue.id} ${issue.title}`, blocks };
+  return { text: `#${issue.id} ${escapeText(issue.title)}`, blocks };
 }
 
 function issueFacts(view: IssueView): string[] {

@@ -87,7 +87,7 @@ describe("buildIssueMessage", () => {
             "type": "actions",
           },
         ],
-        "text": "#7 Onboarding emails bounce & <!here> nobody noticed",
+        "text": "#7 Onboarding emails bounce &amp; &lt;!here&gt; nobody noticed",
       }
     `);
   });
@@ -246,9 +246,9 @@ describe("buildIssueMessage", () => {
     });
   });
 
-  it("escapes the title in the headline but keeps it plain in the fallback text", () => {
+  it("escapes the title in the headline and in the notification text, so it cannot ping", () => {
     expect(issueHeadline(manual)).toBe(":pushpin: *#7* Onboarding emails bounce &amp; &lt;!here&gt; nobody noticed");
-    expect(buildIssueMessage({ issue: manual, now: NOW }).text).toBe("#7 Onboarding emails bounce & <!here> nobody noticed");
+    expect(buildIssueMessage({ issue: manual, now: NOW }).text).toBe("#7 Onboarding emails bounce &amp; &lt;!here&gt; nobody noticed");
   });
 });
 

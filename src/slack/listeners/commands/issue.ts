@@ -22,7 +22,8 @@ async function runIssueCommand(services: CadenceServices, command: IssueCommand,
     case "add": {
       const result = await issues.add(command.title, actorId, now);
       if (!result.ok) return errorReply(result.error);
-      return textReply(`:pushpin: Opened *#${result.value.id}* ${escapeText(result.value.title)}${result.value.messageTs ? " and posted it in the cadence channel" : ""}.`);
+      const where = result.value.messageTs ? " and posted it in the cadence channel" : "; Slack did not take the channel post, so it will be posted within a minute";
+      return textReply(`:pushpin: Opened *#${result.value.id}* ${escapeText(result.value.title)}${where}.`);
     }
     case "resolve": {
       const result = await issues.resolve(command.id, actorId, command.note, now);
