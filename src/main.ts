@@ -21,6 +21,7 @@ import type { CadenceServices } from "./services/cadence-services";
 import { CheckinService } from "./services/checkin-service";
 import { DeliveryService } from "./services/delivery-service";
 import { DigestService } from "./services/digest-service";
+import { DmReplyService } from "./services/dm-reply-service";
 import { DriftService } from "./services/drift-service";
 import { HomeService } from "./services/home-service";
 import { IssueService } from "./services/issue-service";
@@ -112,6 +113,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     setup: new SetupService({ seats, directory }),
     entries,
     checkins,
+    dmReplies: new DmReplyService({ checkins, entries }),
     loop,
     issues,
     scorecard: new ScorecardService({ loader, entries, tz: config.tz }),

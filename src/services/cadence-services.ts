@@ -3,6 +3,7 @@ import type { Config } from "../config/config";
 import type { ProcessedEventRepository } from "../repositories/processed-event-repository";
 import type { CheckinService } from "./checkin-service";
 import type { DigestService } from "./digest-service";
+import type { DmReplyService } from "./dm-reply-service";
 import type { EntryService } from "./entry-service";
 import type { HomeService } from "./home-service";
 import type { IssueService } from "./issue-service";
@@ -18,6 +19,7 @@ export interface CadenceServices {
   setup: SetupService;
   entries: EntryService;
   checkins: CheckinService;
+  dmReplies: DmReplyService;
   loop: WeeklyLoop;
   issues: IssueService;
   scorecard: ScorecardService;

@@ -1,0 +1,33 @@
+// An owner's reply in the check-in DM: read against their KPIs for the week last asked, and recorded.
+import { decodeSlackEntities } from "../domain/command-tokens";
+import type { Entry, Kpi } from "../domain/model";
+import { parseCheckinReply, replySizeProblem } from "../domain/reply-parse";
+import type { IsoWeek } from "../domain/week";
+import type { CheckinService } from "./checkin-service";
+import type { EntryService } from "./entry-service";
+
+export type DmReplyOutcome =
+  | { kind: "no-checkin" }
+  | { kind: "no-kpis" }
+  | { kind: "refused"; reason: string }
+  | { kind: "read"; week: IsoWeek; recorded: { kpi: Kpi; entry: Entry }[]; problems: string[]; kpis: Kpi[] };
+
+export class DmReplyService {
+  constructor(private readonly deps: { checkins: CheckinService; entries: EntryService }) {}
+
+  async answer(userId: string, text: string, now: Date): Promise<DmReplyOutcome> {
+    const week = await this.deps.checkins.latestWeekFor(userId);
+    if (!week) return { kind: "no-checkin" };
+    const model = await this.deps.checkins.model(userId, week);
+    const kpis = model.seats.flatMap((seat) => seat.kpis);
+    if (kpis.length === 0) return { kind: "no-kpis" };
+    const tooBig = replySizeProblem(text);
+    if (tooBig) return { kind: "refused", reason: `${tooBig}; nothing was recorded` };
+    // Slack escapes &, < and > in message text; KPI names are stored as typed ("R&D hours").
+    const parsed = parseCheckinReply(decodeSlackEntities(text), kpis);
+    if (parsed.values.length === 0) return { kind: "read", week, recorded: [], problems: parsed.problems, kpis };
+    const result = await this.deps.entries.recordForOwner({ actorId: userId, ownerId: userId, week, values: parsed.values, note: parsed.note, source: "dm", now });
+    if (!result.ok) return { kind: "refused", reason: result.error };
+    return { kind: "read", week, recorded: result.value.entries, problems: parsed.problems, kpis };
+  }
+}
