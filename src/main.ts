@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import { LogLevel, type Logger } from "@slack/bolt";
 import { ConfigError, loadConfig, type Config } from "./config/config";
 import { openDatabase, type Database } from "./db/database";
+import { sqliteFilePath } from "./db/sqlite-url";
 import { applyPendingMigrations } from "./db/migrate";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
@@ -16,7 +17,7 @@ import { InstanceRepository } from "./repositories/instance-repository";
 import { ProcessedEventRepository } from "./repositories/processed-event-repository";
 import { SeatRepository } from "./repositories/seat-repository";
 import { SlackUserRepository } from "./repositories/slack-user-repository";
-import { startScheduler, type Scheduler } from "./scheduler/scheduler";
+import { SchedulerLeadership } from "./scheduler/leadership";
 import type { CadenceServices } from "./services/cadence-services";
 import { CheckinService } from "./services/checkin-service";
 import { DeliveryService } from "./services/delivery-service";
@@ -28,6 +29,7 @@ import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
 import { EntryService } from "./services/entry-service";
+import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
 import { UserDirectory } from "./services/user-directory";
@@ -81,16 +83,17 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const checkinRows = new CheckinRepository(db);
   const registry = new InstanceRegistry(new InstanceRepository(db));
   await registry.register();
-  let schedulerRunning = false;
 
   const { app, client } = createSlackApp({
     config,
     logger: options.logger,
     logLevel: options.logLevel,
     fastRetries: options.fastRetries,
-    health: async () => ({ instance: registry.id, scheduler: schedulerRunning }),
+    // Reading the database is part of being healthy: a load balancer should stop sending Slack's requests here.
+    health: async () => ({ instance: registry.id, scheduler: leadership.isLeading, ...(await registry.status()) }),
   });
   const logger = app.logger;
+  logger.info(`database: ${sqliteFilePath(config.databaseUrl)}`);
   const slack = new WebClientSlackApi(client);
   const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
   const deliveries = new DeliveryRepository(db);
@@ -137,6 +140,18 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     for (const user of involved) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
   });
 
+  const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, logger });
+  const leadership = new SchedulerLeadership({
+    registry,
+    logger,
+    tick: async () => {
+      await loop.tick(clock());
+      await housekeeping.pruneDue(clock()).catch(warn("pruning old bookkeeping rows"));
+    },
+    ticking: options.scheduler !== false,
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+  });
+
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware());
   app.use(workspaceGuard());
@@ -148,29 +163,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
-
-  const tick = () => loop.tick(clock());
-  let scheduler: Scheduler | undefined;
-  /** Takes the scheduler over when no live instance holds it: at start, and on each heartbeat. */
-  const claimScheduler = async (announce: boolean) => {
-    if (schedulerRunning) return;
-    const lease = await registry.acquireSchedulerLease();
-    if (!lease.acquired) {
-      if (announce) logger.warn(`another Cadence (${await registry.describe(lease.holder!)}) runs the scheduler on this database; this one serves Slack requests only`);
-      return;
-    }
-    schedulerRunning = true;
-    if (!announce) logger.info("the instance that ran the scheduler is gone; this one runs it now");
-    if (options.scheduler !== false) scheduler = startScheduler({ tick, logger });
-  };
-  await claimScheduler(true);
-  const heartbeat = setInterval(() => {
-    void registry
-      .heartbeat()
-      .then(() => claimScheduler(false))
-      .catch(() => undefined);
-  }, options.heartbeatMs ?? HEARTBEAT_MS);
-  heartbeat.unref();
+  await leadership.start();
 
   return {
     config,
@@ -178,15 +171,15 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     services,
     url: port === undefined ? undefined : `http://127.0.0.1:${port}`,
     get schedulerRunning() {
-      return schedulerRunning;
+      return leadership.isLeading;
     },
-    tick,
+    tick: async () => void (await leadership.tickIfLeading()),
     async stop() {
-      await scheduler?.stop(STOP_GRACE_MS);
-      clearInterval(heartbeat);
+      await leadership.stop(STOP_GRACE_MS);
       await app.stop();
       await inFlight.drained(STOP_GRACE_MS);
-      await registry.unregister();
+      // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
+      await registry.unregister().catch(warn("leaving the instance registry"));
       await db.$disconnect();
     },
   };

@@ -1,11 +1,13 @@
 // The environment, parsed once at start. Nothing else in Cadence reads process.env.
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "../db/sqlite-url";
+import { PROJECT_ROOT } from "../db/project-root";
+import { absoluteSqliteUrl, DEFAULT_DATABASE_URL } from "../db/sqlite-url";
 import { minutesIntoWeek, parseDelay, parseWeeklyTime, type WeeklyTime } from "../domain/schedule-spec";
 
 export interface Config {
   slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   port: number;
+  /** Always absolute (`file:/…`): a relative path is taken from the project root. */
   databaseUrl: string;
   channel: string;
   admins: string[];
@@ -71,7 +73,8 @@ const environmentSchema = z
     }),
     DATABASE_URL: optionalText
       .transform((value) => value ?? DEFAULT_DATABASE_URL)
-      .refine((value) => value.startsWith("file:"), "must be a file: URL (SQLite)"),
+      .refine((value) => value.startsWith("file:"), "must be a file: URL (SQLite)")
+      .transform((value) => absoluteSqliteUrl(value, PROJECT_ROOT)),
     CADENCE_CHANNEL: z.string({ message: "is required" }).trim().regex(/^[CG][A-Z0-9]+$/, "must be a channel id such as C0123456789"),
     CADENCE_ADMINS: optionalText.transform((value, context) => {
       const ids = (value ?? "").split(",").map((id) => id.trim()).filter(Boolean);

@@ -2,13 +2,19 @@
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { promisify } from "node:util";
+import lockfile from "proper-lockfile";
 import { openDatabase, type Database } from "./database";
+import { PROJECT_ROOT } from "./project-root";
+import { sqliteFilePath } from "./sqlite-url";
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const migrationsDir = join(projectRoot, "prisma", "migrations");
+const migrationsDir = join(PROJECT_ROOT, "prisma", "migrations");
+// Another process migrating the same file holds the lock for seconds; wait well past that, then give up loudly.
+const LOCK_RETRY = { retries: 120, minTimeout: 250, maxTimeout: 500 };
+// A holder that died leaves the lock behind; proper-lockfile refreshes it while held, so an old one is stale.
+const LOCK_STALE_MS = 30_000;
+const CLI_ATTEMPTS = 3;
 
 export function committedMigrations(): string[] {
   return readdirSync(migrationsDir, { withFileTypes: true })
@@ -29,18 +35,49 @@ export async function pendingMigrations(db: Database): Promise<string[]> {
   return committedMigrations().filter((name) => !done.has(name));
 }
 
+async function pendingIn(databaseUrl: string): Promise<string[]> {
+  const probe = await openDatabase(databaseUrl);
+  return pendingMigrations(probe).finally(() => probe.$disconnect());
+}
+
 /**
  * Runs `prisma migrate deploy` against `databaseUrl` if any committed migration is not applied yet. The caller
  * must not hold the database open meanwhile: the CLI needs the write lock.
+ *
+ * Two instances starting at once would both run the CLI, and the loser crashes on the busy file. So migrating
+ * happens under an exclusive lock file beside the database; whoever gets it second finds nothing pending.
  */
 export async function applyPendingMigrations(databaseUrl: string): Promise<string[]> {
-  const probe = await openDatabase(databaseUrl);
-  const pending = await pendingMigrations(probe).finally(() => probe.$disconnect());
-  if (pending.length === 0) return [];
-  const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-  await promisify(execFile)(process.execPath, [prismaCli, "migrate", "deploy"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  if ((await pendingIn(databaseUrl)).length === 0) return [];
+  const release = await lockfile.lock(sqliteFilePath(databaseUrl), {
+    realpath: false,
+    lockfilePath: `${sqliteFilePath(databaseUrl)}.migrate.lock`,
+    retries: LOCK_RETRY,
+    stale: LOCK_STALE_MS,
   });
-  return pending;
+  try {
+    const pending = await pendingIn(databaseUrl);
+    if (pending.length > 0) await runMigrateDeploy(databaseUrl);
+    return pending;
+  } finally {
+    await release();
+  }
+}
+
+/** The CLI, retried when the file is busy (a running instance's write or a backup holds SQLite's lock). */
+async function runMigrateDeploy(databaseUrl: string): Promise<void> {
+  const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await promisify(execFile)(process.execPath, [prismaCli, "migrate", "deploy"], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      });
+      return;
+    } catch (error) {
+      const output = `${(error as { stderr?: string }).stderr ?? ""} ${(error as Error).message}`;
+      if (attempt >= CLI_ATTEMPTS || !/SQLITE_BUSY|database is locked|SocketTimeout/i.test(output)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }

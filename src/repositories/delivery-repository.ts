@@ -50,4 +50,9 @@ export class DeliveryRepository {
   async countSent(prefix: string): Promise<number> {
     return this.db.delivery.count({ where: { key: { startsWith: prefix }, state: "sent" } });
   }
+
+  /** Forgets messages posted before `before`; claims still open or failed stay, whatever their age. */
+  async pruneSentBefore(before: Date): Promise<number> {
+    return (await this.db.delivery.deleteMany({ where: { state: "sent", sentAt: { lt: before } } })).count;
+  }
 }

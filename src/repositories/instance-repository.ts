@@ -1,4 +1,6 @@
 // Running Cadence processes on this database, and the lease that lets one of them run the scheduler.
+// Heartbeats and lease expiry use the database's clock: instances may disagree about the time, the database
+// they share cannot.
 import type { Database } from "../db/database";
 import { transaction } from "./transaction";
 
@@ -10,15 +12,28 @@ export interface InstanceRow {
   heartbeatAt: Date;
 }
 
+/** Who may take a lease from its holder: an instance known dead, or one whose heartbeat is older than this. */
+export interface LeaseTakeover {
+  deadHolder?: string;
+  staleBefore: Date;
+}
+
 export class InstanceRepository {
   constructor(private readonly db: Database) {}
 
-  async register(instance: InstanceRow): Promise<void> {
-    await this.db.instance.create({ data: instance });
+  async databaseNow(): Promise<Date> {
+    const [row] = await this.db.$queryRawUnsafe<{ now: string }[]>("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now");
+    return new Date(row.now);
   }
 
-  async heartbeat(id: string, at: Date): Promise<void> {
-    await this.db.instance.updateMany({ where: { id }, data: { heartbeatAt: at } });
+  async register(instance: Omit<InstanceRow, "heartbeatAt">): Promise<void> {
+    await this.db.instance.create({ data: { ...instance, heartbeatAt: await this.databaseNow() } });
+  }
+
+  /** Refreshes the heartbeat; false when this instance's row is gone (it was pruned as dead). */
+  async heartbeat(id: string): Promise<boolean> {
+    const result = await this.db.instance.updateMany({ where: { id }, data: { heartbeatAt: await this.databaseNow() } });
+    return result.count === 1;
   }
 
   async remove(id: string): Promise<void> {
@@ -34,11 +49,18 @@ export class InstanceRepository {
     return (await this.db.lease.findUnique({ where: { name } }))?.holder;
   }
 
-  /** Takes the lease if it is free or held by `deadHolder`; true when this instance now holds it. */
-  async takeLease(name: string, holder: string, deadHolder: string | undefined, at: Date): Promise<boolean> {
+  /**
+   * Takes the lease if it is free, already ours, or held by an instance that is dead or silent since before
+   * `staleBefore` (judged inside the transaction, so two takers cannot both win); true when `holder` has it now.
+   */
+  async takeLease(name: string, holder: string, takeover: LeaseTakeover): Promise<boolean> {
     return transaction(this.db, async (tx) => {
       const current = await tx.lease.findUnique({ where: { name } });
-      if (current && current.holder !== holder && current.holder !== deadHolder) return false;
+      if (current && current.holder !== holder && current.holder !== takeover.deadHolder) {
+        const currentHolder = await tx.instance.findUnique({ where: { id: current.holder } });
+        if (currentHolder && currentHolder.heartbeatAt >= takeover.staleBefore) return false;
+      }
+      const at = new Date();
       await tx.lease.upsert({ where: { name }, create: { name, holder, acquiredAt: at }, update: { holder, acquiredAt: at } });
       return true;
     });

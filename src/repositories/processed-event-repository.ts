@@ -20,4 +20,9 @@ export class ProcessedEventRepository {
   async release(key: string): Promise<void> {
     await this.db.processedEvent.deleteMany({ where: { key } });
   }
+
+  /** Forgets events older than `before`: Slack retries an event for minutes, not days. */
+  async pruneBefore(before: Date): Promise<number> {
+    return (await this.db.processedEvent.deleteMany({ where: { at: { lt: before } } })).count;
+  }
 }

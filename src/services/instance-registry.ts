@@ -1,12 +1,18 @@
-// Knows which Cadence processes on this SQLite file are alive, so a dead one's unfinished claims can be taken
-// over at once and a live one's are left alone. SQLite is a local file, so every instance shares this host.
+// Knows which Cadence processes on this database are alive, so a dead one's unfinished claims can be taken
+// over at once and a live one's are left alone. Liveness is judged by the database's clock, which every
+// instance shares, never by the clock of the instance asking.
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { InstanceRepository } from "../repositories/instance-repository";
 
-// A live instance refreshes its heartbeat far more often than this.
-const HEARTBEAT_STALE_MS = 90_000;
+// A live instance refreshes its heartbeat every 20 s, far more often than this.
+export const HEARTBEAT_STALE_MS = 90_000;
+// The scheduler's holder stops acting well before others may take over: a paused holder that wakes up never
+// ticks beside its successor.
+export const HOLDER_SILENT_MS = HEARTBEAT_STALE_MS / 2;
 const SCHEDULER_LEASE = "scheduler";
+
+export type LeaseCheck = { held: true } | { held: false; reason: "taken"; holder: string | undefined } | { held: false; reason: "silent"; silentMs: number };
 
 export class InstanceRegistry {
   readonly id = randomUUID();
@@ -15,24 +21,28 @@ export class InstanceRegistry {
   constructor(private readonly instances: InstanceRepository) {}
 
   async register(): Promise<void> {
-    const now = new Date();
-    await this.instances.register({ id: this.id, pid: process.pid, host: this.host, startedAt: now, heartbeatAt: now });
+    await this.instances.register({ id: this.id, pid: process.pid, host: this.host, startedAt: new Date() });
   }
 
   async heartbeat(): Promise<void> {
-    await this.instances.heartbeat(this.id, new Date());
+    // A row removed behind our back (a cleanup of instances thought dead) is put back: we are alive.
+    if (!(await this.instances.heartbeat(this.id))) await this.register();
+  }
+
+  /** This instance as the database has it: reading it is the health check's proof that the database answers. */
+  async status(): Promise<{ heartbeatAt: Date | undefined }> {
+    return { heartbeatAt: (await this.instances.find(this.id))?.heartbeatAt };
   }
 
   async unregister(): Promise<void> {
     await this.instances.remove(this.id);
   }
 
-  /** Uses the real clock, not the job clock: liveness is about processes, not about the week being worked on. */
   async isAlive(instanceId: string): Promise<boolean> {
     if (instanceId === this.id) return true;
     const instance = await this.instances.find(instanceId);
     if (!instance) return false;
-    if (Date.now() - instance.heartbeatAt.getTime() > HEARTBEAT_STALE_MS) return false;
+    if ((await this.instances.databaseNow()).getTime() - instance.heartbeatAt.getTime() > HEARTBEAT_STALE_MS) return false;
     if (instance.host === this.host && !processExists(instance.pid)) return false;
     return true;
   }
@@ -40,14 +50,30 @@ export class InstanceRegistry {
   /** Whether this instance may run the scheduler: only one instance per database does. */
   async acquireSchedulerLease(): Promise<{ acquired: boolean; holder?: string }> {
     const holder = await this.instances.leaseHolder(SCHEDULER_LEASE);
-    const deadHolder = holder && holder !== this.id && !(await this.isAlive(holder)) ? holder : undefined;
-    const acquired = await this.instances.takeLease(SCHEDULER_LEASE, this.id, deadHolder, new Date());
+    const deadHolder = holder && holder !== this.id && (await this.isDeadOnThisHost(holder)) ? holder : undefined;
+    const staleBefore = new Date((await this.instances.databaseNow()).getTime() - HEARTBEAT_STALE_MS);
+    const acquired = await this.instances.takeLease(SCHEDULER_LEASE, this.id, { deadHolder, staleBefore });
     return acquired ? { acquired } : { acquired, holder: await this.instances.leaseHolder(SCHEDULER_LEASE) };
+  }
+
+  /** Asked before every tick: the lease is still ours, and our own heartbeat is recent enough to act on it. */
+  async checkSchedulerLease(): Promise<LeaseCheck> {
+    const holder = await this.instances.leaseHolder(SCHEDULER_LEASE);
+    if (holder !== this.id) return { held: false, reason: "taken", holder };
+    const self = await this.instances.find(this.id);
+    const silentMs = self ? (await this.instances.databaseNow()).getTime() - self.heartbeatAt.getTime() : Number.POSITIVE_INFINITY;
+    return silentMs > HOLDER_SILENT_MS ? { held: false, reason: "silent", silentMs } : { held: true };
   }
 
   async describe(instanceId: string): Promise<string> {
     const instance = await this.instances.find(instanceId);
     return instance ? `pid ${instance.pid} on ${instance.host}, started ${instance.startedAt.toISOString()}` : instanceId;
+  }
+
+  /** A process on this host that no longer exists is dead at once, without waiting for its heartbeat to age. */
+  private async isDeadOnThisHost(instanceId: string): Promise<boolean> {
+    const instance = await this.instances.find(instanceId);
+    return !instance || (instance.host === this.host && !processExists(instance.pid));
   }
 }
 

@@ -5,7 +5,7 @@ import { errorReply, textReply, type Reply } from "../../blocks/reply";
 import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from "../../blocks/setup-blocks";
 import { formatGoal } from "../../../domain/goal";
 import { escapeText } from "../../blocks/limits";
-import { commandListener } from "./command-listener";
+import { commandListener, inRenderTurn } from "./command-listener";
 import type { JobReport } from "../../../services/weekly-loop";
 
 function describeRun(job: string, report: JobReport): string {
@@ -33,9 +33,9 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
     case "help":
       return buildHelpReply();
     case "seat.list":
-      return buildSeatListReply(await setup.listSeats());
+      return inRenderTurn(async () => buildSeatListReply(await setup.listSeats()));
     case "kpi.list":
-      return buildKpiListReply(await setup.listSeats());
+      return inRenderTurn(async () => buildKpiListReply(await setup.listSeats()));
     case "seat.add": {
       const result = await setup.addSeat(command, actor, now);
       if (!result.ok) return errorReply(result.error);

@@ -7,21 +7,27 @@ import { respondEphemeral } from "../respond-with";
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-// Answers are built a few at a time. Rendering is CPU work on the one event loop: without a bound, a burst of
-// commands would all render at once and the acks of the commands arriving meanwhile would wait behind them.
-// Queued answers only wait; acks, which are cheap, keep getting their turn (response_urls stay valid 30 min).
-const answers = pLimit(4);
+// Rendering a big read (the scorecard, the issue list) is CPU work on the one event loop: without a bound, a
+// burst of them would all render at once and the acks of commands arriving meanwhile would wait behind them.
+// Only that part is bounded: Slack I/O (posting, a job's fan-out, the answer itself) never holds a turn, so a
+// slow `/cadence run checkins` cannot stall everyone else's answers.
+const renderTurns = pLimit(4);
+
+/** Runs a read-and-render step in one of the few render turns. */
+export function inRenderTurn<T>(work: () => Promise<T>): Promise<T> {
+  return renderTurns(work);
+}
 
 export function commandListener(name: string, answer: (args: CommandArgs) => Promise<Reply>) {
   return async (args: CommandArgs): Promise<void> => {
     await args.ack();
-    await answers(async () => {
-      try {
-        await respondEphemeral(args.respond, await answer(args));
-      } catch (error) {
-        args.logger.error(`${name} failed`, error);
-        await respondEphemeral(args.respond, errorReply("something went wrong on Cadence's side; nothing was changed. Try again in a minute."));
-      }
-    });
+    let reply: Reply;
+    try {
+      reply = await answer(args);
+    } catch (error) {
+      args.logger.error(`${name} failed`, error);
+      reply = errorReply("something went wrong on Cadence's side; nothing was changed. Try again in a minute.");
+    }
+    await respondEphemeral(args.respond, reply).catch((error: unknown) => args.logger.error(`${name}: answering failed`, error));
   };
 }

@@ -4,7 +4,7 @@ import type { CadenceServices } from "../../../services/cadence-services";
 import { buildIssueListReply } from "../../blocks/issue-list-blocks";
 import { errorReply, textReply, type Reply } from "../../blocks/reply";
 import { escapeText } from "../../blocks/limits";
-import { commandListener } from "./command-listener";
+import { commandListener, inRenderTurn } from "./command-listener";
 
 export function issueCommand(services: CadenceServices) {
   return commandListener("/issue", async ({ command }) => {
@@ -18,7 +18,7 @@ async function runIssueCommand(services: CadenceServices, command: IssueCommand,
   const { issues } = services;
   switch (command.type) {
     case "list":
-      return buildIssueListReply(await issues.listOpen(), now);
+      return inRenderTurn(async () => buildIssueListReply(await issues.listOpen(), now));
     case "add": {
       const result = await issues.add(command.title, actorId, now);
       if (!result.ok) return errorReply(result.error);

@@ -6,15 +6,16 @@ import type { CadenceServices } from "../../../services/cadence-services";
 import { errorReply, textReply } from "../../blocks/reply";
 import { escapeText } from "../../blocks/limits";
 import { trackMark } from "../../blocks/checkin-blocks";
-import { commandListener } from "./command-listener";
+import { commandListener, inRenderTurn } from "./command-listener";
 
 export function scorecardCommand(services: CadenceServices) {
   return commandListener("/scorecard", async ({ command }) => {
     const parsed = parseScorecardCommand(command.text);
     if (!parsed.ok) return errorReply(parsed.error);
     const now = services.clock();
-    if (parsed.command.type !== "set") return services.scorecard.reply(parsed.command, now);
-    const result = await services.entries.recordByName({ actorId: command.user_id, kpiName: parsed.command.kpi, valueText: parsed.command.value, weekText: parsed.command.week, now });
+    const read = parsed.command;
+    if (read.type !== "set") return inRenderTurn(() => services.scorecard.reply(read, now));
+    const result = await services.entries.recordByName({ actorId: command.user_id, kpiName: read.kpi, valueText: read.value, weekText: read.week, now });
     if (!result.ok) return errorReply(result.error);
     const [{ kpi, entry }] = result.value.entries;
     const state = evaluateGoal(kpi.goal, entry.value);

@@ -1,0 +1,91 @@
+// One instance per database runs the weekly loop. It holds the scheduler lease, re-checks it before every tick
+// and steps down the moment another instance has taken it; the others try to take it over on each heartbeat.
+import type { Logger } from "@slack/bolt";
+import type { InstanceRegistry } from "../services/instance-registry";
+import { startScheduler, type Scheduler } from "./scheduler";
+
+export interface LeadershipOptions {
+  registry: InstanceRegistry;
+  logger: Logger;
+  /** The work of one tick, run only while this instance holds the lease. */
+  tick: () => Promise<void>;
+  /** Whether to tick every minute once leading (tests tick by hand). */
+  ticking: boolean;
+  heartbeatMs: number;
+}
+
+export class SchedulerLeadership {
+  private leading = false;
+  private scheduler: Scheduler | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: LeadershipOptions) {}
+
+  get isLeading(): boolean {
+    return this.leading;
+  }
+
+  /** Claims the lease at start (saying who holds it if we cannot) and keeps a heartbeat from then on. */
+  async start(): Promise<void> {
+    await this.claim(true);
+    this.heartbeat = setInterval(() => void this.beat(), this.options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** One tick, if this instance still leads: a holder that lost the lease or went silent does nothing. */
+  async tickIfLeading(): Promise<boolean> {
+    if (!this.leading) return false;
+    const lease = await this.options.registry.checkSchedulerLease();
+    if (lease.held) {
+      await this.options.tick();
+      return true;
+    }
+    if (lease.reason === "taken") {
+      const holder = lease.holder ? await this.options.registry.describe(lease.holder) : "nobody";
+      this.options.logger.warn(`the scheduler lease is held by another Cadence (${holder}); this one stepped down and serves Slack requests only`);
+      this.stepDown();
+    } else {
+      this.options.logger.warn(`this instance's heartbeat is ${Math.round(lease.silentMs / 1000)} s old (a paused process or a locked database); skipping this tick`);
+    }
+    return false;
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    clearInterval(this.heartbeat);
+    await this.scheduler?.stop(graceMs);
+    this.scheduler = undefined;
+  }
+
+  /** One heartbeat: says this instance is alive, and takes the lease over if its holder is gone. */
+  async beat(): Promise<void> {
+    try {
+      await this.options.registry.heartbeat();
+      await this.claim(false);
+    } catch (error) {
+      this.options.logger.warn(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}; another instance may take the scheduler over`);
+    }
+  }
+
+  private async claim(announce: boolean): Promise<void> {
+    if (this.leading) return;
+    const lease = await this.options.registry.acquireSchedulerLease();
+    if (!lease.acquired) {
+      if (announce) {
+        const holder = lease.holder ? await this.options.registry.describe(lease.holder) : "another instance";
+        this.options.logger.warn(`another Cadence (${holder}) runs the scheduler on this database; this one serves Slack requests only`);
+      }
+      return;
+    }
+    this.leading = true;
+    if (!announce) this.options.logger.info("the instance that ran the scheduler is gone; this one runs it now");
+    if (this.options.ticking) this.scheduler = startScheduler({ tick: () => this.tickIfLeading().then(() => undefined), logger: this.options.logger });
+  }
+
+  private stepDown(): void {
+    this.leading = false;
+    const scheduler = this.scheduler;
+    this.scheduler = undefined;
+    // Called from inside a tick: stop the clock without waiting for the tick we are in.
+    void scheduler?.stop(0);
+  }
+}

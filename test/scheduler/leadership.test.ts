@@ -1,0 +1,79 @@
+// One scheduler per database, even when the holder's heartbeat goes stale while it keeps running (a paused VM,
+// a blocked event loop): the holder re-checks its lease before every tick. Real repositories on a SQLite file;
+// two registries play two instances.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Logger } from "@slack/bolt";
+import { openDatabase, type Database } from "../../src/db/database";
+import { InstanceRepository } from "../../src/repositories/instance-repository";
+import { SchedulerLeadership } from "../../src/scheduler/leadership";
+import { HEARTBEAT_STALE_MS, HOLDER_SILENT_MS, InstanceRegistry } from "../../src/services/instance-registry";
+import { freshDatabaseUrl } from "../support/boot-app";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase(freshDatabaseUrl());
+});
+afterAll(async () => db.$disconnect());
+
+function recordingLogger(lines: string[]): Logger {
+  const record = (...message: unknown[]) => void lines.push(message.map(String).join(" "));
+  return { debug: () => undefined, info: record, warn: record, error: record, setLevel: () => undefined, getLevel: () => "info" as never, setName: () => undefined };
+}
+
+async function instance(name: string, logs: string[]) {
+  const registry = new InstanceRegistry(new InstanceRepository(db));
+  await registry.register();
+  const ticks: string[] = [];
+  const leadership = new SchedulerLeadership({ registry, logger: recordingLogger(logs), tick: async () => void ticks.push(name), ticking: false, heartbeatMs: 3_600_000 });
+  await leadership.start();
+  return { registry, leadership, ticks };
+}
+
+/** What a paused process looks like from the database: its last heartbeat is `ms` old. */
+async function ageHeartbeat(registry: InstanceRegistry, ms: number): Promise<void> {
+  const now = await new InstanceRepository(db).databaseNow();
+  await db.instance.update({ where: { id: registry.id }, data: { heartbeatAt: new Date(now.getTime() - ms) } });
+}
+
+describe("SchedulerLeadership", () => {
+  it("lets exactly one instance tick after a stale holder is taken over, and the old holder says it stepped down", async () => {
+    const oldLogs: string[] = [];
+    const newLogs: string[] = [];
+    const old = await instance("old", oldLogs);
+    const taker = await instance("taker", newLogs);
+    expect([old.leadership.isLeading, taker.leadership.isLeading]).toEqual([true, false]);
+
+    await ageHeartbeat(old.registry, HEARTBEAT_STALE_MS + 5_000);
+    // The taker's heartbeat runs its claim; the old holder still believes it leads until its next tick.
+    await taker.leadership.beat();
+    expect(taker.leadership.isLeading).toBe(true);
+
+    await Promise.all([old.leadership.tickIfLeading(), taker.leadership.tickIfLeading()]);
+    await Promise.all([old.leadership.tickIfLeading(), taker.leadership.tickIfLeading()]);
+    expect(old.ticks).toEqual([]);
+    expect(taker.ticks).toEqual(["taker", "taker"]);
+    expect(old.leadership.isLeading).toBe(false);
+    expect(oldLogs.join("\n")).toMatch(/stepped down/);
+    await Promise.all([old.registry.unregister(), taker.registry.unregister()]);
+  });
+
+  it("does not take over a holder whose heartbeat is recent", async () => {
+    const holder = await instance("holder", []);
+    const other = await instance("other", []);
+    await ageHeartbeat(holder.registry, HEARTBEAT_STALE_MS - 10_000);
+    expect((await other.registry.acquireSchedulerLease()).acquired).toBe(false);
+    await Promise.all([holder.registry.unregister(), other.registry.unregister()]);
+  });
+
+  it("skips ticks while its own heartbeat is old, and resumes once it beats again", async () => {
+    const logs: string[] = [];
+    const holder = await instance("holder", logs);
+    await ageHeartbeat(holder.registry, HOLDER_SILENT_MS + 5_000);
+    expect(await holder.leadership.tickIfLeading()).toBe(false);
+    expect(logs.join("\n")).toMatch(/heartbeat is \d+ s old/);
+    await holder.registry.heartbeat();
+    expect(await holder.leadership.tickIfLeading()).toBe(true);
+    expect(holder.ticks).toEqual(["holder"]);
+    await holder.registry.unregister();
+  });
+});
