@@ -53,7 +53,9 @@ export async function runSetupChecks(deps: SetupCheckDeps): Promise<SetupCheck[]
   const identity = await deps.slack.whoAmI();
   const checks = [tokenCheck(identity)];
   if (identity.ok) {
-    checks.push(workspaceCheck(identity, await deps.knownTeam()), scopeCheck(identity.scopes, deps.requiredScopes));
+    // A database that cannot be read knows no workspace; the database check says what is wrong with it.
+    const knownTeam = await deps.knownTeam().catch(() => undefined);
+    checks.push(workspaceCheck(identity, knownTeam), scopeCheck(identity.scopes, deps.requiredScopes));
     checks.push(channelCheck(deps.channel, await deps.slack.channel(deps.channel)));
   } else {
     checks.push(notChecked("workspace"), notChecked("scopes"), notChecked("channel"));

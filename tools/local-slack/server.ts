@@ -628,8 +628,9 @@ export class LocalSlack extends EventEmitter {
     });
   }
 
-  /** Forgets calls, messages, views, responses, ephemerals, triggers and pending failures; keeps users and latency. */
+  /** Forgets calls, messages, views, responses, ephemerals, triggers, pending failures and revoked tokens; keeps users, channels, scopes and latency. */
   reset(): void {
+    this.install.revokedTokens.clear();
     this.calls.length = 0;
     this.store.clear();
     this.views.clear();
