@@ -3,10 +3,13 @@ import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { LogLevel, type Logger } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { ConfigError, loadConfig, type Config } from "./config/config";
+import { loadEnvFile } from "./config/env-file";
 import { openDatabase, type Database } from "./db/database";
 import { sqliteFilePath } from "./db/sqlite-url";
 import { applyPendingMigrations } from "./db/migrate";
+import { collectSetupChecks } from "./collect-setup-checks";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
 import { DigestRepository } from "./repositories/digest-repository";
@@ -32,6 +35,7 @@ import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
+import { formatSetupCheck } from "./services/setup-checks";
 import { UserDirectory } from "./services/user-directory";
 import { WeeklyLoop } from "./services/weekly-loop";
 import { createSlackApp } from "./slack/app";
@@ -54,6 +58,8 @@ export interface StartOptions {
   scheduler?: boolean;
   /** How often this instance reports it is alive and checks for an orphaned scheduler (default 20 s). */
   heartbeatMs?: number;
+  /** Whether to run the set-up checks (`npm run doctor`) after starting and log what fails (default: yes). */
+  setupChecks?: boolean;
 }
 
 export interface RunningCadence {
@@ -163,6 +169,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
+
+  // Warnings only: a set-up problem must not keep Cadence from serving what it can.
+  const setupChecks = options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
   await leadership.start();
 
   return {
@@ -176,6 +185,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     tick: async () => void (await leadership.tickIfLeading()),
     async stop() {
       await leadership.stop(STOP_GRACE_MS);
+      await setupChecks;
       await app.stop();
       await inFlight.drained(STOP_GRACE_MS);
       // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
@@ -185,7 +195,18 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   };
 }
 
+async function logSetupChecks(config: Config, client: WebClient, db: Database, logger: Logger): Promise<void> {
+  try {
+    const failing = (await collectSetupChecks(config, { client, db })).filter((check) => !check.ok);
+    for (const check of failing) logger.warn(`set-up check failed: ${formatSetupCheck(check)}`);
+    if (failing.length === 0) logger.info("set-up checks passed (npm run doctor)");
+  } catch (error) {
+    logger.warn(`set-up checks could not run: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function main(): Promise<void> {
+  loadEnvFile(); // the project root's .env; variables already in the environment win
   let config: Config;
   try {
     config = loadConfig(process.env);

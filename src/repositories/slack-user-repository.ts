@@ -22,6 +22,18 @@ export class SlackUserRepository {
     return inChunks(ids, (chunk) => this.db.slackUser.findMany({ where: { id: { in: chunk } } }));
   }
 
+  /** The workspace most known users belong to: the one Cadence has served (a few may come from shared channels). */
+  async mostCommonTeam(): Promise<string | undefined> {
+    const [top] = await this.db.slackUser.groupBy({
+      by: ["teamId"],
+      where: { teamId: { not: null } },
+      _count: { teamId: true },
+      orderBy: { _count: { teamId: "desc" } },
+      take: 1,
+    });
+    return top?.teamId ?? undefined;
+  }
+
   async save(user: CachedSlackUser): Promise<void> {
     await this.db.slackUser.upsert({ where: { id: user.id }, create: user, update: user });
   }

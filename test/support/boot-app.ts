@@ -59,6 +59,8 @@ export interface BootOptions {
   slack?: LocalSlack;
   clock?: TestClock;
   heartbeatMs?: number;
+  /** Run the set-up checks at start, as `npm start` does (off by default: they add Slack calls tests count). */
+  setupChecks?: boolean;
   /** Captures log lines (e.g. warnings); other levels are dropped. */
   logger?: Partial<Record<"debug" | "info" | "warn" | "error", (...args: unknown[]) => void>>;
 }
@@ -99,7 +101,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const config = loadConfig(testEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
-  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs });
+  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, setupChecks: options.setupChecks ?? false });
   const booted: BootedApp = {
     cadence: await start(),
     slack,

@@ -22,6 +22,7 @@ import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { manifestBotScopes } from "../../src/config/manifest";
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -103,6 +104,8 @@ export interface LocalSlackOptions {
   botId?: string;
   /** Clock used for message timestamps and `at` fields; defaults to `Date.now`. */
   now?: () => number;
+  /** Scopes the bot token was granted; defaults to manifest.json's bot scopes (the app installed as declared). */
+  grantedScopes?: string[];
 }
 
 export type InjectedFailure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
@@ -405,6 +408,7 @@ export class LocalSlack extends EventEmitter {
   private readonly openTriggers = new Map<string, string | undefined>();
   private readonly usedTriggers = new Set<string>();
   private readonly methods: Record<string, MethodHandler>;
+  private readonly install: InstallState;
   private latencyMs: number;
   private port = 0;
   private counter = 0;
@@ -417,6 +421,7 @@ export class LocalSlack extends EventEmitter {
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? Date.now;
     this.timestamps = new TimestampSource(this.now);
+    this.install = new InstallState(options.grantedScopes ?? manifestBotScopes(), this.botUserId);
     this.server = createServer((request, response) => void this.handleHttp(request, response));
     this.methods = {
       "auth.test": () => this.authTest(),
@@ -425,6 +430,7 @@ export class LocalSlack extends EventEmitter {
       "chat.update": (p) => this.chatUpdate(p),
       "chat.delete": (p) => this.chatDelete(p),
       "chat.getPermalink": (p) => this.chatGetPermalink(p),
+      "conversations.info": (p) => this.install.conversationsInfo(p),
       "conversations.open": (p) => this.conversationsOpen(p),
       "conversations.history": (p) => this.conversationsHistory(p),
       "conversations.replies": (p) => this.conversationsReplies(p),
@@ -472,6 +478,26 @@ export class LocalSlack extends EventEmitter {
 
   users(): LocalSlackUser[] {
     return [...this.userById.values()];
+  }
+
+  /** Puts the bot in a channel (creating the channel if it is new), as `/invite @Cadence` does. */
+  joinChannel(channel: string, name?: string): void {
+    this.install.joinChannel(channel, name);
+  }
+
+  /** Takes the bot out of a channel; the channel stays. */
+  leaveChannel(channel: string): void {
+    this.install.leaveChannel(channel);
+  }
+
+  /** The scopes the bot token has from now on (what an admin granted at the last install). */
+  setGrantedScopes(scopes: string[]): void {
+    this.install.grantedScopes = [...scopes];
+  }
+
+  /** Every call made with this token from now on answers `invalid_auth`, as for a revoked or mistyped token. */
+  revokeToken(token: string): void {
+    this.install.revokedTokens.add(token);
   }
 
   /** Makes the next `times` calls of `method` fail this way, before any other check. */
@@ -602,8 +628,9 @@ export class LocalSlack extends EventEmitter {
     });
   }
 
-  /** Forgets calls, messages, views, responses, ephemerals, triggers and pending failures; keeps users and latency. */
+  /** Forgets calls, messages, views, responses, ephemerals, triggers, pending failures and revoked tokens; keeps users, channels, scopes and latency. */
   reset(): void {
+    this.install.revokedTokens.clear();
     this.calls.length = 0;
     this.store.clear();
     this.views.clear();
@@ -659,13 +686,15 @@ export class LocalSlack extends EventEmitter {
     const injected = this.takeInjectedFailure(method);
     if (injected) return injected;
     if (!token) return slackError("not_authed");
+    if (this.install.revokedTokens.has(token)) return slackError("invalid_auth");
     if (invalidJson) return slackError("invalid_json");
     const handler = this.methods[method];
     if (!handler) return slackError("unknown_method");
+    const headers = this.install.scopeHeaders();
     try {
-      return { status: 200, body: { ok: true, ...handler(params) } };
+      return { status: 200, headers, body: { ok: true, ...handler(params) } };
     } catch (error) {
-      if (error instanceof SlackApiError) return slackError(error.code, error.details);
+      if (error instanceof SlackApiError) return { ...slackError(error.code, error.details), headers };
       // A bug in the fake itself: answer like a Slack outage so it is loud, with the cause for debugging.
       return { status: 500, body: { ok: false, error: "internal_error", detail: String(error) } };
     }
@@ -1037,6 +1066,48 @@ export class LocalSlack extends EventEmitter {
     ]
       .filter(Boolean)
       .join("\n");
+  }
+}
+
+/**
+ * What installing the app decided: the scopes granted, the tokens that still work, and the channels the bot is in.
+ * Kept apart from the message store so tests can inject set-up faults (a missing scope, the bot not invited).
+ */
+class InstallState {
+  readonly revokedTokens = new Set<string>();
+  /** Channel id → its name and the users in it (the bot when invited). */
+  private readonly channels = new Map<string, { name: string; members: Set<string> }>();
+
+  constructor(
+    public grantedScopes: string[],
+    private readonly botUserId = "UBOT",
+  ) {}
+
+  // Slack sends the token's scopes on every Web API answer, comma-separated; @slack/web-api reads this header
+  // into response_metadata.scopes (https://api.slack.com/docs/oauth-scopes, "Working with scopes").
+  scopeHeaders(): Record<string, string> {
+    return { "x-oauth-scopes": this.grantedScopes.join(",") };
+  }
+
+  joinChannel(channel: string, name = channel.toLowerCase()): void {
+    const existing = this.channels.get(channel) ?? { name, members: new Set<string>() };
+    existing.members.add(this.botUserId);
+    this.channels.set(channel, existing);
+  }
+
+  leaveChannel(channel: string): void {
+    this.channels.get(channel)?.members.delete(this.botUserId);
+  }
+
+  // https://docs.slack.dev/reference/methods/conversations.info: needs channels:read (public) or groups:read
+  // (private); an unknown id answers channel_not_found; `is_member` says whether the caller is in the channel.
+  conversationsInfo(p: Params): ApiAnswer {
+    if (!this.grantedScopes.some((scope) => scope === "channels:read" || scope === "groups:read")) fail("missing_scope");
+    const id = requireParam(p, "channel", "channel_not_found");
+    const channel = this.channels.get(id) ?? fail("channel_not_found");
+    return {
+      channel: { id, name: channel.name, is_channel: id.startsWith("C"), is_private: id.startsWith("G"), is_archived: false, is_member: channel.members.has(this.botUserId) },
+    };
   }
 }
 
