@@ -83,7 +83,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   await registry.register();
   let schedulerRunning = false;
 
-  const { app, client } = createSlackApp({
+  const { app, client, postClient } = createSlackApp({
     config,
     logger: options.logger,
     logLevel: options.logLevel,
@@ -91,10 +91,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     health: async () => ({ instance: registry.id, scheduler: schedulerRunning }),
   });
   const logger = app.logger;
-  const slack = new WebClientSlackApi(client);
+  const slack = new WebClientSlackApi(client, postClient);
   const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
   const deliveries = new DeliveryRepository(db);
-  const delivery = new DeliveryService({ deliveries, slack, registry, logger });
+  const delivery = new DeliveryService({ deliveries, slack, registry, logger, clock });
   const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
   const entries = new EntryService({ seats, entries: entryRows, directory, tz: config.tz });
   const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });

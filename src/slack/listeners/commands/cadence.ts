@@ -9,8 +9,9 @@ import { commandListener } from "./command-listener";
 import type { JobReport } from "../../../services/weekly-loop";
 
 function describeRun(job: string, report: JobReport): string {
-  const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried on the next tick)` : "";
-  return `:arrow_forward: Ran ${job} for ${report.week}: ${report.sent} sent, ${report.skipped} already done or not needed${failed}.`;
+  const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried, waiting longer after each failure)` : "";
+  const abandoned = report.abandoned > 0 ? `, ${report.abandoned} refused by Slack for good (\`/cadence status\` says how to fix)` : "";
+  return `:arrow_forward: Ran ${job} for ${report.week}: ${report.sent} sent, ${report.skipped} already done or not needed${failed}${abandoned}.`;
 }
 
 const NOT_ADMIN =
