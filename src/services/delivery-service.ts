@@ -10,7 +10,6 @@ import type { Logger } from "@slack/bolt";
 import { fixFor, isPermanentSlackError, retryDelayMs } from "../domain/delivery-failures";
 import type { DeliveryRow, DeliveryStore } from "../repositories/delivery-repository";
 import { slackErrorCode, type MessagePage, type PostedMessage, type SlackApi, type SlackMessage } from "../slack/slack-api";
-import type { InstanceRegistry } from "./instance-registry";
 
 export const DELIVERY_EVENT_TYPE = "cadence_delivery";
 // Look a little before the first claim for the lost message: clocks and Slack's ts are not perfectly aligned.
@@ -27,7 +26,7 @@ export type DeliveryResult =
 export interface DeliveryDeps {
   deliveries: DeliveryStore;
   slack: Pick<SlackApi, "postMessage" | "openDm" | "historyPage" | "repliesPage">;
-  registry: Pick<InstanceRegistry, "id" | "isAlive">;
+  registry: { readonly id: string; isAlive(instanceId: string): Promise<boolean> };
   logger: Pick<Logger, "info" | "warn" | "error">;
   /**
    * The job clock, for when a failed delivery is due again (tests and the demo move it). Claim times are

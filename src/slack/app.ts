@@ -22,12 +22,14 @@ export interface SlackApp {
   postClient: WebClient;
 }
 
-/** A failure Slack says it did not act on: a 429, whose retry the WebClient throws after waiting out Retry-After. */
-function isRateLimitWait(error: Error): boolean {
-  // @slack/web-api 7/8 (WebClient.makeRequest) throws this plain Error to ask p-retry for another try after a
-  // 429; 5xx answers are WebAPIHTTPError and resets/time-outs WebAPIRequestError. If the SDK ever words it
-  // differently, the post is treated as unknown and goes through the outbox's search: late, never twice.
-  return error.message.startsWith("A rate limit was exceeded");
+/** A failure Slack says it did not act on: a 429, whose retry the WebClient asks for after waiting out Retry-After. */
+function isRateLimitWait(error: Error & { original?: Error }): boolean {
+  // @slack/web-api 7/8 (WebClient.makeRequest) throws a plain Error "A rate limit was exceeded …" after a 429,
+  // which its own catch wraps in a WebAPIRequestError (`original`); 5xx answers are WebAPIHTTPError, resets and
+  // time-outs WebAPIRequestError around the network error. If the SDK ever words it differently, the post is
+  // treated as unknown and goes through the outbox's search: late, never twice.
+  const rateLimited = (candidate: Error | undefined) => candidate?.message.startsWith("A rate limit was exceeded") === true;
+  return rateLimited(error) || rateLimited(error.original);
 }
 
 /**
