@@ -40,6 +40,7 @@ import { registerViews } from "./slack/listeners/views";
 import { InFlightRequests } from "./slack/listeners/in-flight";
 import { workspaceGuard } from "./slack/listeners/workspace-guard";
 import { WebClientSlackApi } from "./slack/slack-api";
+import { StatusService } from "./services/status-service";
 
 export interface StartOptions {
   /** The time Cadence believes it is; tests and the demo move it. */
@@ -104,7 +105,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, settings, logger });
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
-  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, tz: config.tz });
+  const status = new StatusService({ deliveries });
+  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const services: CadenceServices = {
     config,
@@ -119,6 +121,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     scorecard: new ScorecardService({ loader, entries, tz: config.tz }),
     digest,
     home,
+    status,
     processedEvents: new ProcessedEventRepository(db),
   };
 

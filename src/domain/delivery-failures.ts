@@ -39,3 +39,13 @@ function place(channel: string): string {
   if (/^D/.test(channel)) return "the owner's DM";
   return `<#${channel}>`;
 }
+
+/** A delivery key (`issue:12`, `checkin:U1:2026-W47`, `digest:2026-W47:thread:0`) in words for admins. */
+export function describeDeliveryKey(key: string): string {
+  const [kind, ...parts] = key.split(":");
+  if (kind === "issue") return `the post of issue #${parts[0]}`;
+  if (kind === "checkin") return `the ${parts[1]} check-in DM to <@${parts[0]}>`;
+  if (kind === "reminder") return `the ${parts[1]} reminder to <@${parts[0]}>`;
+  if (kind === "digest") return parts[1] === "main" ? `the ${parts[0]} digest` : `part ${Number(parts[2]) + 1} of the ${parts[0]} digest's thread`;
+  return `message \`${key}\``;
+}

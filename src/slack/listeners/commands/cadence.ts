@@ -6,6 +6,7 @@ import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from
 import { formatGoal } from "../../../domain/goal";
 import { escapeText } from "../../blocks/limits";
 import { commandListener } from "./command-listener";
+import { buildStatusReply } from "../../blocks/status-blocks";
 import type { JobReport } from "../../../services/weekly-loop";
 
 function describeRun(job: string, report: JobReport): string {
@@ -58,6 +59,8 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
       const { seat, kpi } = result.value;
       return textReply(`:white_check_mark: Added KPI *${escapeText(kpi.name)}* to ${seatLabel(seat)}: goal ${formatGoal(kpi.goal, kpi.unit)} (${kpi.unit}).`);
     }
+    case "status":
+      return buildStatusReply(await services.status.report());
     case "run": {
       const report = await services.loop.runNow(command.job, now);
       return textReply(describeRun(command.job, report));
