@@ -46,6 +46,7 @@ import { registerViews } from "./slack/listeners/views";
 import { InFlightRequests } from "./slack/listeners/in-flight";
 import { workspaceGuard } from "./slack/listeners/workspace-guard";
 import { WebClientSlackApi } from "./slack/slack-api";
+import { StatusService } from "./services/status-service";
 
 export interface StartOptions {
   /** The time Cadence believes it is; tests and the demo move it. */
@@ -90,7 +91,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const registry = new InstanceRegistry(new InstanceRepository(db));
   await registry.register();
 
-  const { app, client } = createSlackApp({
+  const { app, client, postClient } = createSlackApp({
     config,
     logger: options.logger,
     logLevel: options.logLevel,
@@ -100,10 +101,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   });
   const logger = app.logger;
   logger.info(`database: ${sqliteFilePath(config.databaseUrl)}`);
-  const slack = new WebClientSlackApi(client);
+  const slack = new WebClientSlackApi(client, postClient);
   const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
   const deliveries = new DeliveryRepository(db);
-  const delivery = new DeliveryService({ deliveries, slack, registry, logger });
+  const delivery = new DeliveryService({ deliveries, slack, registry, logger, clock });
   const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
   const entries = new EntryService({ seats, entries: entryRows, directory, tz: config.tz });
   const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });
@@ -113,7 +114,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, settings, logger });
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
-  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, tz: config.tz });
+  const status = new StatusService({ deliveries });
+  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const services: CadenceServices = {
     config,
@@ -128,6 +130,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     scorecard: new ScorecardService({ loader, entries, tz: config.tz }),
     digest,
     home,
+    status,
     processedEvents: new ProcessedEventRepository(db),
   };
 

@@ -114,6 +114,52 @@ describe("local Slack Web API", () => {
     expect(secondPage.has_more).toBe(false);
   });
 
+  it("pages a thread with limit and cursor, oldest first, the parent on the first page", async () => {
+    const parent = await client.chat.postMessage({ channel: "C3", text: "parent" });
+    for (const text of ["r1", "r2", "r3", "r4"]) await client.chat.postMessage({ channel: "C3", text, thread_ts: parent.ts });
+
+    const first = await client.conversations.replies({ channel: "C3", ts: parent.ts!, limit: 3 });
+    expect(first.messages!.map((m) => m.text)).toEqual(["parent", "r1", "r2"]);
+    expect(first.has_more).toBe(true);
+    const second = await client.conversations.replies({ channel: "C3", ts: parent.ts!, limit: 3, cursor: first.response_metadata!.next_cursor });
+    expect(second.messages!.map((m) => m.text)).toEqual(["r3", "r4"]);
+    expect(second.has_more).toBe(false);
+    expect(second.response_metadata!.next_cursor).toBe("");
+  });
+
+  it("pages a long history to its end with next_cursor", async () => {
+    for (let i = 0; i < 25; i += 1) await client.chat.postMessage({ channel: "C4", text: `m${i}` });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.conversations.history({ channel: "C4", limit: 10, cursor });
+      seen.push(...page.messages!.map((m) => m.text!));
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(25);
+    expect(seen[0]).toBe("m24");
+    expect(seen.at(-1)).toBe("m0");
+  });
+
+  it("can store a message and then answer 500, as when Slack's answer is lost", async () => {
+    slack.failNext("chat.postMessage", { status: 500, afterStoring: true });
+    const raw = await fetch(`${slack.apiUrl}chat.postMessage`, {
+      method: "POST",
+      headers: { Authorization: "Bearer xoxb-x", "content-type": "application/json" },
+      body: JSON.stringify({ channel: "C5", text: "taken" }),
+    });
+    expect(raw.status).toBe(500);
+    expect(slack.messages("C5").map((m) => m.text)).toEqual(["taken"]);
+    // A plain 500 stores nothing.
+    slack.failNext("chat.postMessage", { status: 500 });
+    await fetch(`${slack.apiUrl}chat.postMessage`, {
+      method: "POST",
+      headers: { Authorization: "Bearer xoxb-x", "content-type": "application/json" },
+      body: JSON.stringify({ channel: "C5", text: "lost" }),
+    });
+    expect(slack.messages("C5").map((m) => m.text)).toEqual(["taken"]);
+  });
+
   it("updates and deletes messages, failing on unknown ones", async () => {
     const posted = await client.chat.postMessage({ channel: "C1", text: "draft" });
     const updated = await client.chat.update({ channel: "C1", ts: posted.ts!, text: "final", blocks: [section("final")] });

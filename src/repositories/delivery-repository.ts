@@ -2,17 +2,37 @@
 import type { Database } from "../db/database";
 import { isUniqueViolation } from "./errors";
 
+export type DeliveryState = "claimed" | "sent" | "failed" | "abandoned";
+
 export interface DeliveryRow {
   key: string;
   channel: string;
   state: string;
   claimedBy: string;
   claimedAt: Date;
+  /** The first claim: a post lost by any attempt was made after this. */
+  firstClaimedAt: Date;
+  attempts: number;
+  nextAttemptAt: Date | null;
   ts: string | null;
   postedIn: string | null;
+  lastError: string | null;
 }
 
-export class DeliveryRepository {
+/** What DeliveryService needs of the outbox table (a port, so the service is tested with a fake). */
+export interface DeliveryStore {
+  find(key: string): Promise<DeliveryRow | undefined>;
+  claim(key: string, channel: string, instanceId: string, now: Date): Promise<boolean>;
+  reclaim(key: string, expected: { state: string; claimedBy: string }, instanceId: string, now: Date): Promise<boolean>;
+  markSent(key: string, postedIn: string, ts: string, now: Date): Promise<void>;
+  markFailed(key: string, error: string, nextAttemptAt: Date): Promise<void>;
+  markAbandoned(key: string, error: string): Promise<void>;
+  /** Turns this instance's claim that is still open into a failure (nothing else is touched). */
+  releaseClaim(key: string, instanceId: string, error: string, nextAttemptAt: Date): Promise<void>;
+  listAbandoned(): Promise<DeliveryRow[]>;
+}
+
+export class DeliveryRepository implements DeliveryStore {
   constructor(private readonly db: Database) {}
 
   async find(key: string): Promise<DeliveryRow | undefined> {
@@ -22,7 +42,7 @@ export class DeliveryRepository {
   /** Inserts a claim for `key`; false when a row already exists (someone claimed it before). */
   async claim(key: string, channel: string, instanceId: string, now: Date): Promise<boolean> {
     try {
-      await this.db.delivery.create({ data: { key, channel, state: "claimed", claimedBy: instanceId, claimedAt: now } });
+      await this.db.delivery.create({ data: { key, channel, state: "claimed", claimedBy: instanceId, claimedAt: now, firstClaimedAt: now } });
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -30,21 +50,39 @@ export class DeliveryRepository {
     }
   }
 
-  /** Takes over a failed claim, or one held by `previousHolder` (a dead instance); false when someone else won. */
+  /**
+   * Takes over a failed claim, or one held by `previousHolder` (a dead instance); false when someone else won.
+   * firstClaimedAt stays: the search for a lost post must start before the first attempt, not the latest.
+   */
   async reclaim(key: string, expected: { state: string; claimedBy: string }, instanceId: string, now: Date): Promise<boolean> {
     const result = await this.db.delivery.updateMany({
       where: { key, state: expected.state, claimedBy: expected.claimedBy },
-      data: { state: "claimed", claimedBy: instanceId, claimedAt: now, attempts: { increment: 1 } },
+      data: { state: "claimed", claimedBy: instanceId, claimedAt: now, nextAttemptAt: null, attempts: { increment: 1 } },
     });
     return result.count === 1;
   }
 
   async markSent(key: string, postedIn: string, ts: string, now: Date): Promise<void> {
-    await this.db.delivery.update({ where: { key }, data: { state: "sent", postedIn, ts, sentAt: now, lastError: null } });
+    await this.db.delivery.update({ where: { key }, data: { state: "sent", postedIn, ts, sentAt: now, lastError: null, nextAttemptAt: null } });
   }
 
-  async markFailed(key: string, error: string): Promise<void> {
-    await this.db.delivery.update({ where: { key }, data: { state: "failed", lastError: error.slice(0, 500) } });
+  async markFailed(key: string, error: string, nextAttemptAt: Date): Promise<void> {
+    await this.db.delivery.update({ where: { key }, data: { state: "failed", lastError: error.slice(0, 500), nextAttemptAt } });
+  }
+
+  async markAbandoned(key: string, error: string): Promise<void> {
+    await this.db.delivery.update({ where: { key }, data: { state: "abandoned", lastError: error.slice(0, 500), nextAttemptAt: null } });
+  }
+
+  async releaseClaim(key: string, instanceId: string, error: string, nextAttemptAt: Date): Promise<void> {
+    await this.db.delivery.updateMany({
+      where: { key, state: "claimed", claimedBy: instanceId },
+      data: { state: "failed", lastError: error.slice(0, 500), nextAttemptAt },
+    });
+  }
+
+  async listAbandoned(): Promise<DeliveryRow[]> {
+    return this.db.delivery.findMany({ where: { state: "abandoned" }, orderBy: { firstClaimedAt: "asc" } });
   }
 
   async countSent(prefix: string): Promise<number> {

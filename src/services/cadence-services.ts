@@ -9,6 +9,7 @@ import type { HomeService } from "./home-service";
 import type { IssueService } from "./issue-service";
 import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
+import type { StatusService } from "./status-service";
 import type { UserDirectory } from "./user-directory";
 import type { WeeklyLoop } from "./weekly-loop";
 
@@ -25,5 +26,6 @@ export interface CadenceServices {
   scorecard: ScorecardService;
   digest: DigestService;
   home: HomeService;
+  status: StatusService;
   processedEvents: ProcessedEventRepository;
 }

@@ -10,7 +10,7 @@ import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel
 import type { SlackApi } from "../slack/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import type { UserDirectory } from "./user-directory";
-import type { JobReport } from "./weekly-loop";
+import { emptyReport, type JobReport } from "./weekly-loop";
 
 // Enough parallel DMs to keep Slack busy; the WebClient queues and paces the rest, including after a 429.
 const FAN_OUT_CONCURRENCY = 16;
@@ -53,7 +53,7 @@ export class CheckinService {
 
   private async sendFor(week: IsoWeek, owners: string[], now: Date): Promise<JobReport> {
     const alreadySent = new Set((await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt).map((row) => row.ownerId));
-    const report: JobReport = { week, sent: 0, skipped: alreadySent.size, failed: 0 };
+    const report = emptyReport(week, alreadySent.size);
     const pending = owners.filter((owner) => !alreadySent.has(owner));
     // One read for everyone's seats and values instead of two per owner: the fan-out is bound by CPU per query.
     const models = await this.models(pending, week);
@@ -72,11 +72,11 @@ export class CheckinService {
     return report;
   }
 
-  private async sendOne(model: CheckinModel, now: Date): Promise<"sent" | "skipped" | "failed"> {
+  private async sendOne(model: CheckinModel, now: Date): Promise<"sent" | "skipped" | "failed" | "abandoned"> {
     const { ownerId, week } = model;
     if (countKpis(model) === 0) return "skipped";
     const result = await this.deps.delivery.deliverOnce(`checkin:${ownerId}:${week}`, ownerId, buildCheckinMessage(model));
-    if (result.status === "failed") return "failed";
+    if (result.status === "failed" || result.status === "abandoned") return result.status;
     if (result.status === "in-progress") return "skipped";
     await this.deps.checkins.markSent(ownerId, week, result.posted.channel, result.posted.ts, now);
     return result.status === "sent" ? "sent" : "skipped";
@@ -97,7 +97,7 @@ export class CheckinService {
   }
 
   private async remindFor(week: IsoWeek, now: Date, isDue: (sentAt: Date) => boolean): Promise<JobReport> {
-    const report: JobReport = { week, sent: 0, skipped: 0, failed: 0 };
+    const report = emptyReport(week);
     const candidates = (await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt && row.messageTs && !row.remindedAt && !row.answeredAt && isDue(row.sentAt));
     for (const checkin of candidates) {
       const model = await this.model(checkin.ownerId, week);
@@ -108,7 +108,7 @@ export class CheckinService {
       }
       const message = { ...buildReminderMessage(model), threadTs: checkin.messageTs! };
       const result = await this.deps.delivery.deliverOnce(`reminder:${checkin.ownerId}:${week}`, checkin.channelId!, message);
-      if (result.status === "failed") report.failed += 1;
+      if (result.status === "failed" || result.status === "abandoned") report[result.status] += 1;
       else if (result.status === "in-progress") report.skipped += 1;
       else {
         await this.deps.checkins.markReminded(checkin.ownerId, week, now);

@@ -14,7 +14,7 @@ import type { DeliveryService } from "./delivery-service";
 import { TREND_WEEKS } from "./issue-service";
 import { done, refused, type Outcome } from "./outcome";
 import type { ScorecardLoader } from "./scorecard-data";
-import type { JobReport, WeeklyStep } from "./weekly-loop";
+import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
 
 const JOB = "digest";
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -49,7 +49,7 @@ export class DigestService implements WeeklyStep {
   async runNow(now: Date): Promise<JobReport> {
     const week = lastCompletedWeek(now, this.deps.settings.tz);
     // Once posted whole, a digest stays as it was: rebuilding it could add or shift thread parts.
-    if (await this.deps.jobRuns.isComplete(JOB, week)) return { week, sent: 0, skipped: 1, failed: 0 };
+    if (await this.deps.jobRuns.isComplete(JOB, week)) return emptyReport(week, 1);
     return this.postFor(week, now);
   }
 
@@ -73,9 +73,15 @@ export class DigestService implements WeeklyStep {
 
   /** Posts the digest and its thread; each part is its own delivery, so a crash resumes where it stopped. */
   private async postFor(week: IsoWeek, now: Date): Promise<JobReport> {
-    const report: JobReport = { week, sent: 0, skipped: 0, failed: 0 };
+    const report = emptyReport(week);
     const messages = buildDigestMessages(await this.compose(week, now));
     const main = await this.deps.delivery.deliverOnce(mainKey(week), this.deps.channel, messages.main);
+    if (main.status === "abandoned") {
+      // Slack refused the channel for good: the week's digest cannot be posted, so stop trying (an admin sees why).
+      report.abandoned += 1;
+      await this.deps.jobRuns.markComplete(JOB, week, now);
+      return report;
+    }
     if (main.status === "failed" || main.status === "in-progress") {
       report.failed += main.status === "failed" ? 1 : 0;
       return report;
@@ -84,7 +90,7 @@ export class DigestService implements WeeklyStep {
     await this.deps.digests.markPosted(week, main.posted.channel, main.posted.ts, now);
     for (const [part, message] of messages.thread.entries()) {
       const result = await this.deps.delivery.deliverOnce(threadKey(week, part), main.posted.channel, { ...message, threadTs: main.posted.ts });
-      if (result.status === "failed") report.failed += 1;
+      if (result.status === "failed" || result.status === "abandoned") report[result.status] += 1;
       else report[result.status === "sent" ? "sent" : "skipped"] += 1;
     }
     if (report.failed === 0) await this.deps.jobRuns.markComplete(JOB, week, now);

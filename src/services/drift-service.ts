@@ -8,7 +8,7 @@ import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
 import { TREND_WEEKS, type IssueService } from "./issue-service";
 import { activeKpis, valuesOf, type ScorecardLoader } from "./scorecard-data";
-import type { JobReport, WeeklyStep } from "./weekly-loop";
+import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
 
 const JOB = "drift";
 
@@ -35,7 +35,7 @@ export class DriftService implements WeeklyStep {
   }
 
   async runFor(week: IsoWeek, now: Date): Promise<JobReport> {
-    const report: JobReport = { week, sent: 0, skipped: 0, failed: 0 };
+    const report = emptyReport(week);
     const data = await this.deps.loader.load(week, TREND_WEEKS);
     // A KPI added after the week ended was never asked for that week: no number is not "missing" for it.
     const weekEnded = weekStartsAt(shiftWeek(week, 1), this.deps.settings.tz);
@@ -59,21 +59,23 @@ export class DriftService implements WeeklyStep {
         await this.deps.issueService.refreshPost(result.issue, now).catch((error: Error) => this.deps.logger.warn(`updating #${result.issue.id}: ${error.message}`));
       }
     }
-    report.failed = await this.postUnposted(week, now);
+    Object.assign(report, await this.postUnposted(week, now));
     if (report.failed === 0) await this.deps.jobRuns.markComplete(JOB, week, now);
     return report;
   }
 
   /** Posts every issue of the week not posted yet: the new ones, and any a crash left behind. */
-  private async postUnposted(week: IsoWeek, now: Date): Promise<number> {
-    let failed = 0;
+  /** An issue Slack refused for good does not hold the job open: the job completes, admins see why. */
+  private async postUnposted(week: IsoWeek, now: Date): Promise<{ failed: number; abandoned: number }> {
+    const counts = { failed: 0, abandoned: 0 };
     for (const issue of await this.deps.issues.unpostedFor(week)) {
-      const posted = await this.deps.issueService.post(issue, now).catch((error: Error) => {
+      const outcome = await this.deps.issueService.post(issue, now).catch((error: Error) => {
         this.deps.logger.warn(`posting #${issue.id}: ${error.message}`);
-        return false;
+        return "not-yet" as const;
       });
-      if (!posted) failed += 1;
+      if (outcome === "not-yet") counts.failed += 1;
+      if (outcome === "abandoned") counts.abandoned += 1;
     }
-    return failed;
+    return counts;
   }
 }

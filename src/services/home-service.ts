@@ -7,11 +7,20 @@ import type { SeatRepository } from "../repositories/seat-repository";
 import { buildHomeView, type HomeModel } from "../slack/blocks/home-blocks";
 import type { SlackApi } from "../slack/slack-api";
 import { activeKpis, type ScorecardLoader } from "./scorecard-data";
+import type { StatusService } from "./status-service";
 import type { UserDirectory } from "./user-directory";
 
 export class HomeService {
   constructor(
-    private readonly deps: { seats: SeatRepository; issues: IssueRepository; loader: ScorecardLoader; directory: UserDirectory; slack: SlackApi; tz: string },
+    private readonly deps: {
+      seats: SeatRepository;
+      issues: IssueRepository;
+      loader: ScorecardLoader;
+      directory: UserDirectory;
+      slack: SlackApi;
+      status: Pick<StatusService, "refusedMessages">;
+      tz: string;
+    },
   ) {}
 
   // People who opened their home tab since this process started. Slack sends app_home_opened on every
@@ -52,6 +61,7 @@ export class HomeService {
         off: states.filter((state) => state === "off").length,
         missing: states.filter((state) => state === "missing").length,
         openIssues: open.length,
+        refused: await this.deps.status.refusedMessages(),
       };
     }
     return { userId, week, isAdmin, ownSeats, values, issues, team };

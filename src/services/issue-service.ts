@@ -85,12 +85,16 @@ export class IssueService {
     return this.deps.issues.find(id);
   }
 
-  /** Posts an issue in the cadence channel once, and remembers where; false when it is not posted (yet). */
-  async post(issue: Issue, now: Date): Promise<boolean> {
+  /**
+   * Posts an issue in the cadence channel once, and remembers where: "not-yet" when a later run will try again,
+   * "abandoned" when Slack refused it for good (the channel needs an admin's fix).
+   */
+  async post(issue: Issue, now: Date): Promise<"posted" | "not-yet" | "abandoned"> {
     const result = await this.deps.delivery.deliverOnce(`issue:${issue.id}`, this.deps.channel, buildIssueMessage(await this.view(issue, now)));
-    if (result.status === "failed" || result.status === "in-progress") return false;
+    if (result.status === "abandoned") return "abandoned";
+    if (result.status === "failed" || result.status === "in-progress") return "not-yet";
     await this.deps.issues.setMessage(issue.id, result.posted.channel, result.posted.ts);
-    return true;
+    return "posted";
   }
 
   /** Posts issues added by hand that could not be posted when they were added; runs on every tick. */

@@ -10,6 +10,12 @@ export interface JobReport {
   sent: number;
   skipped: number;
   failed: number;
+  /** Messages Slack refused for good (not_in_channel, …): not retried; `/cadence status` says how to fix. */
+  abandoned: number;
+}
+
+export function emptyReport(week: IsoWeek, skipped = 0): JobReport {
+  return { week, sent: 0, skipped, failed: 0, abandoned: 0 };
 }
 
 export interface WeeklyStep {

@@ -19,6 +19,12 @@ export interface FoundMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
+/** One page of conversations.history or conversations.replies; `nextCursor` when Slack has more. */
+export interface MessagePage {
+  messages: FoundMessage[];
+  nextCursor?: string;
+}
+
 export interface SlackUserInfo {
   id: string;
   tz: string | null;
@@ -34,19 +40,30 @@ export interface SlackApi {
   updateMessage(channel: string, ts: string, message: SlackMessage): Promise<void>;
   postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void>;
   openDm(userId: string): Promise<string>;
-  /** Top-level messages since `oldest` (epoch seconds), newest first, with metadata. */
-  history(channel: string, oldest: number): Promise<FoundMessage[]>;
-  replies(channel: string, threadTs: string): Promise<FoundMessage[]>;
+  /** One page of top-level messages since `oldest` (epoch seconds), with metadata; pass `nextCursor` for the next. */
+  historyPage(channel: string, oldest: number, cursor?: string): Promise<MessagePage>;
+  /** One page of a thread (its parent and replies), with metadata; pass `nextCursor` for the next. */
+  repliesPage(channel: string, threadTs: string, cursor?: string): Promise<MessagePage>;
   userInfo(userId: string): Promise<SlackUserInfo | undefined>;
   publishHome(userId: string, view: unknown): Promise<void>;
   openView(triggerId: string, view: unknown): Promise<void>;
 }
 
+// Slack's page size for history reads (at most 999; Slack may return fewer and still have more).
+const PAGE_SIZE = 200;
+
 export class WebClientSlackApi implements SlackApi {
-  constructor(private readonly client: WebClient) {}
+  /**
+   * `postClient` posts new messages: it must not retry an unknown outcome (a 5xx or a reset after Slack may
+   * have taken the post), or one message becomes two (see postRetryPolicy in app.ts).
+   */
+  constructor(
+    private readonly client: WebClient,
+    private readonly postClient: WebClient = client,
+  ) {}
 
   async postMessage(channel: string, message: SlackMessage): Promise<PostedMessage> {
-    const result = await this.client.chat.postMessage({
+    const result = await this.postClient.chat.postMessage({
       channel,
       text: message.text,
       blocks: message.blocks as never,
@@ -70,14 +87,14 @@ export class WebClientSlackApi implements SlackApi {
     return String(result.channel?.id);
   }
 
-  async history(channel: string, oldest: number): Promise<FoundMessage[]> {
-    const result = await this.client.conversations.history({ channel, oldest: String(oldest), include_all_metadata: true, limit: 200 });
-    return (result.messages ?? []).map((message) => ({ ts: String(message.ts), metadata: message.metadata as FoundMessage["metadata"] }));
+  async historyPage(channel: string, oldest: number, cursor?: string): Promise<MessagePage> {
+    const result = await this.client.conversations.history({ channel, oldest: String(oldest), include_all_metadata: true, limit: PAGE_SIZE, cursor });
+    return toPage(result);
   }
 
-  async replies(channel: string, threadTs: string): Promise<FoundMessage[]> {
-    const result = await this.client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200 });
-    return (result.messages ?? []).map((message) => ({ ts: String(message.ts), metadata: message.metadata as FoundMessage["metadata"] }));
+  async repliesPage(channel: string, threadTs: string, cursor?: string): Promise<MessagePage> {
+    const result = await this.client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: PAGE_SIZE, cursor });
+    return toPage(result);
   }
 
   async userInfo(userId: string): Promise<SlackUserInfo | undefined> {
@@ -107,6 +124,13 @@ export class WebClientSlackApi implements SlackApi {
   async openView(triggerId: string, view: unknown): Promise<void> {
     await this.client.views.open({ trigger_id: triggerId, view: view as never });
   }
+}
+
+function toPage(result: { messages?: { ts?: string; metadata?: unknown }[]; has_more?: boolean; response_metadata?: { next_cursor?: string } }): MessagePage {
+  const messages = (result.messages ?? []).map((message) => ({ ts: String(message.ts), metadata: message.metadata as FoundMessage["metadata"] }));
+  // Slack signals the last page with an empty next_cursor (has_more is absent on some methods' last page).
+  const nextCursor = result.response_metadata?.next_cursor || undefined;
+  return nextCursor ? { messages, nextCursor } : { messages };
 }
 
 /** The `error` string of a Slack platform error (`user_not_found`), if that is what `error` is. */

@@ -38,6 +38,7 @@ describe("review fixes", () => {
     expect(await app.command("/issue", "add Vendor outage", "UMEMBER")).toContain("will be posted within a minute");
     expect(channelPosts()).toHaveLength(0);
     app.slack.reset();
+    app.clock.advance(60_000); // the outbox waits a minute after a first failure
     await app.cadence.tick();
     await app.cadence.tick();
     expect(channelPosts().map((post) => post.text)).toEqual(["#1 Vendor outage"]);

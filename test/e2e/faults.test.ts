@@ -165,6 +165,36 @@ describe("Slack outages", () => {
     expect(keys.sort()).toEqual(["issue:1", "issue:2", "issue:3"]);
   });
 
+  it("posts a drift issue once when Slack took the post but answered 500: the next attempt finds it", async () => {
+    const app = await boot({ clock: testClock("2026-11-24T12:30:00Z") });
+    await seedTeam(app, 1, 1, () => 10);
+    app.slack.failNext("chat.postMessage", { status: 500, afterStoring: true });
+    await app.cadence.tick();
+    expect(deliveryKeys(app.slack, CHANNEL)).toEqual(["issue:1"]); // Slack has it; Cadence does not know
+    expect(await app.cadence.db.jobRun.count({ where: { completedAt: { not: null } } })).toBe(0);
+    app.clock.advance(60_000);
+    await app.cadence.tick();
+    expect(deliveryKeys(app.slack, CHANNEL)).toEqual(["issue:1"]);
+    expect(app.slack.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(await app.cadence.db.delivery.findUniqueOrThrow({ where: { key: "issue:1" } })).toMatchObject({ state: "sent", attempts: 2 });
+    expect(await app.cadence.db.jobRun.count({ where: { job: "drift", completedAt: { not: null } } })).toBe(1);
+  });
+
+  it("gives up on a channel Cadence is not in, completes the deadline job, and tells admins how to fix it", async () => {
+    const app = await boot({ clock: testClock("2026-11-24T12:30:00Z") });
+    await seedTeam(app, 1, 1, () => 10);
+    app.slack.failNext("chat.postMessage", { error: "not_in_channel" });
+    await app.cadence.tick();
+    expect(await app.cadence.db.jobRun.count({ where: { job: "drift", completedAt: { not: null } } })).toBe(1);
+    app.clock.advance(10 * 60_000); // well past any backoff, still before the digest
+    await app.cadence.tick();
+    await app.command("/cadence", "run drift");
+    expect(app.slack.callsTo("chat.postMessage")).toHaveLength(1); // not tried again
+    const status = JSON.stringify(await app.commandAll("/cadence", "status"));
+    expect(status).toContain("the post of issue #1: Slack answered `not_in_channel`");
+    expect(status).toContain(`invite @Cadence to <#${CHANNEL}>`);
+  });
+
   it("waits out a 429 storm on the digest and posts it once", async () => {
     const app = await boot({ clock: testClock("2026-11-24T13:30:00Z") });
     await seedTeam(app, 2, 1, () => 80);

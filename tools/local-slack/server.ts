@@ -108,7 +108,11 @@ export interface LocalSlackOptions {
   grantedScopes?: string[];
 }
 
-export type InjectedFailure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+/**
+ * `afterStoring`: the method does its work (a message is stored) and then answers 500, as when Slack took a
+ * post and the answer was lost; a client cannot tell that from a 500 that stored nothing.
+ */
+export type InjectedFailure = { status: 429; retryAfter: number } | { status: 500; afterStoring?: boolean } | { error: string };
 
 export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<LocalSlack> {
   const slack = new LocalSlack(options);
@@ -684,7 +688,7 @@ export class LocalSlack extends EventEmitter {
 
   private dispatch(method: string, params: Params, token: string | undefined, invalidJson?: boolean): HttpReply {
     const injected = this.takeInjectedFailure(method);
-    if (injected) return injected;
+    if (injected && !injected.afterStoring) return injected.reply;
     if (!token) return slackError("not_authed");
     if (this.install.revokedTokens.has(token)) return slackError("invalid_auth");
     if (invalidJson) return slackError("invalid_json");
@@ -692,7 +696,8 @@ export class LocalSlack extends EventEmitter {
     if (!handler) return slackError("unknown_method");
     const headers = this.install.scopeHeaders();
     try {
-      return { status: 200, headers, body: { ok: true, ...handler(params) } };
+      const answer = handler(params);
+      return injected ? injected.reply : { status: 200, headers, body: { ok: true, ...answer } };
     } catch (error) {
       if (error instanceof SlackApiError) return { ...slackError(error.code, error.details), headers };
       // A bug in the fake itself: answer like a Slack outage so it is loud, with the cause for debugging.
@@ -700,21 +705,20 @@ export class LocalSlack extends EventEmitter {
     }
   }
 
-  private takeInjectedFailure(method: string): HttpReply | undefined {
+  private takeInjectedFailure(method: string): { reply: HttpReply; afterStoring: boolean } | undefined {
     const queue = this.pendingFailures.get(method);
     const next = queue?.[0];
     if (!queue || !next) return undefined;
     if (--next.remaining <= 0) queue.shift();
     const failure = next.failure;
-    if ("error" in failure) return slackError(failure.error);
+    if ("error" in failure) return { reply: slackError(failure.error), afterStoring: false };
     if (failure.status === 429) {
       return {
-        status: 429,
-        headers: { "Retry-After": String(failure.retryAfter) },
-        body: { ok: false, error: "ratelimited" },
+        reply: { status: 429, headers: { "Retry-After": String(failure.retryAfter) }, body: { ok: false, error: "ratelimited" } },
+        afterStoring: false,
       };
     }
-    return { status: 500, body: { ok: false, error: "internal_error" } };
+    return { reply: { status: 500, body: { ok: false, error: "internal_error" } }, afterStoring: failure.afterStoring === true };
   }
 
   private recordResponse(url: string, rawBody: string): HttpReply {
@@ -815,6 +819,9 @@ export class LocalSlack extends EventEmitter {
     return { channel: { id }, already_open: false };
   }
 
+  // Cursor-paginated, newest first: at most `limit` messages (default 100, maximum 999), `has_more`, and
+  // `response_metadata.next_cursor` for the next page ("" on the last one).
+  // https://docs.slack.dev/reference/methods/conversations.history, https://docs.slack.dev/apis/web-api/pagination
   private conversationsHistory(p: Params): ApiAnswer {
     const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
     const inclusive = isTrue(p.inclusive);
@@ -850,12 +857,18 @@ export class LocalSlack extends EventEmitter {
     const ts = requireParam(p, "ts", "thread_not_found");
     const message = this.store.find(channel, ts) ?? fail("thread_not_found");
     const root = isReply(message) ? (this.store.find(channel, message.thread_ts!) ?? fail("thread_not_found")) : message;
-    const thread = [root, ...this.store.replies(channel, root.ts)];
+    // Cursor-paginated, oldest first, the parent on the first page only: a page of at most `limit` (default
+    // and maximum 1,000 here), `has_more` and `response_metadata.next_cursor` ("" on the last page).
+    // https://docs.slack.dev/reference/methods/conversations.replies, https://docs.slack.dev/apis/web-api/pagination
+    const after = decodeCursor(p.cursor);
+    const thread = [root, ...this.store.replies(channel, root.ts)].filter((m) => after === undefined || tsToMicros(m.ts) > tsToMicros(after));
+    const page = thread.slice(0, clampLimit(p.limit, 1000, 1000));
+    const hasMore = thread.length > page.length;
     const includeMetadata = isTrue(p.include_all_metadata);
     return {
-      messages: thread.slice(0, clampLimit(p.limit, 1000, 1000)).map((m) => this.toApiMessage(m, includeMetadata)),
-      has_more: false,
-      response_metadata: { next_cursor: "" },
+      messages: page.map((m) => this.toApiMessage(m, includeMetadata)),
+      has_more: hasMore,
+      response_metadata: { next_cursor: hasMore ? encodeCursor(page[page.length - 1]!.ts) : "" },
     };
   }
 

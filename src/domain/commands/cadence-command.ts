@@ -16,7 +16,8 @@ export type CadenceCommand =
   | { type: "seat.archive"; seat: string }
   | { type: "kpi.add"; seat: string; kpi: string; goal: Goal; unit: Unit }
   | { type: "kpi.list" }
-  | { type: "run"; job: JobName };
+  | { type: "run"; job: JobName }
+  | { type: "status" };
 
 export type Parsed<T> = { ok: true; command: T } | { ok: false; error: string };
 
@@ -26,6 +27,7 @@ export const CADENCE_USAGE = {
   seatArchive: '`/cadence seat archive "<seat>"`',
   kpiAdd: '`/cadence kpi add "<seat>" "<kpi>" >=|<=|= <target> [unit]` or `… between <a> and <b> [unit]`',
   run: "`/cadence run checkins|reminders|drift|digest`",
+  status: "`/cadence status`",
 };
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -56,7 +58,8 @@ export function parseCadenceCommand(text: string): Parsed<CadenceCommand> {
     if (!job || rest.length > 0) return fail(`expected ${CADENCE_USAGE.run}`);
     return { ok: true, command: { type: "run", job } };
   }
-  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`run\` or \`help\``);
+  if (area === "status") return second === undefined ? { ok: true, command: { type: "status" } } : fail(`\`/cadence status\` takes nothing after it`);
+  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`run\`, \`status\` or \`help\``);
 }
 
 function word(token: Token | undefined): string | undefined {

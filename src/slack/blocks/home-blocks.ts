@@ -8,6 +8,7 @@ import { trackMark } from "./checkin-blocks";
 import { issueActions, issueHeadline } from "./issue-blocks";
 import { context, divider, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
+import { statusSectionBlocks, type StatusSection } from "./status-blocks";
 
 export interface HomeModel {
   userId: string;
@@ -17,11 +18,12 @@ export interface HomeModel {
   /** This week's values of the person's KPIs. */
   values: Map<number, number>;
   issues: Issue[];
-  team?: { seats: number; aiSeats: number; on: number; off: number; missing: number; openIssues: number };
+  team?: { seats: number; aiSeats: number; on: number; off: number; missing: number; openIssues: number; refused?: StatusSection };
 }
 
 // A home tab holds at most 100 blocks; the person's issues beyond this are counted, not listed.
 const MAX_ISSUES_SHOWN = 20;
+const MAX_REFUSED_SHOWN = 10;
 
 export function buildHomeView(model: HomeModel): Record<string, unknown> {
   const blocks: Block[] = [header(`Your week · ${describeWeek(model.week)}`)];
@@ -58,7 +60,10 @@ export function buildHomeView(model: HomeModel): Record<string, unknown> {
       divider,
       section("*Team scorecard* (admin)"),
       section(`${team.seats} seats (${team.aiSeats} held by AI agents) · ${trackMark("on")} ${team.on} on track · ${trackMark("off")} ${team.off} off track · ${trackMark("missing")} ${team.missing} missing · ${team.openIssues} open issues`),
-      context(escapeExceptMentions('Set-up: `/cadence seat add "<name>" @owner agent|human` · `/cadence kpi add "<seat>" "<kpi>" >= 90 percent` · `/cadence seat list` · `/cadence run checkins|reminders|drift|digest` · `/cadence help`')),
+      // Only when there is something to fix: the home tab is not the place for "all clear" lines.
+      ...(team.refused && team.refused.items.length > 0 ? statusSectionBlocks({ ...team.refused, items: team.refused.items.slice(0, MAX_REFUSED_SHOWN) }) : []),
+      ...(team.refused && team.refused.items.length > MAX_REFUSED_SHOWN ? [context(`…and ${team.refused.items.length - MAX_REFUSED_SHOWN} more: \`/cadence status\``)] : []),
+      context(escapeExceptMentions('Set-up: `/cadence seat add "<name>" @owner agent|human` · `/cadence kpi add "<seat>" "<kpi>" >= 90 percent` · `/cadence seat list` · `/cadence run checkins|reminders|drift|digest` · `/cadence status` · `/cadence help`')),
     );
   }
   blocks.push(context("`/scorecard` for the numbers · `/issue list` for every open issue"));

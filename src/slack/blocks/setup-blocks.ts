@@ -45,6 +45,7 @@ export function buildHelpReply(): Reply {
     `${CADENCE_USAGE.kpiAdd} — units: number, percent, currency, duration, yes/no`,
     "`/cadence kpi list` — every KPI and its goal",
     `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
+    `${CADENCE_USAGE.status} — what needs an admin: messages Slack refused for good, and how to fix each`,
     "*Everyone*",
     '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]`',
     "`/issue list` · `/issue add <title>` · `/issue resolve|drop <id> [note]` · `/issue assign <id> @user`",

@@ -72,6 +72,8 @@ describe("parseCadenceCommand: accepted", () => {
     ["run drift", { type: "run", job: "drift" }],
     ["run digest", { type: "run", job: "digest" }],
     ["run DIGEST", { type: "run", job: "digest" }],
+    ["status", { type: "status" }],
+    ["STATUS", { type: "status" }],
   ];
 
   it.each(scenarios)("%j", (text, command) => {
@@ -82,7 +84,8 @@ describe("parseCadenceCommand: accepted", () => {
 describe("parseCadenceCommand: refused", () => {
   const scenarios: Array<[string, string, RegExp | string]> = [
     // Unknown commands and sub-commands.
-    ["unknown command", "frobnicate", "unknown command `frobnicate`: expected `seat`, `kpi`, `run` or `help`"],
+    ["unknown command", "frobnicate", "unknown command `frobnicate`: expected `seat`, `kpi`, `run`, `status` or `help`"],
+    ["status with extra words", "status all", "`/cadence status` takes nothing after it"],
     ["a mention in place of a command", "<@U1> seat", /^unknown command `<@U1>`/],
     ["unknown seat sub-command", 'seat remove "X"', "expected `/cadence seat add|list|owner|archive …` (try `/cadence help`)"],
     ["seat alone", "seat", "expected `/cadence seat add|list|owner|archive …` (try `/cadence help`)"],

@@ -180,6 +180,7 @@ describe("buildHelpReply", () => {
       \`/cadence kpi add "&lt;seat&gt;" "&lt;kpi&gt;" &gt;=|&lt;=|= &lt;target&gt; [unit]\` or \`… between &lt;a&gt; and &lt;b&gt; [unit]\` — units: number, percent, currency, duration, yes/no
       \`/cadence kpi list\` — every KPI and its goal
       \`/cadence run checkins|reminders|drift|digest\` — run a weekly job now for the last completed week
+      \`/cadence status\` — what needs an admin: messages Slack refused for good, and how to fix each
       *Everyone*
       \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\`
       \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve|drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`",

@@ -6,11 +6,13 @@ import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from
 import { formatGoal } from "../../../domain/goal";
 import { escapeText } from "../../blocks/limits";
 import { commandListener, inRenderTurn } from "./command-listener";
+import { buildStatusReply } from "../../blocks/status-blocks";
 import type { JobReport } from "../../../services/weekly-loop";
 
 function describeRun(job: string, report: JobReport): string {
-  const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried on the next tick)` : "";
-  return `:arrow_forward: Ran ${job} for ${report.week}: ${report.sent} sent, ${report.skipped} already done or not needed${failed}.`;
+  const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried, waiting longer after each failure)` : "";
+  const abandoned = report.abandoned > 0 ? `, ${report.abandoned} refused by Slack for good (\`/cadence status\` says how to fix)` : "";
+  return `:arrow_forward: Ran ${job} for ${report.week}: ${report.sent} sent, ${report.skipped} already done or not needed${failed}${abandoned}.`;
 }
 
 const NOT_ADMIN =
@@ -57,6 +59,8 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
       const { seat, kpi } = result.value;
       return textReply(`:white_check_mark: Added KPI *${escapeText(kpi.name)}* to ${seatLabel(seat)}: goal ${formatGoal(kpi.goal, kpi.unit)} (${kpi.unit}).`);
     }
+    case "status":
+      return buildStatusReply(await services.status.report());
     case "run": {
       const report = await services.loop.runNow(command.job, now);
       return textReply(describeRun(command.job, report));
