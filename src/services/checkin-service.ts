@@ -78,7 +78,7 @@ export class CheckinService {
     const result = await this.deps.delivery.deliverOnce(`checkin:${ownerId}:${week}`, ownerId, buildCheckinMessage(model));
     if (result.status === "failed") return "failed";
     if (result.status === "in-progress") return "skipped";
-    await this.deps.checkins.markSent(ownerId, week, result.posted.channel, result.posted.ts, now);
+    await this.deps.checkins.markSent(ownerId, week, result.posted.channel, result.posted.ts, now, listedKpiIds(model));
     return result.status === "sent" ? "sent" : "skipped";
   }
 
@@ -124,6 +124,7 @@ export class CheckinService {
     if (!checkin?.channelId || !checkin.messageTs) return;
     const model = await this.model(ownerId, week);
     if (isComplete(model)) await this.deps.checkins.markAnswered(ownerId, week, now);
+    await this.deps.checkins.addListedKpis(ownerId, week, listedKpiIds(model));
     await this.deps.slack.updateMessage(checkin.channelId, checkin.messageTs, buildCheckinMessage(model));
   }
 
@@ -155,6 +156,10 @@ export class CheckinService {
     }
     return models;
   }
+}
+
+function listedKpiIds(model: CheckinModel): number[] {
+  return model.seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id));
 }
 
 function isComplete(model: CheckinModel): boolean {
