@@ -133,6 +133,11 @@ export class CheckinService {
     return (await this.deps.checkins.latestSent(ownerId))?.week;
   }
 
+  /** The week of the check-in DM whose thread is `threadTs`; undefined for any other thread. */
+  async weekOfThread(ownerId: string, threadTs: string): Promise<IsoWeek | undefined> {
+    return (await this.deps.checkins.findByMessage(ownerId, threadTs))?.week;
+  }
+
   async model(ownerId: string, week: IsoWeek): Promise<CheckinModel> {
     return (await this.models([ownerId], week)).get(ownerId)!;
   }
