@@ -137,6 +137,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     for (const user of involved) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
   });
 
+  void checkins.zoneWarning(clock()).then((warning) => warning && logger.warn(warning), warn("checking the check-in time zones"));
+
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware());
   app.use(workspaceGuard());

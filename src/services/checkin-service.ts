@@ -2,7 +2,8 @@
 import type { Logger } from "@slack/bolt";
 import pLimit from "p-limit";
 import { isCheckinDue, isReminderDue, checkinWeeksAround, type LoopSettings } from "../domain/loop-schedule";
-import { lastCompletedWeek, shiftWeek, type IsoWeek } from "../domain/week";
+import { lastCompletedWeek, shiftWeek, weekOf, type IsoWeek } from "../domain/week";
+import { zonesNotServed } from "../domain/zones-not-served";
 import type { CheckinRepository } from "../repositories/checkin-repository";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
@@ -43,6 +44,12 @@ export class CheckinService {
       if (due.length > 0) reports.push(await this.sendFor(week, due, now));
     }
     return reports;
+  }
+
+  /** For start-up: a warning when the configured times cannot ask owners in every known zone at their own time. */
+  async zoneWarning(now: Date): Promise<string | undefined> {
+    const zones = await this.deps.directory.knownTimeZones(await this.deps.seats.activeOwners());
+    return zonesNotServed(this.deps.settings, zones, weekOf(now, this.deps.settings.tz));
   }
 
   /** `/cadence run checkins`: every owner not yet asked for the last completed week, whatever the time. */
