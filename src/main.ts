@@ -30,6 +30,7 @@ import { ScorecardService } from "./services/scorecard-service";
 import { EntryService } from "./services/entry-service";
 import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
+import { SeatHandOver } from "./services/seat-hand-over";
 import { UserDirectory } from "./services/user-directory";
 import { WeeklyLoop } from "./services/weekly-loop";
 import { createSlackApp } from "./slack/app";
@@ -110,7 +111,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     config,
     clock,
     directory,
-    setup: new SetupService({ seats, directory }),
+    setup: new SetupService({ seats, directory, handOver: new SeatHandOver({ issues, home, logger }) }),
     entries,
     checkins,
     dmReplies: new DmReplyService({ checkins, entries }),

@@ -85,6 +85,14 @@ export class IssueService {
     return this.deps.issues.find(id);
   }
 
+  /** After a seat changes hands: the re-owned issues' posts and everyone's views show the new owner. */
+  async reowned(issueIds: number[], now: Date): Promise<void> {
+    for (const id of issueIds) {
+      const issue = await this.deps.issues.find(id);
+      if (issue) await this.changed(issue, now);
+    }
+  }
+
   /** Posts an issue in the cadence channel once, and remembers where; false when it is not posted (yet). */
   async post(issue: Issue, now: Date): Promise<boolean> {
     const result = await this.deps.delivery.deliverOnce(`issue:${issue.id}`, this.deps.channel, buildIssueMessage(await this.view(issue, now)));

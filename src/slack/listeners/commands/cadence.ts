@@ -44,7 +44,9 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
     case "seat.owner": {
       const result = await setup.changeOwner(command.seat, command.ownerId, actor, now);
       if (!result.ok) return errorReply(result.error);
-      return textReply(`:white_check_mark: ${seatLabel(result.value.seat)} is now owned by <@${command.ownerId}> (was <@${result.value.previousOwner}>).`);
+      const handed = result.value.reownedIssueIds.length;
+      const issues = handed === 0 ? "" : ` ${handed === 1 ? "Its open issue now belongs" : `Its ${handed} open issues now belong`} to <@${command.ownerId}> too.`;
+      return textReply(`:white_check_mark: ${seatLabel(result.value.seat)} is now owned by <@${command.ownerId}> (was <@${result.value.previousOwner}>).${issues}`);
     }
     case "seat.archive": {
       const result = await setup.archiveSeat(command.seat, actor, now);
