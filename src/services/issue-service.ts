@@ -21,12 +21,12 @@ export class IssueService {
 
   constructor(
     private readonly deps: {
-      issues: IssueRepository;
-      seats: SeatRepository;
-      entries: EntryRepository;
-      delivery: DeliveryService;
-      directory: UserDirectory;
-      slack: SlackApi;
+      issues: Pick<IssueRepository, "find" | "listOpen" | "createManual" | "close" | "assign" | "setMessage" | "unpostedManual">;
+      seats: Pick<SeatRepository, "listSeats" | "findKpi">;
+      entries: Pick<EntryRepository, "forWeeks">;
+      delivery: Pick<DeliveryService, "deliverOnce">;
+      directory: Pick<UserDirectory, "checkPerson" | "isAdmin">;
+      slack: Pick<SlackApi, "updateMessage">;
       channel: string;
       logger: Logger;
     },
@@ -45,10 +45,19 @@ export class IssueService {
     return issues.map((issue) => ({ issue, ...(issue.kpiId === null ? {} : byKpi.get(issue.kpiId)) }));
   }
 
+  /**
+   * Opens an issue and posts it. Once the issue is stored the command has happened: a failed post is left to
+   * the next tick (postPending), never thrown, so the answer cannot claim that nothing changed and a retry
+   * cannot open a duplicate.
+   */
   async add(title: string, actorId: string, now: Date): Promise<Outcome<Issue>> {
     const issue = await this.deps.issues.createManual({ title, openedBy: actorId, at: now });
-    await this.post(issue, now);
-    return done((await this.deps.issues.find(issue.id)) ?? issue);
+    const posted = await this.post(issue, now).catch((error: Error) => {
+      this.deps.logger.warn(`posting #${issue.id} failed (it is posted on the next tick): ${error.message}`);
+      return false;
+    });
+    if (!posted) return done(issue);
+    return done((await this.deps.issues.find(issue.id).catch(() => undefined)) ?? issue);
   }
 
   async resolve(id: number, actorId: string, note: string | null, now: Date): Promise<Outcome<Issue>> {

@@ -12,6 +12,9 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 // Queued answers only wait; acks, which are cheap, keep getting their turn (response_urls stay valid 30 min).
 const answers = pLimit(4);
 
+// A failure can come after a write (an issue stored, then its post failed): say only what is known.
+const UNFINISHED = "something went wrong on Cadence's side and the command may not have finished; part of it may be done, so check (`/issue list`, `/scorecard`) before trying again.";
+
 export function commandListener(name: string, answer: (args: CommandArgs) => Promise<Reply>) {
   return async (args: CommandArgs): Promise<void> => {
     await args.ack();
@@ -20,7 +23,7 @@ export function commandListener(name: string, answer: (args: CommandArgs) => Pro
         await respondEphemeral(args.respond, await answer(args));
       } catch (error) {
         args.logger.error(`${name} failed`, error);
-        await respondEphemeral(args.respond, errorReply("something went wrong on Cadence's side; nothing was changed. Try again in a minute."));
+        await respondEphemeral(args.respond, errorReply(UNFINISHED));
       }
     });
   };
