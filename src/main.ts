@@ -6,6 +6,7 @@ import { LogLevel, type Logger } from "@slack/bolt";
 import { ConfigError, loadConfig, type Config } from "./config/config";
 import { openDatabase, type Database } from "./db/database";
 import { applyPendingMigrations } from "./db/migrate";
+import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
 import { DigestRepository } from "./repositories/digest-repository";
@@ -97,12 +98,13 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const deliveries = new DeliveryRepository(db);
   const delivery = new DeliveryService({ deliveries, slack, registry, logger });
   const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
-  const entries = new EntryService({ seats, entries: entryRows, directory, tz: config.tz });
+  const audit = new AuditLogRepository(db);
+  const entries = new EntryService({ seats, entries: entryRows, directory, audit, logger, tz: config.tz });
   const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });
   const loader = new ScorecardLoader({ seats, entries: entryRows });
   const issueRows = new IssueRepository(db);
   const jobRuns = new JobRunRepository(db);
-  const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, channel: config.channel, logger });
+  const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger });
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, tz: config.tz });
@@ -121,6 +123,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     digest,
     home,
     processedEvents: new ProcessedEventRepository(db),
+    audit,
   };
 
   // Values from any source (form, DM reply, command) show up in the owner's check-in DM and home tab.

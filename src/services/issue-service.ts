@@ -8,6 +8,7 @@ import type { IssueRepository } from "../repositories/issue-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
 import { buildIssueMessage, type IssueView } from "../slack/blocks/issue-blocks";
 import type { SlackApi } from "../slack/slack-api";
+import { recordRefusal, type AuditTrail } from "./audit-trail";
 import type { DeliveryService } from "./delivery-service";
 import { done, refused, type Outcome } from "./outcome";
 import type { UserDirectory } from "./user-directory";
@@ -27,6 +28,7 @@ export class IssueService {
       delivery: Pick<DeliveryService, "deliverOnce">;
       directory: Pick<UserDirectory, "checkPerson" | "isAdmin">;
       slack: Pick<SlackApi, "updateMessage">;
+      audit: AuditTrail;
       channel: string;
       logger: Logger;
     },
@@ -70,7 +72,7 @@ export class IssueService {
   }
 
   async assign(id: number, actorId: string, assigneeId: string, now: Date): Promise<Outcome<Issue>> {
-    const issue = await this.workable(id, actorId, now);
+    const issue = await this.workable(id, actorId, now, "issue.assign");
     if (!issue.ok) return issue;
     if (issue.value.assigneeId === assigneeId) return refused(`#${id} is already assigned to <@${assigneeId}>`);
     const person = await this.deps.directory.checkPerson(assigneeId, now);
@@ -88,6 +90,13 @@ export class IssueService {
     const { seat } = await this.kpiOf(issue);
     if (seat ? seat.ownerId === actorId : actorId === issue.ownerId) return true;
     return this.deps.directory.isAdmin(actorId, now);
+  }
+
+  /** mayWork, with a refusal noted in the audit log: for someone about to act on the issue. */
+  async permitWork(issue: Issue, actorId: string, now: Date, attempted: string): Promise<boolean> {
+    if (await this.mayWork(issue, actorId, now)) return true;
+    await recordRefusal(this.deps.audit, this.deps.logger, { actor: actorId, attempted, entity: "issue", entityId: issue.id, reason: "not the issue's owner, assignee, seat owner or an admin", at: now });
+    return false;
   }
 
   async find(id: number): Promise<Issue | undefined> {
@@ -140,7 +149,7 @@ export class IssueService {
   }
 
   private async close(id: number, actorId: string, state: "resolved" | "dropped", note: string | null, now: Date): Promise<Outcome<Issue>> {
-    const issue = await this.workable(id, actorId, now);
+    const issue = await this.workable(id, actorId, now, state === "resolved" ? "issue.resolve" : "issue.drop");
     if (!issue.ok) return issue;
     const updated = await this.deps.issues.close(id, { state, by: actorId, note, at: now });
     if (!updated) return refused(`#${id} was closed meanwhile`);
@@ -148,11 +157,11 @@ export class IssueService {
     return done(updated);
   }
 
-  private async workable(id: number, actorId: string, now: Date): Promise<Outcome<Issue>> {
+  private async workable(id: number, actorId: string, now: Date, attempted: string): Promise<Outcome<Issue>> {
     const issue = await this.deps.issues.find(id);
     if (!issue) return refused(`there is no issue #${id}; \`/issue list\` shows the open ones`);
     if (issue.state !== "open") return refused(`#${id} is already ${issue.state}`);
-    if (!(await this.mayWork(issue, actorId, now))) {
+    if (!(await this.permitWork(issue, actorId, now, attempted))) {
       return refused(`only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can change #${id}`);
     }
     return done(issue);

@@ -6,6 +6,7 @@ import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from
 import { formatGoal } from "../../../domain/goal";
 import { escapeText } from "../../blocks/limits";
 import { commandListener } from "./command-listener";
+import { recordRefusal } from "../../../services/audit-trail";
 import type { JobReport } from "../../../services/weekly-loop";
 
 function describeRun(job: string, report: JobReport): string {
@@ -17,11 +18,15 @@ const NOT_ADMIN =
   "only Cadence admins can change the set-up (the users in CADENCE_ADMINS, or workspace admins when it is empty); `/scorecard` and `/issue` are open to everyone";
 
 export function cadenceCommand(services: CadenceServices) {
-  return commandListener("/cadence", async ({ command }) => {
+  return commandListener("/cadence", async ({ command, logger }) => {
     const parsed = parseCadenceCommand(command.text);
     if (parsed.ok && parsed.command.type === "help") return buildHelpReply();
     const now = services.clock();
-    if (!(await services.directory.isAdmin(command.user_id, now))) return errorReply(NOT_ADMIN);
+    if (!(await services.directory.isAdmin(command.user_id, now))) {
+      const attempted = parsed.ok ? `cadence.${parsed.command.type}` : "cadence";
+      await recordRefusal(services.audit, logger, { actor: command.user_id, attempted, entity: "setup", entityId: "cadence", reason: "not a Cadence admin", at: now });
+      return errorReply(NOT_ADMIN);
+    }
     if (!parsed.ok) return errorReply(parsed.error);
     return runSetup(services, parsed.command, command.user_id, now);
   });
@@ -61,6 +66,7 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
     }
     case "run": {
       const report = await services.loop.runNow(command.job, now);
+      await services.audit.record({ actor, action: "job.run", entity: "job", entityId: `${command.job}:${report.week}`, after: report, at: now });
       return textReply(describeRun(command.job, report));
     }
   }
