@@ -10,6 +10,7 @@ import { openDatabase, type Database } from "./db/database";
 import { sqliteFilePath } from "./db/sqlite-url";
 import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks } from "./collect-setup-checks";
+import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
 import { DigestRepository } from "./repositories/digest-repository";
@@ -36,6 +37,7 @@ import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
 import { formatSetupCheck } from "./services/setup-checks";
+import { SeatHandOver } from "./services/seat-hand-over";
 import { UserDirectory } from "./services/user-directory";
 import { WeeklyLoop } from "./services/weekly-loop";
 import { createSlackApp } from "./slack/app";
@@ -106,13 +108,14 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const deliveries = new DeliveryRepository(db);
   const delivery = new DeliveryService({ deliveries, slack, registry, logger, clock });
   const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
-  const entries = new EntryService({ seats, entries: entryRows, directory, tz: config.tz });
+  const audit = new AuditLogRepository(db);
+  const entries = new EntryService({ seats, entries: entryRows, directory, audit, logger, tz: config.tz });
   const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });
   const loader = new ScorecardLoader({ seats, entries: entryRows });
   const issueRows = new IssueRepository(db);
   const jobRuns = new JobRunRepository(db);
-  const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, channel: config.channel, logger });
-  const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, settings, logger });
+  const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
+  const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger });
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
   const status = new StatusService({ deliveries });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
@@ -121,7 +124,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     config,
     clock,
     directory,
-    setup: new SetupService({ seats, directory }),
+    setup: new SetupService({ seats, directory, handOver: new SeatHandOver({ issues, home, logger }) }),
     entries,
     checkins,
     dmReplies: new DmReplyService({ checkins, entries }),
@@ -132,6 +135,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     home,
     status,
     processedEvents: new ProcessedEventRepository(db),
+    audit,
   };
 
   // Values from any source (form, DM reply, command) show up in the owner's check-in DM and home tab.
@@ -160,6 +164,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     ticking: options.scheduler !== false,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
   });
+  void checkins.zoneWarning(clock()).then((warning) => warning && logger.warn(warning), warn("checking the check-in time zones"));
 
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware());

@@ -14,8 +14,25 @@ export function deadlineFor(week: IsoWeek, settings: LoopSettings): Date {
   return stepTimeFor(week, settings.deadlineAt, settings.tz);
 }
 
-export function checkinTimeFor(week: IsoWeek, ownerTz: string, settings: LoopSettings): Date {
+/** The owner's `CHECKIN_AT`, on their own clock, before any adjustment. */
+export function localCheckinTimeFor(week: IsoWeek, ownerTz: string, settings: LoopSettings): Date {
   return stepTimeFor(week, settings.checkinAt, ownerTz);
+}
+
+/** The latest an owner can be asked and still have `REMIND_AFTER` to answer before the team's deadline. */
+export function latestCheckinFor(week: IsoWeek, settings: LoopSettings): Date {
+  return new Date(deadlineFor(week, settings).getTime() - settings.remindAfterMs);
+}
+
+/**
+ * When an owner is asked: `CHECKIN_AT` on their clock, but never later than `REMIND_AFTER` before the deadline.
+ * Without that bound an owner far west of the team (team London, deadline mon 17:00, owner in Los Angeles) is
+ * due at or after the deadline and never asked.
+ */
+export function checkinTimeFor(week: IsoWeek, ownerTz: string, settings: LoopSettings): Date {
+  const local = localCheckinTimeFor(week, ownerTz, settings);
+  const latest = latestCheckinFor(week, settings);
+  return local < latest ? local : latest;
 }
 
 /**

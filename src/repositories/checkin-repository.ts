@@ -18,12 +18,35 @@ export class CheckinRepository {
     return (await this.db.checkIn.findFirst({ where: { ownerId, sentAt: { not: null } }, orderBy: { week: "desc" } })) ?? undefined;
   }
 
-  async markSent(ownerId: string, week: string, channelId: string, messageTs: string, at: Date): Promise<void> {
+  /** Records the sent DM and the KPIs it listed. */
+  async markSent(ownerId: string, week: string, channelId: string, messageTs: string, at: Date, kpiIds: number[]): Promise<void> {
+    const listed = kpiIds.join(",");
     await this.db.checkIn.upsert({
       where: { ownerId_week: { ownerId, week } },
-      create: { ownerId, week, channelId, messageTs, sentAt: at },
-      update: { channelId, messageTs, sentAt: at },
+      create: { ownerId, week, channelId, messageTs, sentAt: at, kpiIds: listed },
+      update: { channelId, messageTs, sentAt: at, kpiIds: listed },
     });
+  }
+
+  /** Adds KPIs a refreshed DM now lists (a KPI added after the DM went out shows up in it). */
+  async addListedKpis(ownerId: string, week: string, kpiIds: number[]): Promise<void> {
+    const row = await this.db.checkIn.findUnique({ where: { ownerId_week: { ownerId, week } }, select: { kpiIds: true } });
+    if (!row) return;
+    const before = parseKpiIds(row.kpiIds);
+    const listed = new Set([...before, ...kpiIds]);
+    if (listed.size === before.length) return;
+    await this.db.checkIn.update({ where: { ownerId_week: { ownerId, week } }, data: { kpiIds: [...listed].join(",") } });
+  }
+
+  /** Every KPI some check-in for the week listed. */
+  async askedKpis(week: string): Promise<Set<number>> {
+    const rows = await this.db.checkIn.findMany({ where: { week, sentAt: { not: null } }, select: { kpiIds: true } });
+    return new Set(rows.flatMap((row) => parseKpiIds(row.kpiIds)));
+  }
+
+  /** The check-in whose DM is the message `messageTs` (a reply in its thread answers that week). */
+  async findByMessage(ownerId: string, messageTs: string): Promise<CheckIn | undefined> {
+    return (await this.db.checkIn.findFirst({ where: { ownerId, messageTs } })) ?? undefined;
   }
 
   async markReminded(ownerId: string, week: string, at: Date): Promise<void> {
@@ -33,4 +56,8 @@ export class CheckinRepository {
   async markAnswered(ownerId: string, week: string, at: Date): Promise<void> {
     await this.db.checkIn.updateMany({ where: { ownerId, week, answeredAt: null }, data: { answeredAt: at } });
   }
+}
+
+function parseKpiIds(text: string | null | undefined): number[] {
+  return (text ?? "").split(",").filter(Boolean).map(Number);
 }

@@ -75,12 +75,22 @@ export class SeatRepository {
     });
   }
 
-  async setOwner(seatId: number, ownerId: string, actor: string, at: Date): Promise<Seat> {
+  /**
+   * Hands a seat to a new owner, with the open issues of its KPIs (their owner is whoever answers for the
+   * seat): returns the ids of the issues handed over, whose posts then show the new owner.
+   */
+  async setOwner(seatId: number, ownerId: string, actor: string, at: Date): Promise<{ seat: Seat; reownedIssueIds: number[] }> {
     return transaction(this.db, async (tx) => {
       const before = await tx.seat.findUniqueOrThrow({ where: { id: seatId } });
       const row = await tx.seat.update({ where: { id: seatId }, data: { ownerId } });
       await writeAudit(tx, { actor, action: "seat.owner", entity: "seat", entityId: seatId, before: { ownerId: before.ownerId }, after: { ownerId }, at });
-      return toSeat(row);
+      const kpiIds = (await tx.kpi.findMany({ where: { seatId }, select: { id: true } })).map((kpi) => kpi.id);
+      const issues = await tx.issue.findMany({ where: { state: "open", kpiId: { in: kpiIds }, ownerId: { not: ownerId } }, select: { id: true, ownerId: true }, orderBy: { id: "asc" } });
+      for (const issue of issues) {
+        await tx.issue.update({ where: { id: issue.id }, data: { ownerId } });
+        await writeAudit(tx, { actor, action: "issue.owner", entity: "issue", entityId: issue.id, before: { ownerId: issue.ownerId }, after: { ownerId, seatId }, at });
+      }
+      return { seat: toSeat(row), reownedIssueIds: issues.map((issue) => issue.id) };
     });
   }
 

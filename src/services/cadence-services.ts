@@ -1,6 +1,7 @@
 // Everything listeners and the scheduler may call, built once in src/main.ts.
 import type { Config } from "../config/config";
 import type { ProcessedEventRepository } from "../repositories/processed-event-repository";
+import type { AuditTrail } from "./audit-trail";
 import type { CheckinService } from "./checkin-service";
 import type { DigestService } from "./digest-service";
 import type { DmReplyService } from "./dm-reply-service";
@@ -28,4 +29,6 @@ export interface CadenceServices {
   home: HomeService;
   status: StatusService;
   processedEvents: ProcessedEventRepository;
+  /** For what listeners note themselves: refused set-up commands and jobs run by hand. */
+  audit: AuditTrail;
 }

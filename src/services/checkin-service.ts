@@ -2,7 +2,8 @@
 import type { Logger } from "@slack/bolt";
 import pLimit from "p-limit";
 import { isCheckinDue, isReminderDue, checkinWeeksAround, type LoopSettings } from "../domain/loop-schedule";
-import { lastCompletedWeek, shiftWeek, type IsoWeek } from "../domain/week";
+import { lastCompletedWeek, shiftWeek, weekOf, type IsoWeek } from "../domain/week";
+import { zonesNotServed } from "../domain/zones-not-served";
 import type { CheckinRepository } from "../repositories/checkin-repository";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
@@ -45,6 +46,12 @@ export class CheckinService {
     return reports;
   }
 
+  /** For start-up: a warning when the configured times cannot ask owners in every known zone at their own time. */
+  async zoneWarning(now: Date): Promise<string | undefined> {
+    const zones = await this.deps.directory.knownTimeZones(await this.deps.seats.activeOwners());
+    return zonesNotServed(this.deps.settings, zones, weekOf(now, this.deps.settings.tz));
+  }
+
   /** `/cadence run checkins`: every owner not yet asked for the last completed week, whatever the time. */
   async sendNow(now: Date): Promise<JobReport> {
     const week = lastCompletedWeek(now, this.deps.settings.tz);
@@ -78,7 +85,7 @@ export class CheckinService {
     const result = await this.deps.delivery.deliverOnce(`checkin:${ownerId}:${week}`, ownerId, buildCheckinMessage(model));
     if (result.status === "failed" || result.status === "abandoned") return result.status;
     if (result.status === "in-progress") return "skipped";
-    await this.deps.checkins.markSent(ownerId, week, result.posted.channel, result.posted.ts, now);
+    await this.deps.checkins.markSent(ownerId, week, result.posted.channel, result.posted.ts, now, listedKpiIds(model));
     return result.status === "sent" ? "sent" : "skipped";
   }
 
@@ -124,12 +131,18 @@ export class CheckinService {
     if (!checkin?.channelId || !checkin.messageTs) return;
     const model = await this.model(ownerId, week);
     if (isComplete(model)) await this.deps.checkins.markAnswered(ownerId, week, now);
+    await this.deps.checkins.addListedKpis(ownerId, week, listedKpiIds(model));
     await this.deps.slack.updateMessage(checkin.channelId, checkin.messageTs, buildCheckinMessage(model));
   }
 
   /** The owner's most recent check-in that reached them: the week a DM reply answers. */
   async latestWeekFor(ownerId: string): Promise<IsoWeek | undefined> {
     return (await this.deps.checkins.latestSent(ownerId))?.week;
+  }
+
+  /** The week of the check-in DM whose thread is `threadTs`; undefined for any other thread. */
+  async weekOfThread(ownerId: string, threadTs: string): Promise<IsoWeek | undefined> {
+    return (await this.deps.checkins.findByMessage(ownerId, threadTs))?.week;
   }
 
   async model(ownerId: string, week: IsoWeek): Promise<CheckinModel> {
@@ -155,6 +168,10 @@ export class CheckinService {
     }
     return models;
   }
+}
+
+function listedKpiIds(model: CheckinModel): number[] {
+  return model.seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id));
 }
 
 function isComplete(model: CheckinModel): boolean {

@@ -1,4 +1,5 @@
-// An owner's reply in the check-in DM: read against their KPIs for the week last asked, and recorded.
+// An owner's reply in the check-in DM: read against their KPIs for the week it answers, and recorded. A reply
+// in a check-in's thread answers that check-in's week; a top-level reply, the newest check-in sent.
 import { decodeSlackEntities } from "../domain/command-tokens";
 import type { Entry, Kpi } from "../domain/model";
 import { parseCheckinReply, replySizeProblem } from "../domain/reply-parse";
@@ -13,10 +14,17 @@ export type DmReplyOutcome =
   | { kind: "read"; week: IsoWeek; recorded: { kpi: Kpi; entry: Entry }[]; problems: string[]; kpis: Kpi[] };
 
 export class DmReplyService {
-  constructor(private readonly deps: { checkins: CheckinService; entries: EntryService }) {}
+  constructor(
+    private readonly deps: {
+      checkins: Pick<CheckinService, "latestWeekFor" | "weekOfThread" | "model">;
+      entries: Pick<EntryService, "recordForOwner">;
+    },
+  ) {}
 
-  async answer(userId: string, text: string, now: Date): Promise<DmReplyOutcome> {
-    const week = await this.deps.checkins.latestWeekFor(userId);
+  /** `threadTs`: the thread the reply was written in, if any. */
+  async answer(userId: string, text: string, now: Date, threadTs?: string): Promise<DmReplyOutcome> {
+    // A thread that is not a check-in's (one on Cadence's own answer) is read like a top-level reply.
+    const week = (threadTs && (await this.deps.checkins.weekOfThread(userId, threadTs))) || (await this.deps.checkins.latestWeekFor(userId));
     if (!week) return { kind: "no-checkin" };
     const model = await this.deps.checkins.model(userId, week);
     const kpis = model.seats.flatMap((seat) => seat.kpis);

@@ -2,7 +2,8 @@
 // `drift` issue, each posted once in the cadence channel. Idempotent per KPI, week and source.
 import type { Logger } from "@slack/bolt";
 import { evaluateGoal } from "../domain/goal";
-import { weeklyJobDue, type LoopSettings } from "../domain/loop-schedule";
+import { deadlineFor, weeklyJobDue, type LoopSettings } from "../domain/loop-schedule";
+import type { Kpi } from "../domain/model";
 import { lastCompletedWeek, shiftWeek, weekStartsAt, type IsoWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
@@ -12,13 +13,19 @@ import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
 
 const JOB = "drift";
 
+/** Which KPIs the week's check-ins listed (CheckinRepository). */
+export interface AskedKpis {
+  askedKpis(week: IsoWeek): Promise<Set<number>>;
+}
+
 export class DriftService implements WeeklyStep {
   constructor(
     private readonly deps: {
-      loader: ScorecardLoader;
-      issues: IssueRepository;
-      issueService: IssueService;
-      jobRuns: JobRunRepository;
+      loader: Pick<ScorecardLoader, "load">;
+      issues: Pick<IssueRepository, "openAutomatic" | "unpostedFor">;
+      issueService: Pick<IssueService, "post" | "refreshPost">;
+      jobRuns: Pick<JobRunRepository, "isComplete" | "markComplete">;
+      checkins: AskedKpis;
       settings: LoopSettings;
       logger: Logger;
     },
@@ -37,11 +44,13 @@ export class DriftService implements WeeklyStep {
   async runFor(week: IsoWeek, now: Date): Promise<JobReport> {
     const report = emptyReport(week);
     const data = await this.deps.loader.load(week, TREND_WEEKS);
-    // A KPI added after the week ended was never asked for that week: no number is not "missing" for it.
-    const weekEnded = weekStartsAt(shiftWeek(week, 1), this.deps.settings.tz);
+    // "missing" means no number by the deadline: an early `/cadence run drift` judges the values entered so far
+    // and leaves the missing ones, and the week itself, to the scheduled run (SPEC, weekly loop step 3).
+    const pastDeadline = now >= deadlineFor(week, this.deps.settings);
+    const wasAsked = await this.askedFor(week);
     for (const { kpi, seat } of activeKpis(data)) {
       const value = valuesOf(data, kpi.id).get(week);
-      if (value === undefined && kpi.createdAt >= weekEnded) continue;
+      if (value === undefined && !(pastDeadline && wasAsked(kpi))) continue;
       const state = evaluateGoal(kpi.goal, value);
       if (state === "on") continue;
       const result = await this.deps.issues.openAutomatic({
@@ -60,8 +69,18 @@ export class DriftService implements WeeklyStep {
       }
     }
     Object.assign(report, await this.postUnposted(week, now));
-    if (report.failed === 0) await this.deps.jobRuns.markComplete(JOB, week, now);
+    if (report.failed === 0 && pastDeadline) await this.deps.jobRuns.markComplete(JOB, week, now);
     return report;
+  }
+
+  /**
+   * A KPI counts as asked for a week when a check-in for that week listed it, or when it existed before the
+   * week ended (its owner may not have been DMed, but the number was due all the same).
+   */
+  private async askedFor(week: IsoWeek): Promise<(kpi: Kpi) => boolean> {
+    const listed = await this.deps.checkins.askedKpis(week);
+    const weekEnded = weekStartsAt(shiftWeek(week, 1), this.deps.settings.tz);
+    return (kpi) => listed.has(kpi.id) || kpi.createdAt < weekEnded;
   }
 
   /** Posts every issue of the week not posted yet: the new ones, and any a crash left behind. */

@@ -5,6 +5,8 @@ import { parseValue } from "../domain/units";
 import { isWeek, lastCompletedWeek, weekOf, type IsoWeek } from "../domain/week";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
+import type { Logger } from "@slack/bolt";
+import { recordRefusal, type AuditTrail } from "./audit-trail";
 import { done, refused, type Outcome } from "./outcome";
 import type { UserDirectory } from "./user-directory";
 
@@ -20,15 +22,18 @@ export type RecordedListener = (recorded: RecordedValues) => Promise<void>;
 export class EntryService {
   private readonly listeners: RecordedListener[] = [];
 
-  constructor(private readonly deps: { seats: SeatRepository; entries: EntryRepository; directory: UserDirectory; tz: string }) {}
+  constructor(private readonly deps: { seats: SeatRepository; entries: EntryRepository; directory: UserDirectory; audit: AuditTrail; logger: Logger; tz: string }) {}
 
   /** Called after values are stored (outside the transaction): the check-in DM and home tab refresh from here. */
   onRecorded(listener: RecordedListener): void {
     this.listeners.push(listener);
   }
 
-  async mayEnterFor(actorId: string, ownerId: string, now: Date): Promise<boolean> {
-    return actorId === ownerId || (await this.deps.directory.isAdmin(actorId, now));
+  /** Whether `actorId` may enter numbers for `ownerId`'s seats; a refusal is noted in the audit log. */
+  async mayEnterFor(actorId: string, ownerId: string, now: Date, about: { entity: string; entityId: string | number } = { entity: "owner", entityId: ownerId }): Promise<boolean> {
+    if (actorId === ownerId || (await this.deps.directory.isAdmin(actorId, now))) return true;
+    await recordRefusal(this.deps.audit, this.deps.logger, { actor: actorId, attempted: "entry.add", ...about, reason: `numbers of <@${ownerId}>'s seats`, at: now });
+    return false;
   }
 
   /** Values for KPIs of seats owned by `ownerId`, entered by `actorId` (that owner or an admin). */
@@ -61,7 +66,7 @@ export class EntryService {
     if (week > weekOf(input.now, this.deps.tz)) return refused(`${week} has not started yet`);
     const parsed = parseValue(input.valueText, kpi.unit);
     if (!parsed.ok) return refused(`${kpi.name}: ${parsed.error}`);
-    if (!(await this.mayEnterFor(input.actorId, seat.ownerId, input.now))) {
+    if (!(await this.mayEnterFor(input.actorId, seat.ownerId, input.now, { entity: "kpi", entityId: kpi.id }))) {
       return refused(`only <@${seat.ownerId}> (owner of "${seat.name}") or a Cadence admin can set "${kpi.name}"`);
     }
     return done(await this.store([{ kpi, seat, value: parsed.value }], { actorId: input.actorId, week, note: null, source: "command", now: input.now }));

@@ -8,6 +8,7 @@ import type { IssueRepository } from "../repositories/issue-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
 import { buildIssueMessage, type IssueView } from "../slack/blocks/issue-blocks";
 import type { SlackApi } from "../slack/slack-api";
+import { recordRefusal, type AuditTrail } from "./audit-trail";
 import type { DeliveryService } from "./delivery-service";
 import { done, refused, type Outcome } from "./outcome";
 import type { UserDirectory } from "./user-directory";
@@ -21,12 +22,13 @@ export class IssueService {
 
   constructor(
     private readonly deps: {
-      issues: IssueRepository;
-      seats: SeatRepository;
-      entries: EntryRepository;
-      delivery: DeliveryService;
-      directory: UserDirectory;
-      slack: SlackApi;
+      issues: Pick<IssueRepository, "find" | "listOpen" | "createManual" | "close" | "assign" | "setMessage" | "unpostedManual">;
+      seats: Pick<SeatRepository, "listSeats" | "findKpi">;
+      entries: Pick<EntryRepository, "forWeeks">;
+      delivery: Pick<DeliveryService, "deliverOnce">;
+      directory: Pick<UserDirectory, "checkPerson" | "isAdmin">;
+      slack: Pick<SlackApi, "updateMessage">;
+      audit: AuditTrail;
       channel: string;
       logger: Logger;
     },
@@ -45,10 +47,19 @@ export class IssueService {
     return issues.map((issue) => ({ issue, ...(issue.kpiId === null ? {} : byKpi.get(issue.kpiId)) }));
   }
 
+  /**
+   * Opens an issue and posts it. Once the issue is stored the command has happened: a failed post is left to
+   * the next tick (postPending), never thrown, so the answer cannot claim that nothing changed and a retry
+   * cannot open a duplicate.
+   */
   async add(title: string, actorId: string, now: Date): Promise<Outcome<Issue>> {
     const issue = await this.deps.issues.createManual({ title, openedBy: actorId, at: now });
-    await this.post(issue, now);
-    return done((await this.deps.issues.find(issue.id)) ?? issue);
+    const posted = await this.post(issue, now).catch((error: Error) => {
+      this.deps.logger.warn(`posting #${issue.id} failed (it is posted on the next tick): ${error.message}`);
+      return false;
+    });
+    if (!posted) return done(issue);
+    return done((await this.deps.issues.find(issue.id).catch(() => undefined)) ?? issue);
   }
 
   async resolve(id: number, actorId: string, note: string | null, now: Date): Promise<Outcome<Issue>> {
@@ -61,7 +72,7 @@ export class IssueService {
   }
 
   async assign(id: number, actorId: string, assigneeId: string, now: Date): Promise<Outcome<Issue>> {
-    const issue = await this.workable(id, actorId, now);
+    const issue = await this.workable(id, actorId, now, "issue.assign");
     if (!issue.ok) return issue;
     if (issue.value.assigneeId === assigneeId) return refused(`#${id} is already assigned to <@${assigneeId}>`);
     const person = await this.deps.directory.checkPerson(assigneeId, now);
@@ -81,8 +92,23 @@ export class IssueService {
     return this.deps.directory.isAdmin(actorId, now);
   }
 
+  /** mayWork, with a refusal noted in the audit log: for someone about to act on the issue. */
+  async permitWork(issue: Issue, actorId: string, now: Date, attempted: string): Promise<boolean> {
+    if (await this.mayWork(issue, actorId, now)) return true;
+    await recordRefusal(this.deps.audit, this.deps.logger, { actor: actorId, attempted, entity: "issue", entityId: issue.id, reason: "not the issue's owner, assignee, seat owner or an admin", at: now });
+    return false;
+  }
+
   async find(id: number): Promise<Issue | undefined> {
     return this.deps.issues.find(id);
+  }
+
+  /** After a seat changes hands: the re-owned issues' posts and everyone's views show the new owner. */
+  async reowned(issueIds: number[], now: Date): Promise<void> {
+    for (const id of issueIds) {
+      const issue = await this.deps.issues.find(id);
+      if (issue) await this.changed(issue, now);
+    }
   }
 
   /**
@@ -127,7 +153,7 @@ export class IssueService {
   }
 
   private async close(id: number, actorId: string, state: "resolved" | "dropped", note: string | null, now: Date): Promise<Outcome<Issue>> {
-    const issue = await this.workable(id, actorId, now);
+    const issue = await this.workable(id, actorId, now, state === "resolved" ? "issue.resolve" : "issue.drop");
     if (!issue.ok) return issue;
     const updated = await this.deps.issues.close(id, { state, by: actorId, note, at: now });
     if (!updated) return refused(`#${id} was closed meanwhile`);
@@ -135,11 +161,11 @@ export class IssueService {
     return done(updated);
   }
 
-  private async workable(id: number, actorId: string, now: Date): Promise<Outcome<Issue>> {
+  private async workable(id: number, actorId: string, now: Date, attempted: string): Promise<Outcome<Issue>> {
     const issue = await this.deps.issues.find(id);
     if (!issue) return refused(`there is no issue #${id}; \`/issue list\` shows the open ones`);
     if (issue.state !== "open") return refused(`#${id} is already ${issue.state}`);
-    if (!(await this.mayWork(issue, actorId, now))) {
+    if (!(await this.permitWork(issue, actorId, now, attempted))) {
       return refused(`only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can change #${id}`);
     }
     return done(issue);

@@ -6,8 +6,13 @@ import type { SeatRepository } from "../repositories/seat-repository";
 import { done, refused, type Outcome } from "./outcome";
 import type { UserDirectory } from "./user-directory";
 
+/** What follows a hand-over outside the database: the issues' posts, the digest and both owners' home tabs. */
+export interface HandOverFollowUp {
+  seatHandedOver(change: { previousOwner: string; newOwner: string; reownedIssueIds: number[] }, now: Date): Promise<void>;
+}
+
 export class SetupService {
-  constructor(private readonly deps: { seats: SeatRepository; directory: UserDirectory }) {}
+  constructor(private readonly deps: { seats: SeatRepository; directory: UserDirectory; handOver?: HandOverFollowUp }) {}
 
   async addSeat(input: { name: string; ownerId: string; kind: SeatKind; accountability: string | null }, actor: string, now: Date): Promise<Outcome<Seat>> {
     const existing = await this.deps.seats.findSeatByName(input.name);
@@ -21,14 +26,16 @@ export class SetupService {
     return this.deps.seats.listSeats();
   }
 
-  async changeOwner(seatName: string, ownerId: string, actor: string, now: Date): Promise<Outcome<{ seat: Seat; previousOwner: string }>> {
+  async changeOwner(seatName: string, ownerId: string, actor: string, now: Date): Promise<Outcome<{ seat: Seat; previousOwner: string; reownedIssueIds: number[] }>> {
     const seat = await this.activeSeat(seatName);
     if (!seat.ok) return seat;
     if (seat.value.ownerId === ownerId) return refused(`<@${ownerId}> already owns "${seat.value.name}"`);
     const owner = await this.deps.directory.checkPerson(ownerId, now);
     if (!owner.ok) return refused(owner.reason);
-    const updated = await this.deps.seats.setOwner(seat.value.id, ownerId, actor, now);
-    return done({ seat: updated, previousOwner: seat.value.ownerId });
+    const { seat: updated, reownedIssueIds } = await this.deps.seats.setOwner(seat.value.id, ownerId, actor, now);
+    const previousOwner = seat.value.ownerId;
+    await this.deps.handOver?.seatHandedOver({ previousOwner, newOwner: ownerId, reownedIssueIds }, now);
+    return done({ seat: updated, previousOwner, reownedIssueIds });
   }
 
   async archiveSeat(seatName: string, actor: string, now: Date): Promise<Outcome<Seat>> {

@@ -44,6 +44,12 @@ export class UserDirectory {
     return { ok: true, tz: info.tz };
   }
 
+  /** The zones of these users as far as Cadence knows them already (no Slack call), with the team's zone. */
+  async knownTimeZones(userIds: string[]): Promise<Set<string>> {
+    const cached = await this.deps.users.findMany(userIds);
+    return new Set([this.deps.teamTz, ...cached.map((user) => user.tz || this.deps.teamTz)]);
+  }
+
   /**
    * Each owner's IANA time zone; the team's when Slack has none. Unknown owners are looked up now. Cached zones
    * older than a day are still used, and refreshed a few per call, so a big team never sends a burst of

@@ -154,3 +154,24 @@ describe("weeklyJobDue", () => {
     expect(weeklyJobDue(step, new Date(now), settings)).toBe(week);
   });
 });
+
+describe("owners far from the team's zone (team London, deadline mon 17:00, remind after 4h)", () => {
+  const londonTeam: LoopSettings = { ...settingsIn("Europe/London"), deadlineAt: { dayOffset: 0, hour: 17, minute: 0, text: "mon 17:00" } };
+  // 2026-W47's check-in day is Mon Nov 23; London is on GMT (UTC+0). Deadline 17:00Z, so the latest ask is 13:00Z.
+  const W47 = "2026-W47";
+  it.each([
+    { ownerTz: "Europe/London", at: "2026-11-23T09:00:00.000Z", why: "09:00 at home, well before the deadline" },
+    { ownerTz: "Pacific/Honolulu", at: "2026-11-23T13:00:00.000Z", why: "UTC−10: 09:00 there is 19:00 London, after the deadline" },
+    { ownerTz: "America/Los_Angeles", at: "2026-11-23T13:00:00.000Z", why: "09:00 there is 17:00 London, the deadline itself" },
+    { ownerTz: "Pacific/Kiritimati", at: "2026-11-22T19:00:00.000Z", why: "UTC+14: 09:00 Monday there is Sunday evening in London" },
+  ])("an owner in $ownerTz is asked at $at ($why)", ({ ownerTz, at }) => {
+    expect(checkinTimeFor(W47, ownerTz, londonTeam).toISOString()).toBe(at);
+    expect(isCheckinDue(W47, ownerTz, new Date(at), londonTeam)).toBe(true);
+    expect(isCheckinDue(W47, ownerTz, new Date(new Date(at).getTime() - 60_000), londonTeam)).toBe(false);
+  });
+
+  it("an owner at UTC−10 is due for a while before the deadline, and no longer at it", () => {
+    expect(isCheckinDue(W47, "Pacific/Honolulu", new Date("2026-11-23T16:59:00Z"), londonTeam)).toBe(true);
+    expect(isCheckinDue(W47, "Pacific/Honolulu", new Date("2026-11-23T17:00:00Z"), londonTeam)).toBe(false);
+  });
+});

@@ -162,6 +162,21 @@ describe("working issues", () => {
     expect(await snapshotDatabase(app.cadence.db)).toEqual(before);
   });
 
+  it("hands a seat's open issues to its new owner: the issue, its post and the audit log say so", async () => {
+    app.slack.addUser({ id: "UNEWOWNER", name: "nia", tz: "UTC" });
+    await app.command("/issue", "add Hiring plan for Q1", "UAGENTOWNER"); // the person's own issue, not the seat's
+    const answer = await app.command("/cadence", 'seat owner "Support triage agent" <@UNEWOWNER>');
+    expect(answer).toContain("Its open issue now belongs to <@UNEWOWNER> too.");
+    expect((await post(driftId)).ownerId).toBe("UNEWOWNER");
+    const update = JSON.stringify((await lastUpdateOf(driftId))?.params.blocks);
+    expect(update).toContain("Open · owner <@UNEWOWNER>");
+    expect(update).not.toContain("UAGENTOWNER");
+    const audit = await app.cadence.db.auditLog.findFirstOrThrow({ where: { action: "issue.owner", entityId: String(driftId) } });
+    expect([audit.actor, JSON.parse(audit.before!), JSON.parse(audit.after!).ownerId]).toEqual(["UADMIN", { ownerId: "UAGENTOWNER" }, "UNEWOWNER"]);
+    const own = await app.cadence.db.issue.findFirstOrThrow({ where: { source: "manual" } });
+    expect(own.ownerId).toBe("UAGENTOWNER");
+  });
+
   it("works from the post's buttons: resolve through the note form, assign with the picker, drop", async () => {
     const issue = await post(driftId);
     const interaction = (userId: string, action: Record<string, unknown>, triggerId?: string) =>

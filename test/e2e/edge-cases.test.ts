@@ -35,7 +35,7 @@ describe("review fixes", () => {
 
   it("posts a hand-added issue on a later tick when Slack refused it at first", async () => {
     app.slack.failNext("chat.postMessage", { status: 500 }, 50);
-    expect(await app.command("/issue", "add Vendor outage", "UMEMBER")).toContain("will be posted within a minute");
+    expect(await app.command("/issue", "add Vendor outage", "UMEMBER")).toContain("Cadence posts it within a minute (no need to add it again)");
     expect(channelPosts()).toHaveLength(0);
     app.slack.reset();
     app.clock.advance(60_000); // the outbox waits a minute after a first failure

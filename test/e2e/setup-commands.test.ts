@@ -111,6 +111,16 @@ describe("/cadence bad input writes nothing", () => {
     const answer = await app.command("/cadence", 'seat add "Sneaky" <@UMEMBER> human', "UMEMBER");
     expect(answer).toMatch(/only Cadence admins/);
     expect(await snapshotDatabase(app.cadence.db)).toEqual(before);
+    // The attempt itself is noted: who tried what, and why it was refused.
+    const noted = await app.cadence.db.auditLog.findMany({ where: { action: "refused" } });
+    expect(noted.map((row) => [row.actor, JSON.parse(row.after!)])).toEqual([["UMEMBER", { attempted: "cadence.seat.add", reason: "not a Cadence admin" }]]);
+  });
+
+  it("notes a job run by hand in the audit log, with its report", async () => {
+    app.clock.set("2026-11-24T12:30:00Z");
+    await app.command("/cadence", "run digest");
+    const row = await app.cadence.db.auditLog.findFirstOrThrow({ where: { action: "job.run" } });
+    expect([row.actor, row.entity, row.entityId, JSON.parse(row.after!).week]).toEqual([ADMIN, "job", "digest:2026-W47", "2026-W47"]);
   });
 });
 

@@ -80,7 +80,7 @@ const CADENCE_PREFIXES = [
   'kpi add "Support triage agent"', 'kpi add "Support triage agent" "Tickets"', 'kpi add "Support triage agent" "Tickets" between',
 ];
 const SCORECARD_PREFIXES = ["set", 'set "Resolution rate"', "set Escalations", '"Resolution rate"', "SET"];
-const ISSUE_PREFIXES = ["add", "list", "resolve", "resolve #1", "drop", "drop 1", "assign", "assign #1", "assign 1 <@UMEMBER|mia>"];
+const ISSUE_PREFIXES = ["add", "list", "resolve", "resolve #1", "resolve #0", "drop", "drop 1", "drop 0", "assign", "assign #1", "assign 1 <@UMEMBER|mia>"];
 
 // --- What every answer must be --------------------------------------------------------------------------------
 
@@ -236,7 +236,7 @@ describe("parseIssueCommand", () => {
         }
         if (command.type === "resolve" || command.type === "drop" || command.type === "assign") {
           expect(Number.isSafeInteger(command.id)).toBe(true);
-          expect(command.id).toBeGreaterThanOrEqual(0);
+          expect(command.id).toBeGreaterThan(0);
         }
         if ((command.type === "resolve" || command.type === "drop") && command.note !== null) expect(command.note.length).toBeLessThanOrEqual(MAX_NOTE_LENGTH);
       }),

@@ -13,9 +13,11 @@ export const MAX_TITLE_LENGTH = 200;
 export const MAX_NOTE_LENGTH = 1000;
 const ISSUE_USAGE = "`/issue list`, `/issue add <title>`, `/issue resolve <id> <note>`, `/issue drop <id> [note]` or `/issue assign <id> @user`";
 
+/** `12` or `#12`: ids start at 1 (the database's autoincrement), so `#0` is no id. */
 export function parseIssueId(text: string | undefined): number | undefined {
   const match = /^#?(\d{1,9})$/.exec(text?.trim() ?? "");
-  return match ? Number(match[1]) : undefined;
+  const id = match ? Number(match[1]) : 0;
+  return id > 0 ? id : undefined;
 }
 
 export function parseIssueCommand(raw: string): Parsed<IssueCommand> {

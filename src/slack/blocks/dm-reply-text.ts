@@ -19,11 +19,11 @@ export function buildDmReplyText(outcome: DmReplyOutcome): string {
         for (const { kpi, entry } of outcome.recorded) lines.push(`• ${escapeText(kpi.name)}: ${formatValue(entry.value, kpi.unit)}`);
       }
       if (outcome.problems.length > 0) {
-        lines.push(outcome.recorded.length > 0 ? ":warning: I could not read:" : ":warning: I could not read your reply, so nothing was recorded:");
+        lines.push(outcome.recorded.length > 0 ? ":warning: I could not read:" : `:warning: I could not read your reply for ${outcome.week}, so nothing was recorded:`);
         for (const problem of outcome.problems) lines.push(`• ${escapeText(problem)}`);
         lines.push(`Your KPIs, in order: ${order}.`);
       }
-      return lines.length > 0 ? lines.join("\n") : `Send one value per line, in this order: ${order}.`;
+      return lines.length > 0 ? lines.join("\n") : `Send one value per line for ${outcome.week}, in this order: ${order}.`;
     }
   }
 }

@@ -71,12 +71,16 @@ describe("parseIssueCommand: refused", () => {
     ["resolve 12abc fixed", "expected `/issue resolve <id> <note>`, with an id like 12 or #12"],
     ["resolve ##12 fixed", "expected `/issue resolve <id> <note>`, with an id like 12 or #12"],
     ["resolve -1 fixed", "expected `/issue resolve <id> <note>`, with an id like 12 or #12"],
+    ["resolve #0 fixed", "expected `/issue resolve <id> <note>`, with an id like 12 or #12"],
+    ["resolve 000 fixed", "expected `/issue resolve <id> <note>`, with an id like 12 or #12"],
     ["resolve 1234567890 fixed", "expected `/issue resolve <id> <note>`, with an id like 12 or #12"],
     ["RESOLVE x", "expected `/issue resolve <id> <note>`, with an id like 12 or #12"],
     [`resolve 12 ${"n".repeat(MAX_NOTE_LENGTH + 1)}`, `the note is ${MAX_NOTE_LENGTH + 1} characters; keep it under ${MAX_NOTE_LENGTH}`],
 
     ["drop", "expected `/issue drop <id> [note]`, with an id like 12 or #12"],
     ["drop twelve", "expected `/issue drop <id> [note]`, with an id like 12 or #12"],
+    ["drop 0", "expected `/issue drop <id> [note]`, with an id like 12 or #12"],
+    ["assign #0 <@U123>", "expected `/issue assign <id> @user`, with an id like 12 or #12"],
     [`drop 12 ${"n".repeat(MAX_NOTE_LENGTH + 1)}`, `the note is ${MAX_NOTE_LENGTH + 1} characters; keep it under ${MAX_NOTE_LENGTH}`],
 
     ["assign", "expected `/issue assign <id> @user`, with an id like 12 or #12"],

@@ -28,7 +28,7 @@ export function resolveIssueButton(services: CadenceServices) {
       const issue = id === undefined ? undefined : await services.issues.find(id);
       if (!issue) return await tell(args, ":warning: that issue no longer exists");
       if (issue.state !== "open") return await tell(args, `:warning: #${issue.id} is already ${issue.state}`);
-      if (!(await services.issues.mayWork(issue, args.body.user.id, services.clock()))) {
+      if (!(await services.issues.permitWork(issue, args.body.user.id, services.clock(), "issue.resolve"))) {
         return await tell(args, `:warning: only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can resolve #${issue.id}`);
       }
       await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildResolveModal(issue, {}) as never });

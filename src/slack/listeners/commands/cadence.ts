@@ -7,6 +7,7 @@ import { formatGoal } from "../../../domain/goal";
 import { escapeText } from "../../blocks/limits";
 import { commandListener, inRenderTurn } from "./command-listener";
 import { buildStatusReply } from "../../blocks/status-blocks";
+import { recordRefusal } from "../../../services/audit-trail";
 import type { JobReport } from "../../../services/weekly-loop";
 
 function describeRun(job: string, report: JobReport): string {
@@ -19,11 +20,15 @@ const NOT_ADMIN =
   "only Cadence admins can change the set-up (the users in CADENCE_ADMINS, or workspace admins when it is empty); `/scorecard` and `/issue` are open to everyone";
 
 export function cadenceCommand(services: CadenceServices) {
-  return commandListener("/cadence", async ({ command }) => {
+  return commandListener("/cadence", async ({ command, logger }) => {
     const parsed = parseCadenceCommand(command.text);
     if (parsed.ok && parsed.command.type === "help") return buildHelpReply();
     const now = services.clock();
-    if (!(await services.directory.isAdmin(command.user_id, now))) return errorReply(NOT_ADMIN);
+    if (!(await services.directory.isAdmin(command.user_id, now))) {
+      const attempted = parsed.ok ? `cadence.${parsed.command.type}` : "cadence";
+      await recordRefusal(services.audit, logger, { actor: command.user_id, attempted, entity: "setup", entityId: "cadence", reason: "not a Cadence admin", at: now });
+      return errorReply(NOT_ADMIN);
+    }
     if (!parsed.ok) return errorReply(parsed.error);
     return runSetup(services, parsed.command, command.user_id, now);
   });
@@ -46,7 +51,9 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
     case "seat.owner": {
       const result = await setup.changeOwner(command.seat, command.ownerId, actor, now);
       if (!result.ok) return errorReply(result.error);
-      return textReply(`:white_check_mark: ${seatLabel(result.value.seat)} is now owned by <@${command.ownerId}> (was <@${result.value.previousOwner}>).`);
+      const handed = result.value.reownedIssueIds.length;
+      const issues = handed === 0 ? "" : ` ${handed === 1 ? "Its open issue now belongs" : `Its ${handed} open issues now belong`} to <@${command.ownerId}> too.`;
+      return textReply(`:white_check_mark: ${seatLabel(result.value.seat)} is now owned by <@${command.ownerId}> (was <@${result.value.previousOwner}>).${issues}`);
     }
     case "seat.archive": {
       const result = await setup.archiveSeat(command.seat, actor, now);
@@ -63,6 +70,7 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
       return buildStatusReply(await services.status.report());
     case "run": {
       const report = await services.loop.runNow(command.job, now);
+      await services.audit.record({ actor, action: "job.run", entity: "job", entityId: `${command.job}:${report.week}`, after: report, at: now });
       return textReply(describeRun(command.job, report));
     }
   }

@@ -18,6 +18,9 @@ export function inRenderTurn<T>(work: () => Promise<T>): Promise<T> {
   return renderTurns(work);
 }
 
+// A failure can come after a write (an issue stored, then its post failed): say only what is known.
+const UNFINISHED = "something went wrong on Cadence's side and the command may not have finished; part of it may be done, so check (`/issue list`, `/scorecard`) before trying again.";
+
 export function commandListener(name: string, answer: (args: CommandArgs) => Promise<Reply>) {
   return async (args: CommandArgs): Promise<void> => {
     await args.ack();
@@ -26,7 +29,7 @@ export function commandListener(name: string, answer: (args: CommandArgs) => Pro
       reply = await answer(args);
     } catch (error) {
       args.logger.error(`${name} failed`, error);
-      reply = errorReply("something went wrong on Cadence's side; nothing was changed. Try again in a minute.");
+      reply = errorReply(UNFINISHED);
     }
     await respondEphemeral(args.respond, reply).catch((error: unknown) => args.logger.error(`${name}: answering failed`, error));
   };

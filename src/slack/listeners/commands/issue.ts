@@ -22,7 +22,7 @@ async function runIssueCommand(services: CadenceServices, command: IssueCommand,
     case "add": {
       const result = await issues.add(command.title, actorId, now);
       if (!result.ok) return errorReply(result.error);
-      const where = result.value.messageTs ? " and posted it in the cadence channel" : "; Slack did not take the channel post, so it will be posted within a minute";
+      const where = result.value.messageTs ? " and posted it in the cadence channel" : "; its channel post has not gone out yet, and Cadence posts it within a minute (no need to add it again)";
       return textReply(`:pushpin: Opened *#${result.value.id}* ${escapeText(result.value.title)}${where}.`);
     }
     case "resolve": {

@@ -10,7 +10,7 @@ export function directMessageReceived(services: CadenceServices) {
     const eventId = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
     try {
       await once(services.processedEvents, `event:${eventId}`, async () => {
-        const outcome = await services.dmReplies.answer(event.user, event.text ?? "", services.clock());
+        const outcome = await services.dmReplies.answer(event.user, event.text ?? "", services.clock(), event.thread_ts);
         await say({ text: buildDmReplyText(outcome), thread_ts: event.thread_ts });
       });
     } catch (error) {
