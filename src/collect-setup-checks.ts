@@ -9,10 +9,13 @@ import { committedMigrations, pendingMigrations } from "./db/migrate";
 import { sqliteFilePath } from "./db/sqlite-url";
 import { SlackUserRepository } from "./repositories/slack-user-repository";
 import { runSetupChecks, type SetupCheck } from "./services/setup-checks";
+import { SeatRepository } from "./repositories/seat-repository";
+import { zonesNotServed } from "./domain/zones-not-served";
+import { weekOf } from "./domain/week";
 import { WebClientSetupSlack } from "./slack/setup-slack";
 
 /** Runs the set-up checks with a Slack client and, when the app already has it open, its database. */
-export async function collectSetupChecks(config: Config, { client, db }: { client: WebClient; db?: Database }): Promise<SetupCheck[]> {
+export async function collectSetupChecks(config: Config, { client, db, now = new Date() }: { client: WebClient; db?: Database; now?: Date }): Promise<SetupCheck[]> {
   const file = sqliteFilePath(config.databaseUrl);
   // The doctor opens the database only if it exists: opening creates an empty file, which is the app's job.
   const withDatabase = async <T>(use: (open: Database) => Promise<T>, absent: T): Promise<T> => {
@@ -29,5 +32,15 @@ export async function collectSetupChecks(config: Config, { client, db }: { clien
     knownTeam: () => withDatabase((open) => new SlackUserRepository(open).mostCommonTeam(), undefined),
     pendingMigrations: () => withDatabase((open) => pendingMigrations(open), committedMigrations()),
     databaseLabel: `the database ${file}`,
+    zoneWarning: () => withDatabase((open) => zoneWarning(config, open, now), undefined),
   });
+}
+
+/** The zones of active owners as the database last heard them from Slack (no Slack calls), and the team's. */
+async function zoneWarning(config: Config, db: Database, now: Date): Promise<string | undefined> {
+  const owners = await new SeatRepository(db).activeOwners();
+  const known = await new SlackUserRepository(db).findMany(owners);
+  const zones = [config.tz, ...known.map((user) => user.tz ?? config.tz)];
+  const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
+  return zonesNotServed(settings, zones, weekOf(now, config.tz));
 }

@@ -44,6 +44,11 @@ export interface SetupCheckDeps {
   pendingMigrations(): Promise<string[]>;
   /** Where the database is, for the message. */
   databaseLabel: string;
+  /**
+   * Whether CHECKIN_AT, REMIND_AFTER and DEADLINE_AT serve every owner's time zone known to the database: a
+   * warning in words, or undefined when they do (zonesNotServed); throws when the database cannot be read.
+   */
+  zoneWarning(): Promise<string | undefined>;
 }
 
 const NOT_CHECKED = "not checked: the bot token does not work yet";
@@ -60,7 +65,10 @@ export async function runSetupChecks(deps: SetupCheckDeps): Promise<SetupCheck[]
   } else {
     checks.push(notChecked("workspace"), notChecked("scopes"), notChecked("channel"));
   }
-  checks.push(slackModeCheck(deps.slackMode), await databaseCheck(deps));
+  const database = await databaseCheck(deps);
+  // The zones are those the database knows: with no usable database there is nothing to judge.
+  const zones = database.ok ? await zoneCheck(deps) : failed("time zones", "not checked: the database is not ready", "fix the database first");
+  checks.push(slackModeCheck(deps.slackMode), database, zones);
   return checks;
 }
 
@@ -150,4 +158,15 @@ async function databaseCheck(deps: SetupCheckDeps): Promise<SetupCheck> {
     `${deps.databaseLabel}: ${pending.length} migration${pending.length === 1 ? "" : "s"} not applied (${pending.join(", ")})`,
     "run npm start once (it migrates on start), or npx prisma migrate deploy",
   );
+}
+
+async function zoneCheck(deps: SetupCheckDeps): Promise<SetupCheck> {
+  let warning: string | undefined;
+  try {
+    warning = await deps.zoneWarning();
+  } catch {
+    return failed("time zones", "not checked: the database cannot be read", "fix the database first");
+  }
+  if (warning === undefined) return passed("time zones", "CHECKIN_AT, REMIND_AFTER and DEADLINE_AT serve every owner's time zone");
+  return failed("time zones", warning, "change CHECKIN_AT or DEADLINE_AT as it says; until then those owners are asked early, never skipped");
 }

@@ -48,12 +48,12 @@ const failing = (lines: string[]) => lines.filter((line) => line.startsWith("✗
 describe("npm run doctor", () => {
   it("passes a good set-up: one ✓ line per check, exit code 0, from the command line too", async () => {
     const { code, lines } = await runDoctor();
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     expect(lines.every((line) => line.startsWith("✓ "))).toBe(true);
     expect(code).toBe(0);
 
     const run = await runDoctorProcess();
-    expect(run.stdout.trim().split("\n")).toHaveLength(6);
+    expect(run.stdout.trim().split("\n")).toHaveLength(7);
     expect(run.stdout).not.toContain("✗");
   });
 
@@ -103,11 +103,12 @@ describe("npm run doctor", () => {
     await (await openDatabase(empty)).$disconnect();
     const unmigrated = await runDoctor({ DATABASE_URL: empty });
     expect(unmigrated.code).toBe(1);
-    expect(failing(unmigrated.lines)).toEqual([expect.stringMatching(/^✗ database: the database .+: \d+ migrations? not applied \(20261121000000_init.*\) → run npm start once/)]);
+    const databaseNotReady = expect.stringMatching(/^✗ time zones: not checked: the database is not ready/);
+    expect(failing(unmigrated.lines)).toEqual([expect.stringMatching(/^✗ database: the database .+: \d+ migrations? not applied \(20261121000000_init.*\) → run npm start once/), databaseNotReady]);
 
     const absent = join(testDbDir(), `${randomUUID()}.db`);
     const missing = await runDoctor({ DATABASE_URL: `file:${absent}` });
-    expect(failing(missing.lines)).toEqual([expect.stringMatching(/^✗ database: .* not applied/)]);
+    expect(failing(missing.lines)).toEqual([expect.stringMatching(/^✗ database: .* not applied/), databaseNotReady]);
     expect(existsSync(absent)).toBe(false);
   });
 

@@ -16,6 +16,7 @@ function deps(overrides: Partial<SetupCheckDeps> = {}): SetupCheckDeps {
     knownTeam: async () => "T1",
     pendingMigrations: async () => [],
     databaseLabel: "the database ./data/cadence.db",
+    zoneWarning: async () => undefined,
     ...overrides,
   };
 }
@@ -66,6 +67,13 @@ const scenarios: { name: string; deps: Partial<SetupCheckDeps>; failing: string;
   { name: "no signing secret in HTTP mode", deps: { slackMode: {} }, failing: "mode", detail: /neither SLACK_SIGNING_SECRET/, fix: /Signing Secret/ },
   { name: "migrations not applied", deps: { pendingMigrations: async () => ["20261121000000_init"] }, failing: "database", detail: /1 migration not applied \(20261121000000_init\)/, fix: /npm start/ },
   {
+    name: "owners in zones the configured times cannot serve",
+    deps: { zoneWarning: async () => "CHECKIN_AT (mon 17:00, each owner's clock) falls too close to DEADLINE_AT for owners in America/Los_Angeles" },
+    failing: "time zones",
+    detail: /America\/Los_Angeles/,
+    fix: /CHECKIN_AT or DEADLINE_AT/,
+  },
+  {
     name: "a database that cannot be opened",
     deps: { pendingMigrations: async () => Promise.reject(new Error("SQLITE_CANTOPEN")) },
     failing: "database",
@@ -77,7 +85,7 @@ const scenarios: { name: string; deps: Partial<SetupCheckDeps>; failing: string;
 describe("runSetupChecks", () => {
   it("passes every check on a good set-up, one line each", async () => {
     const checks = await runSetupChecks(deps());
-    expect(checks.map((check) => check.name)).toEqual(["bot token", "workspace", "scopes", "channel", "mode", "database"]);
+    expect(checks.map((check) => check.name)).toEqual(["bot token", "workspace", "scopes", "channel", "mode", "database", "time zones"]);
     expect(checks.filter((check) => !check.ok)).toEqual([]);
     expect(checks.map(formatSetupCheck)).toMatchInlineSnapshot(`
       [
@@ -87,6 +95,7 @@ describe("runSetupChecks", () => {
         "✓ channel: #cadence (C1); the bot is a member",
         "✓ mode: HTTP mode: SLACK_SIGNING_SECRET is set; Slack must reach https://<your host>/slack/events",
         "✓ database: the database ./data/cadence.db opens and is migrated",
+        "✓ time zones: CHECKIN_AT, REMIND_AFTER and DEADLINE_AT serve every owner's time zone",
       ]
     `);
   });
@@ -95,7 +104,9 @@ describe("runSetupChecks", () => {
     const checks = await runSetupChecks(deps(scenario.deps));
     const failing = checks.filter((check) => !check.ok);
     // A refused token leaves the checks that need it unchecked; they fail too, pointing at the token.
-    const expected = scenario.failing === "bot token" ? ["bot token", "workspace", "scopes", "channel"] : [scenario.failing];
+    // So does an unusable database for the time-zone check, which judges the zones the database knows.
+    const dependents: Record<string, string[]> = { "bot token": ["workspace", "scopes", "channel"], database: ["time zones"] };
+    const expected = [scenario.failing, ...(dependents[scenario.failing] ?? [])];
     expect(failing.map((check) => check.name)).toEqual(expected);
     expect(failing[0]!.detail).toMatch(scenario.detail);
     expect(failing[0]!.fix).toMatch(scenario.fix);
