@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { LogLevel, type Logger } from "@slack/bolt";
 import { loadConfig, type Config } from "../../src/config/config";
 import { startCadence, type RunningCadence } from "../../src/main";
-import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
+import { startLocalSlack, type LocalSlack, type LocalSlackOptions } from "../../tools/local-slack/server";
 import { signedClient } from "../../tools/local-slack/signed-requests";
 import { templateDb, testDbDir } from "./paths";
 
@@ -47,6 +47,13 @@ export function testEnvironment(slackApiUrl: string, databaseUrl: string, extra:
   };
 }
 
+/** A local Slack with the bot invited to the cadence channel, as after `/invite @Cadence` in a real workspace. */
+export async function startTestSlack(options: LocalSlackOptions = {}): Promise<LocalSlack> {
+  const slack = await startLocalSlack(options);
+  slack.joinChannel(CHANNEL);
+  return slack;
+}
+
 export function freshDatabaseUrl(): string {
   const file = join(testDbDir(), `${randomUUID()}.db`);
   copyFileSync(templateDb(), file);
@@ -59,6 +66,8 @@ export interface BootOptions {
   slack?: LocalSlack;
   clock?: TestClock;
   heartbeatMs?: number;
+  /** Whether the bot is in the cadence channel (default: invited, as in set-up step 3). */
+  botInChannel?: boolean;
   /** Captures log lines (e.g. warnings); other levels are dropped. */
   logger?: Partial<Record<"debug" | "info" | "warn" | "error", (...args: unknown[]) => void>>;
 }
@@ -93,6 +102,7 @@ function captureLogger(sink: NonNullable<BootOptions["logger"]>): Logger {
 
 export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const slack = options.slack ?? (await startLocalSlack());
+  if (options.botInChannel !== false) slack.joinChannel(CHANNEL);
   if (!slack.users().some((user) => user.id === ADMIN)) slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   const clock = options.clock ?? testClock();
   const databaseUrl = options.databaseUrl ?? freshDatabaseUrl();

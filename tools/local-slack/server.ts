@@ -22,6 +22,8 @@ import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isUserId, manifestBotScopes, ResponseUrlBudget, scopesNeeded, TRIGGER_TTL_MS } from "./access-rules";
+import { blockKitProblems, explicitBlockIds, viewFieldProblems, type Surface } from "./block-kit-rules";
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -103,6 +105,8 @@ export interface LocalSlackOptions {
   botId?: string;
   /** Clock used for message timestamps and `at` fields; defaults to `Date.now`. */
   now?: () => number;
+  /** Bot scopes the token was granted; defaults to those in manifest.json. A method outside them answers missing_scope. */
+  scopes?: string[];
 }
 
 export type InjectedFailure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
@@ -157,31 +161,14 @@ function hasContent(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
-// Slack limits that the app must respect; a fake that accepted more would hide the bug until production.
-const MAX_MESSAGE_BLOCKS = 50;
-const MAX_VIEW_BLOCKS = 100;
-const MAX_SECTION_TEXT = 3000;
-const MAX_HEADER_TEXT = 150;
+// Longer message text is refused outright (https://docs.slack.dev/reference/methods/chat.postMessage, msg_too_long).
 const MAX_MESSAGE_TEXT = 40000;
 
-function validateBlocks(blocks: unknown, maxBlocks: number): void {
+/** Block Kit limits (block-kit-rules.ts): a fake that accepted more would hide the bug until production. */
+function validateBlocks(blocks: unknown, surface: Surface): void {
   if (blocks === undefined) return;
   if (!Array.isArray(blocks)) fail("invalid_blocks_format");
-  const problems: string[] = [];
-  if (blocks.length > maxBlocks) problems.push(`no more than ${maxBlocks} items allowed [json-pointer:/blocks]`);
-  blocks.forEach((block, index) => {
-    if (typeof block !== "object" || block === null || typeof block.type !== "string") {
-      problems.push(`missing required field: type [json-pointer:/blocks/${index}]`);
-      return;
-    }
-    const text = block.text?.text;
-    if (block.type === "section" && typeof text === "string" && text.length > MAX_SECTION_TEXT) {
-      problems.push(`must be less than ${MAX_SECTION_TEXT + 1} characters [json-pointer:/blocks/${index}/text]`);
-    }
-    if (block.type === "header" && typeof text === "string" && text.length > MAX_HEADER_TEXT) {
-      problems.push(`must be less than ${MAX_HEADER_TEXT + 1} characters [json-pointer:/blocks/${index}/text]`);
-    }
-  });
+  const problems = blockKitProblems(blocks, surface);
   if (problems.length > 0) fail("invalid_blocks", problems);
 }
 
@@ -402,8 +389,14 @@ export class LocalSlack extends EventEmitter {
   private readonly recordedEphemerals: EphemeralMessage[] = [];
   private readonly pendingFailures = new Map<string, { failure: InjectedFailure; remaining: number }[]>();
   /** Trigger ids handed out by newTriggerId(), with the user they belong to; each works once. */
-  private readonly openTriggers = new Map<string, string | undefined>();
+  private readonly openTriggers = new Map<string, { user: string | undefined; issuedAt: number }>();
   private readonly usedTriggers = new Set<string>();
+  private readonly responseUrls = new ResponseUrlBudget();
+  /** Channel members by channel id: posting to a C… channel needs the bot among them (joinChannel). */
+  private readonly membersByChannel = new Map<string, Set<string>>();
+  /** Every block_id each message has carried, across updates: an update must bring new ones. */
+  private readonly blockIdsByMessage = new Map<string, Set<string>>();
+  private readonly scopes: Set<string>;
   private readonly methods: Record<string, MethodHandler>;
   private latencyMs: number;
   private port = 0;
@@ -417,6 +410,7 @@ export class LocalSlack extends EventEmitter {
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? Date.now;
     this.timestamps = new TimestampSource(this.now);
+    this.scopes = new Set(options.scopes ?? manifestBotScopes());
     this.server = createServer((request, response) => void this.handleHttp(request, response));
     this.methods = {
       "auth.test": () => this.authTest(),
@@ -426,6 +420,7 @@ export class LocalSlack extends EventEmitter {
       "chat.delete": (p) => this.chatDelete(p),
       "chat.getPermalink": (p) => this.chatGetPermalink(p),
       "conversations.open": (p) => this.conversationsOpen(p),
+      "conversations.info": (p) => this.conversationsInfo(p),
       "conversations.history": (p) => this.conversationsHistory(p),
       "conversations.replies": (p) => this.conversationsReplies(p),
       "users.info": (p) => this.usersInfo(p),
@@ -477,6 +472,21 @@ export class LocalSlack extends EventEmitter {
   /** Makes the next `times` calls of `method` fail this way, before any other check. */
   failNext(method: string, failure: InjectedFailure, times = 1): void {
     listIn(this.pendingFailures, method).push({ failure, remaining: times });
+  }
+
+  /** Adds a member to a channel (the bot by default), as `/invite @Cadence` does. */
+  joinChannel(channel: string, userId = this.botUserId): void {
+    let members = this.membersByChannel.get(channel);
+    if (!members) this.membersByChannel.set(channel, (members = new Set()));
+    members.add(userId);
+  }
+
+  leaveChannel(channel: string, userId = this.botUserId): void {
+    this.membersByChannel.get(channel)?.delete(userId);
+  }
+
+  isMember(channel: string, userId = this.botUserId): boolean {
+    return this.membersByChannel.get(channel)?.has(userId) ?? false;
   }
 
   setLatency(ms: number): void {
@@ -568,8 +578,11 @@ export class LocalSlack extends EventEmitter {
     this.counter = Math.max(this.counter, snapshot.counter);
   }
 
+  /** A response_url like Slack's: it takes 5 posts within 30 minutes on this fake's clock. */
   newResponseUrl(): string {
-    return `${this.baseUrl}/response/R${this.nextNumber()}`;
+    const url = `${this.baseUrl}/response/R${this.nextNumber()}`;
+    this.responseUrls.issue(url, this.now());
+    return url;
   }
 
   responses(url?: string): RecordedResponse[] {
@@ -579,7 +592,7 @@ export class LocalSlack extends EventEmitter {
   /** A trigger id like Slack's; pass the user so views opened with it know whom they belong to. */
   newTriggerId(userId?: string): string {
     const triggerId = `${this.nextNumber()}.${this.teamId.replace(/\D/g, "") || "1"}.${randomBytes(8).toString("hex")}`;
-    this.openTriggers.set(triggerId, userId);
+    this.openTriggers.set(triggerId, { user: userId, issuedAt: this.now() });
     return triggerId;
   }
 
@@ -613,6 +626,8 @@ export class LocalSlack extends EventEmitter {
     this.pendingFailures.clear();
     this.openTriggers.clear();
     this.usedTriggers.clear();
+    this.responseUrls.clear();
+    this.blockIdsByMessage.clear();
   }
 
   async close(): Promise<void> {
@@ -662,6 +677,8 @@ export class LocalSlack extends EventEmitter {
     if (invalidJson) return slackError("invalid_json");
     const handler = this.methods[method];
     if (!handler) return slackError("unknown_method");
+    const missingScope = this.missingScope(method, params);
+    if (missingScope) return missingScope;
     try {
       return { status: 200, body: { ok: true, ...handler(params) } };
     } catch (error) {
@@ -695,6 +712,8 @@ export class LocalSlack extends EventEmitter {
     } catch {
       // Bolt's respond() posts JSON; keep anything else as text so the test can see what went wrong
     }
+    const refused = this.refuseResponse(url, body);
+    if (refused) return refused;
     const recorded: RecordedResponse = { url, body, at: this.now() };
     this.recordedResponses.push(recorded);
     this.emit("response", recorded);
@@ -717,6 +736,7 @@ export class LocalSlack extends EventEmitter {
 
   private chatPostMessage(p: Params): ApiAnswer {
     const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    this.requireBotIn(channel);
     this.validateMessageContent(p, { requireContent: true });
     const message: StoredMessage = {
       channel,
@@ -732,6 +752,7 @@ export class LocalSlack extends EventEmitter {
       if (isTrue(p.reply_broadcast)) message.reply_broadcast = true;
     }
     this.store.add(message);
+    this.rememberBlockIds(message, p.blocks);
     this.emit("message", message);
     return { channel, ts: message.ts, message: this.toApiMessage(message, true) };
   }
@@ -753,8 +774,12 @@ export class LocalSlack extends EventEmitter {
   }
 
   private chatUpdate(p: Params): ApiAnswer {
+    this.requireConversationId(p.channel);
     const message = this.existingMessage(p.channel, p.ts);
+    this.requireBotIn(message.channel);
     this.validateMessageContent(p, { requireContent: false });
+    this.requireNewBlockIds(message, p.blocks);
+    this.rememberBlockIds(message, p.blocks);
     if (p.text !== undefined) message.text = String(p.text);
     if (p.blocks !== undefined) message.blocks = p.blocks;
     if (p.metadata !== undefined) message.metadata = p.metadata;
@@ -787,7 +812,8 @@ export class LocalSlack extends EventEmitter {
   }
 
   private conversationsHistory(p: Params): ApiAnswer {
-    const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    const channel = this.requireConversationId(p.channel);
+    this.requireBotIn(channel);
     const inclusive = isTrue(p.inclusive);
     const oldest = hasContent(p.oldest) ? tsToMicros(String(p.oldest)) : undefined;
     const cursorTs = decodeCursor(p.cursor);
@@ -817,7 +843,8 @@ export class LocalSlack extends EventEmitter {
   }
 
   private conversationsReplies(p: Params): ApiAnswer {
-    const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    const channel = this.requireConversationId(p.channel);
+    this.requireBotIn(channel);
     const ts = requireParam(p, "ts", "thread_not_found");
     const message = this.store.find(channel, ts) ?? fail("thread_not_found");
     const root = isReply(message) ? (this.store.find(channel, message.thread_ts!) ?? fail("thread_not_found")) : message;
@@ -827,6 +854,22 @@ export class LocalSlack extends EventEmitter {
       messages: thread.slice(0, clampLimit(p.limit, 1000, 1000)).map((m) => this.toApiMessage(m, includeMetadata)),
       has_more: false,
       response_metadata: { next_cursor: "" },
+    };
+  }
+
+  /** Enough of a conversation object for an app to learn whether it is a member (`is_member`). */
+  private conversationsInfo(p: Params): ApiAnswer {
+    const channel = this.requireConversationId(p.channel);
+    const isIm = channel.startsWith("D");
+    return {
+      channel: {
+        id: channel,
+        is_channel: channel.startsWith("C"),
+        is_group: channel.startsWith("G"),
+        is_im: isIm,
+        is_private: !channel.startsWith("C"),
+        is_member: isIm || this.isMember(channel),
+      },
     };
   }
 
@@ -891,7 +934,7 @@ export class LocalSlack extends EventEmitter {
   private validateMessageContent(p: Params, { requireContent }: { requireContent: boolean }): void {
     if (requireContent && !hasContent(p.text) && !hasContent(p.blocks)) fail("no_text");
     if (p.text !== undefined && String(p.text).length > MAX_MESSAGE_TEXT) fail("msg_too_long");
-    validateBlocks(p.blocks, MAX_MESSAGE_BLOCKS);
+    validateBlocks(p.blocks, "message");
     validateMetadata(p.metadata);
   }
 
@@ -905,6 +948,58 @@ export class LocalSlack extends EventEmitter {
   private threadRootOf(channel: string, threadTs: string): string {
     const parent = this.store.find(channel, threadTs) ?? fail("thread_not_found");
     return isReply(parent) ? parent.thread_ts! : parent.ts;
+  }
+
+  // --- Strict rules: scopes, membership, conversation ids, block_ids across updates, response_url budget -----
+
+  /** A method outside the granted scopes answers missing_scope with `needed` and `provided`, as Slack does. */
+  private missingScope(method: string, params: Params): HttpReply | undefined {
+    const needed = scopesNeeded(method, params);
+    if (!needed || needed.some((scope) => this.scopes.has(scope))) return undefined;
+    return { status: 200, body: { ok: false, error: "missing_scope", needed: needed.join(","), provided: [...this.scopes].join(",") } };
+  }
+
+  /**
+   * Posting to or reading a channel needs the bot in it: not_in_channel for a public channel, channel_not_found
+   * for a private one it cannot see. https://docs.slack.dev/reference/methods/chat.postMessage (errors) and
+   * https://docs.slack.dev/reference/methods/conversations.history (errors). DMs are the bot's own.
+   */
+  private requireBotIn(channel: string): void {
+    if (channel.startsWith("C") && !this.isMember(channel)) fail("not_in_channel");
+    if (channel.startsWith("G") && !this.isMember(channel)) fail("channel_not_found");
+  }
+
+  private requireConversationId(channel: unknown): string {
+    if (!hasContent(channel) || isUserId(String(channel))) fail("channel_not_found");
+    return String(channel);
+  }
+
+  /**
+   * "block_id should be unique for each message and each iteration of a message. If a message is updated, use a
+   * new block_id." https://docs.slack.dev/reference/block-kit/blocks/actions-block (every block's block_id field).
+   * Views are exempt: views.update keeps input only when block_ids stay (https://docs.slack.dev/reference/views/modal-views).
+   */
+  private requireNewBlockIds(message: StoredMessage, blocks: unknown): void {
+    const earlier = this.blockIdsByMessage.get(keyOf(message.channel, message.ts));
+    const reused = explicitBlockIds(blocks).filter((id) => earlier?.has(id));
+    if (reused.length > 0) fail("invalid_blocks", reused.map((id) => `block_id "${id}" was used by an earlier iteration of this message; use a new block_id`));
+  }
+
+  private rememberBlockIds(message: StoredMessage, blocks: unknown): void {
+    const key = keyOf(message.channel, message.ts);
+    let ids = this.blockIdsByMessage.get(key);
+    if (!ids) this.blockIdsByMessage.set(key, (ids = new Set()));
+    for (const id of explicitBlockIds(blocks)) ids.add(id);
+  }
+
+  /** A response_url post within its budget and with valid blocks is taken; otherwise Slack refuses it. */
+  private refuseResponse(url: string, body: any): HttpReply | undefined {
+    if (typeof body === "object" && body !== null && body.blocks !== undefined) {
+      const problems = blockKitProblems(body.blocks, "message");
+      if (problems.length > 0) return { status: 400, body: { ok: false, error: "invalid_blocks", response_metadata: { messages: problems } } };
+    }
+    const spent = this.responseUrls.spend(url, this.now());
+    return spent ? { status: 404, body: { ok: false, error: spent } } : undefined;
   }
 
   private toApiMessage(message: StoredMessage, includeMetadata: boolean): Record<string, unknown> {
@@ -972,16 +1067,19 @@ export class LocalSlack extends EventEmitter {
     const id = String(triggerId);
     if (this.usedTriggers.has(id)) fail("expired_trigger_id");
     this.usedTriggers.add(id);
-    const user = this.openTriggers.get(id);
+    const issued = this.openTriggers.get(id);
     this.openTriggers.delete(id);
-    return user;
+    if (issued && this.now() - issued.issuedAt > TRIGGER_TTL_MS) fail("expired_trigger_id");
+    return issued?.user;
   }
 
   private requireView(p: Params, expectedType: string): any {
     const view = p.view;
     if (typeof view !== "object" || view === null) fail("invalid_arguments");
     if (view.type !== expectedType) fail("invalid_arguments", [`view type must be ${expectedType}`]);
-    validateBlocks(view.blocks ?? [], MAX_VIEW_BLOCKS);
+    const fieldProblems = viewFieldProblems(view);
+    if (fieldProblems.length > 0) fail("invalid_arguments", fieldProblems);
+    validateBlocks(view.blocks ?? [], expectedType === "home" ? "home" : "modal");
     return view;
   }
 
