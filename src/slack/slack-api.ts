@@ -1,5 +1,6 @@
 // The Slack Web API calls Cadence makes, behind one small interface so services never see the WebClient.
 import type { WebClient } from "@slack/web-api";
+import { withFreshBlockIds } from "./fresh-block-ids";
 
 export interface SlackMessage {
   text: string;
@@ -49,7 +50,7 @@ export class WebClientSlackApi implements SlackApi {
     const result = await this.client.chat.postMessage({
       channel,
       text: message.text,
-      blocks: message.blocks as never,
+      blocks: withFreshBlockIds(message.blocks) as never,
       metadata: message.metadata as never,
       thread_ts: message.threadTs,
       unfurl_links: false,
@@ -58,7 +59,7 @@ export class WebClientSlackApi implements SlackApi {
   }
 
   async updateMessage(channel: string, ts: string, message: SlackMessage): Promise<void> {
-    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never, metadata: message.metadata as never });
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: withFreshBlockIds(message.blocks) as never, metadata: message.metadata as never });
   }
 
   async postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void> {

@@ -68,6 +68,8 @@ export interface BootOptions {
   heartbeatMs?: number;
   /** Whether the bot is in the cadence channel (default: invited, as in set-up step 3). */
   botInChannel?: boolean;
+  /** Lets the test provoke Slack refusals on purpose; otherwise stop() fails on any (a broken Slack rule). */
+  expectSlackRefusals?: boolean;
   /** Captures log lines (e.g. warnings); other levels are dropped. */
   logger?: Partial<Record<"debug" | "info" | "warn" | "error", (...args: unknown[]) => void>>;
 }
@@ -138,6 +140,9 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
     async stop() {
       await booted.cadence.stop();
       if (!options.slack) await slack.close();
+      // A refused call is often only logged by the app; failing here makes a broken Slack rule a failing test.
+      const violations = slack.ruleViolations();
+      if (violations.length > 0 && !options.expectSlackRefusals) throw new Error(`Slack refused what Cadence sent:\n${violations.join("\n")}`);
     },
   };
   booted.client = signedClient({ appUrl: booted.cadence.url!, signingSecret: SIGNING_SECRET, slack });

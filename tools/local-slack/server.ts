@@ -129,7 +129,25 @@ interface HttpReply {
   status: number;
   headers?: Record<string, string>;
   body: Record<string, unknown>;
+  /** A failure the test asked for with failNext(), not one the app caused. */
+  injected?: boolean;
 }
+
+/** Answers that mean the app broke one of Slack's rules (as opposed to an outage or a lookup that found nothing). */
+const RULE_ERRORS = new Set([
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "invalid_arguments",
+  "invalid_metadata_format",
+  "expired_trigger_id",
+  "channel_not_found",
+  "not_in_channel",
+  "missing_scope",
+  "msg_too_long",
+  "no_text",
+  "used_url",
+  "expired_url",
+]);
 
 /** A Slack-style failure (`{ ok: false, error }`) raised by a method handler. */
 class SlackApiError extends Error {
@@ -397,6 +415,7 @@ export class LocalSlack extends EventEmitter {
   /** Every block_id each message has carried, across updates: an update must bring new ones. */
   private readonly blockIdsByMessage = new Map<string, Set<string>>();
   private readonly scopes: Set<string>;
+  private readonly refusals: string[] = [];
   private readonly methods: Record<string, MethodHandler>;
   private latencyMs: number;
   private port = 0;
@@ -491,6 +510,11 @@ export class LocalSlack extends EventEmitter {
 
   setLatency(ms: number): void {
     this.latencyMs = ms;
+  }
+
+  /** Every call or response_url post refused for breaking one of Slack's rules, not injected: tests expect none. */
+  ruleViolations(): string[] {
+    return [...this.refusals];
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -623,6 +647,7 @@ export class LocalSlack extends EventEmitter {
     this.homeViewIdByUser.clear();
     this.recordedResponses.length = 0;
     this.recordedEphemerals.length = 0;
+    this.refusals.length = 0;
     this.pendingFailures.clear();
     this.openTriggers.clear();
     this.usedTriggers.clear();
@@ -666,6 +691,7 @@ export class LocalSlack extends EventEmitter {
     const call: RecordedCall = { method, params, at: this.now(), ok };
     if (!ok) call.error = String(reply.body.error ?? `http_${reply.status}`);
     this.calls.push(call);
+    if (!ok && !reply.injected && RULE_ERRORS.has(call.error!)) this.refusals.push(`${method}: ${call.error} ${JSON.stringify(reply.body.response_metadata ?? "")}`);
     this.emit("call", call);
     return reply;
   }
@@ -694,15 +720,16 @@ export class LocalSlack extends EventEmitter {
     if (!queue || !next) return undefined;
     if (--next.remaining <= 0) queue.shift();
     const failure = next.failure;
-    if ("error" in failure) return slackError(failure.error);
+    if ("error" in failure) return { ...slackError(failure.error), injected: true };
     if (failure.status === 429) {
       return {
         status: 429,
         headers: { "Retry-After": String(failure.retryAfter) },
         body: { ok: false, error: "ratelimited" },
+        injected: true,
       };
     }
-    return { status: 500, body: { ok: false, error: "internal_error" } };
+    return { status: 500, body: { ok: false, error: "internal_error" }, injected: true };
   }
 
   private recordResponse(url: string, rawBody: string): HttpReply {
@@ -713,7 +740,10 @@ export class LocalSlack extends EventEmitter {
       // Bolt's respond() posts JSON; keep anything else as text so the test can see what went wrong
     }
     const refused = this.refuseResponse(url, body);
-    if (refused) return refused;
+    if (refused) {
+      this.refusals.push(`response_url: ${String(refused.body.error)} ${JSON.stringify(refused.body.response_metadata ?? "")}`);
+      return refused;
+    }
     const recorded: RecordedResponse = { url, body, at: this.now() };
     this.recordedResponses.push(recorded);
     this.emit("response", recorded);
