@@ -106,3 +106,36 @@ export function escapeExceptMentions(text: string): string {
 export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+// What people type reaches Cadence with Slack's own markup (`should_escape`): `<@U123|bob>`, `<#C123|general>`,
+// `<https://x.io|the doc>`. Those are shown as mentions and links again; `<!channel>`, `<!here>`, `<!everyone>` and
+// any other `<!…>` stay escaped so nothing a person typed pings a channel through Cadence.
+// https://docs.slack.dev/messaging/formatting-message-text ("Escaping text", "Linking to channels and users")
+const TYPED_MARKUP = /<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+|(?:https?:\/\/|mailto:)[^<>|\s]+)(?:\|[^<>]*)?>/g;
+
+/** Escapes text a person typed for mrkdwn, keeping their user and channel mentions and links working. */
+export function formatTypedText(text: string): string {
+  let formatted = "";
+  let last = 0;
+  for (const match of text.matchAll(TYPED_MARKUP)) {
+    formatted += escapeText(text.slice(last, match.index)) + match[0].replace(/&(?!amp;|lt;|gt;)/g, "&amp;");
+    last = match.index! + match[0].length;
+  }
+  return formatted + escapeText(text.slice(last));
+}
+
+/**
+ * Escapes typed text and shortens it (with "…") so the escaped form fits `max` characters, cutting neither an
+ * entity nor a mention or link: escaping can make text five times longer (`&` → `&amp;`), past Slack's limits.
+ */
+export function formatTypedTextWithin(text: string, max: number): string {
+  const formatted = formatTypedText(text);
+  if (formatted.length <= max) return formatted;
+  const pieces = formatted.match(/&(?:amp|lt|gt);|<[^<>]*>|[\s\S]/g) ?? [];
+  let shortened = "";
+  for (const piece of pieces) {
+    if (shortened.length + piece.length > max - 1) break;
+    shortened += piece;
+  }
+  return `${shortened}…`;
+}
