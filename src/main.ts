@@ -18,6 +18,7 @@ import { SeatRepository } from "./repositories/seat-repository";
 import { SlackUserRepository } from "./repositories/slack-user-repository";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler";
 import type { CadenceServices } from "./services/cadence-services";
+import { ChannelMembershipCheck } from "./services/channel-membership";
 import { CheckinService } from "./services/checkin-service";
 import { DeliveryService } from "./services/delivery-service";
 import { DigestService } from "./services/digest-service";
@@ -148,6 +149,11 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
+
+  // Not awaited: a slow or failing Slack must not hold up serving requests.
+  void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
+    .check()
+    .catch(warn("checking that Cadence is in the channel"));
 
   const tick = () => loop.tick(clock());
   let scheduler: Scheduler | undefined;

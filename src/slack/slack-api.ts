@@ -40,6 +40,8 @@ export interface SlackApi {
   replies(channel: string, threadTs: string): Promise<FoundMessage[]>;
   userInfo(userId: string): Promise<SlackUserInfo | undefined>;
   publishHome(userId: string, view: unknown): Promise<void>;
+  /** Whether the bot is a member of a channel (conversations.info `is_member`; needs channels:read / groups:read). */
+  isBotInChannel(channel: string): Promise<boolean>;
   openView(triggerId: string, view: unknown): Promise<void>;
 }
 
@@ -103,6 +105,11 @@ export class WebClientSlackApi implements SlackApi {
 
   async publishHome(userId: string, view: unknown): Promise<void> {
     await this.client.views.publish({ user_id: userId, view: view as never });
+  }
+
+  async isBotInChannel(channel: string): Promise<boolean> {
+    const result = await this.client.conversations.info({ channel });
+    return Boolean(result.channel?.is_member);
   }
 
   async openView(triggerId: string, view: unknown): Promise<void> {
