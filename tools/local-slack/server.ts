@@ -13,9 +13,9 @@
  *   await slack.close();
  *
  * It behaves like Slack where that catches real bugs: answers are `{ ok, ... }` with Slack's error codes,
- * message timestamps are unique and increasing, `trigger_id`s issued by `newTriggerId()` work once, views
- * carry a `hash` that goes stale, and Block Kit limits (50 blocks a message, 100 a view, 3,000 characters
- * in a section) are enforced. Failures (429 with Retry-After, 500, any Slack error) can be injected per
+ * message timestamps are unique and increasing, `trigger_id`s issued by `newTriggerId()` work once within
+ * 3 s, views carry a `hash` that goes stale, and Slack's documented rules are enforced: every Block Kit limit
+ * (block-kit-rules.ts), response_url uses, channel ids, membership and scopes (access-rules.ts). Failures (429 with Retry-After, 500, any Slack error) can be injected per
  * method, and a fixed latency can be added to every answer. State lives in memory, per instance.
  */
 import { randomBytes } from "node:crypto";
