@@ -23,6 +23,7 @@ import { SeatRepository } from "./repositories/seat-repository";
 import { SlackUserRepository } from "./repositories/slack-user-repository";
 import { SchedulerLeadership } from "./scheduler/leadership";
 import type { CadenceServices } from "./services/cadence-services";
+import { ChannelMembershipCheck } from "./services/channel-membership";
 import { CheckinService } from "./services/checkin-service";
 import { DeliveryService } from "./services/delivery-service";
 import { DigestService } from "./services/digest-service";
@@ -180,6 +181,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
 
   // Warnings only: a set-up problem must not keep Cadence from serving what it can.
   const setupChecks = options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
+  // Not awaited: a slow or failing Slack must not hold up serving requests.
+  void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
+    .check()
+    .catch(warn("checking that Cadence is in the channel"));
   await leadership.start();
 
   return {

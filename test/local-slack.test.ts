@@ -5,12 +5,17 @@ import { LogLevel, WebClient } from "@slack/web-api";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startLocalSlack, type LocalSlack, type StoredMessage } from "../tools/local-slack/server";
 import { escapeLikeSlack, signSlackRequest, signedClient } from "../tools/local-slack/signed-requests";
+import { slackErrorOf } from "./support/slack-error-of";
 
 let slack: LocalSlack;
 let client: WebClient;
 
+// The bot is a member of the channels these tests post to, as after `/invite @Cadence` (C9 stays unjoined).
+const JOINED = ["C1", "C2", "C3", "C4", "C5"];
+
 beforeAll(async () => {
   slack = await startLocalSlack();
+  for (const channel of JOINED) slack.joinChannel(channel);
   client = clientFor(slack);
 });
 
@@ -32,15 +37,6 @@ function clientFor(target: LocalSlack, options: { maxRequestConcurrency?: number
   });
 }
 
-/** The Slack error code of a rejected WebClient call. */
-async function slackErrorOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { data?: { error?: string } }).data?.error ?? String(error);
-  }
-  throw new Error("expected the call to fail");
-}
 
 const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
 
@@ -460,6 +456,7 @@ describe("local Slack for a Slack client (the demo)", () => {
     const restored = await startLocalSlack({ now: () => clock++ });
     try {
       restored.restore(snapshot);
+      restored.joinChannel("C1"); // membership is set up by whoever starts the fake, not saved with messages
       expect(restored.messages("C1").map((message) => message.text)).toEqual(["root", "reply"]);
       expect(restored.homeOf("U1")).toEqual({ type: "home", blocks: [section("home")] });
       const history = await clientFor(restored).conversations.replies({ channel: "C1", ts: root.ts! });

@@ -91,6 +91,7 @@ export async function bootBenchApp(options: BenchBootOptions = {}): Promise<Benc
 /** The fake Slack with the admin every benchmark acts as. */
 export async function startBenchSlack(latencyMs: number): Promise<LocalSlack> {
   const slack = await startLocalSlack({ latencyMs });
+  slack.joinChannel(CHANNEL); // the bot is invited to the cadence channel, as in set-up
   slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   return slack;
 }

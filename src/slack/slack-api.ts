@@ -1,5 +1,6 @@
 // The Slack Web API calls Cadence makes, behind one small interface so services never see the WebClient.
 import type { WebClient } from "@slack/web-api";
+import { withFreshBlockIds } from "./fresh-block-ids";
 
 export interface SlackMessage {
   text: string;
@@ -46,6 +47,8 @@ export interface SlackApi {
   repliesPage(channel: string, threadTs: string, cursor?: string): Promise<MessagePage>;
   userInfo(userId: string): Promise<SlackUserInfo | undefined>;
   publishHome(userId: string, view: unknown): Promise<void>;
+  /** Whether the bot is a member of a channel (conversations.info `is_member`; needs channels:read / groups:read). */
+  isBotInChannel(channel: string): Promise<boolean>;
   openView(triggerId: string, view: unknown): Promise<void>;
 }
 
@@ -66,7 +69,7 @@ export class WebClientSlackApi implements SlackApi {
     const result = await this.postClient.chat.postMessage({
       channel,
       text: message.text,
-      blocks: message.blocks as never,
+      blocks: withFreshBlockIds(message.blocks) as never,
       metadata: message.metadata as never,
       thread_ts: message.threadTs,
       unfurl_links: false,
@@ -75,7 +78,7 @@ export class WebClientSlackApi implements SlackApi {
   }
 
   async updateMessage(channel: string, ts: string, message: SlackMessage): Promise<void> {
-    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never, metadata: message.metadata as never });
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: withFreshBlockIds(message.blocks) as never, metadata: message.metadata as never });
   }
 
   async postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void> {
@@ -119,6 +122,11 @@ export class WebClientSlackApi implements SlackApi {
 
   async publishHome(userId: string, view: unknown): Promise<void> {
     await this.client.views.publish({ user_id: userId, view: view as never });
+  }
+
+  async isBotInChannel(channel: string): Promise<boolean> {
+    const result = await this.client.conversations.info({ channel });
+    return Boolean(result.channel?.is_member);
   }
 
   async openView(triggerId: string, view: unknown): Promise<void> {

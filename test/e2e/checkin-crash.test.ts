@@ -1,7 +1,7 @@
 // A Cadence killed in the middle of the check-in fan-out, then restarted: every owner ends with one DM.
 import { afterEach, describe, expect, it } from "vitest";
-import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { bootApp, freshDatabaseUrl, testClock, testEnvironment, type BootedApp } from "../support/boot-app";
+import type { LocalSlack } from "../../tools/local-slack/server";
+import { bootApp, freshDatabaseUrl, testClock, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
 import { spawnCadence } from "../support/spawn-cadence";
 
 const OWNER_COUNT = 40;
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 describe("crash between claim and send", () => {
   it("finishes the fan-out after a SIGKILL without a second DM to anyone", async () => {
-    slack = await startLocalSlack();
+    slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     // Seed the team through the real app, then stop it.
     const seeding = await bootApp({ slack, databaseUrl, clock: testClock(NOW) });

@@ -1,8 +1,8 @@
 // Edge cases a review found: each failed before its fix.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTIONS } from "../../src/slack/ids";
-import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { bootApp, CHANNEL, freshDatabaseUrl, testClock, type BootedApp } from "../support/boot-app";
+import type { LocalSlack } from "../../tools/local-slack/server";
+import { bootApp, CHANNEL, freshDatabaseUrl, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
 import { eventually } from "../support/eventually";
 import { clickButton, submitView } from "../support/interactions";
 
@@ -93,7 +93,7 @@ describe("review fixes", () => {
   });
 
   it("takes the scheduler over when the instance that ran it stops", async () => {
-    sharedSlack = await startLocalSlack();
+    sharedSlack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     const first = await bootApp({ slack: sharedSlack, databaseUrl, heartbeatMs: 50 });
     const second = await bootApp({ slack: sharedSlack, databaseUrl, heartbeatMs: 50 });

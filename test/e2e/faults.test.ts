@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { shiftWeek } from "../../src/domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
-import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, testEnvironment, type BootedApp } from "../support/boot-app";
+import type { LocalSlack } from "../../tools/local-slack/server";
+import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
 import { eventually } from "../support/eventually";
 import { clickButton, submitView } from "../support/interactions";
 import { spawnCadence } from "../support/spawn-cadence";
@@ -88,7 +88,7 @@ describe("Slack retries", () => {
 
 describe("killed mid-job, then restarted", () => {
   it("posts every drift and missing issue exactly once", async () => {
-    slack = await startLocalSlack();
+    slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     const seeding = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T12:30:00Z") });
     // 30 KPIs: a third off track, a third missing, a third on track this week.
@@ -118,7 +118,7 @@ describe("killed mid-job, then restarted", () => {
   });
 
   it("posts the digest and each thread part exactly once", async () => {
-    slack = await startLocalSlack();
+    slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     const seeding = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T13:30:00Z") });
     // Enough KPIs that the digest needs several thread messages; all on track so the drift job posts nothing.
@@ -235,7 +235,7 @@ describe("the database", () => {
   });
 
   it("lets only one of two instances on the same file run the scheduler, and says which", async () => {
-    slack = await startLocalSlack();
+    slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     const first = await boot({ slack, databaseUrl });
     const warnings: string[] = [];

@@ -5,8 +5,8 @@ import { copyFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
-import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, SIGNING_SECRET, testClock, type BootedApp } from "../support/boot-app";
+import type { LocalSlack } from "../../tools/local-slack/server";
+import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, SIGNING_SECRET, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { eventually } from "../support/eventually";
 import { clickButton, fieldValues } from "../support/interactions";
@@ -105,7 +105,7 @@ async function seedDatabase(): Promise<Seed> {
 }
 
 beforeAll(async () => {
-  slack = await startLocalSlack();
+  slack = await startTestSlack();
   seed = await seedDatabase();
 }, 60_000);
 afterAll(async () => slack?.close());

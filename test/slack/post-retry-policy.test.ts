@@ -8,6 +8,7 @@ let client: WebClient;
 
 beforeAll(async () => {
   slack = await startLocalSlack();
+  for (const channel of ["C1", "C2"]) slack.joinChannel(channel);
   const retryConfig = postRetryPolicy({ retries: 4, factor: 1, minTimeout: 10, maxTimeout: 20 });
   client = new WebClient("xoxb-local-test", { slackApiUrl: slack.apiUrl, retryConfig, logLevel: LogLevel.ERROR });
 });

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { LogLevel, type Logger } from "@slack/bolt";
 import { loadConfig, type Config } from "../../src/config/config";
 import { startCadence, type RunningCadence } from "../../src/main";
-import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
+import { startLocalSlack, type LocalSlack, type LocalSlackOptions } from "../../tools/local-slack/server";
 import { signedClient } from "../../tools/local-slack/signed-requests";
 import { templateDb, testDbDir } from "./paths";
 
@@ -47,6 +47,13 @@ export function testEnvironment(slackApiUrl: string, databaseUrl: string, extra:
   };
 }
 
+/** A local Slack with the bot invited to the cadence channel, as after `/invite @Cadence` in a real workspace. */
+export async function startTestSlack(options: LocalSlackOptions = {}): Promise<LocalSlack> {
+  const slack = await startLocalSlack(options);
+  slack.joinChannel(CHANNEL);
+  return slack;
+}
+
 export function freshDatabaseUrl(): string {
   const file = join(testDbDir(), `${randomUUID()}.db`);
   copyFileSync(templateDb(), file);
@@ -61,6 +68,10 @@ export interface BootOptions {
   heartbeatMs?: number;
   /** Run the set-up checks at start, as `npm start` does (off by default: they add Slack calls tests count). */
   setupChecks?: boolean;
+  /** Whether the bot is in the cadence channel (default: invited, as in set-up step 3). */
+  botInChannel?: boolean;
+  /** Lets the test provoke Slack refusals on purpose; otherwise stop() fails on any (a broken Slack rule). */
+  expectSlackRefusals?: boolean;
   /** Captures log lines (e.g. warnings); other levels are dropped. */
   logger?: Partial<Record<"debug" | "info" | "warn" | "error", (...args: unknown[]) => void>>;
 }
@@ -95,6 +106,8 @@ function captureLogger(sink: NonNullable<BootOptions["logger"]>): Logger {
 
 export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const slack = options.slack ?? (await startLocalSlack());
+  slack.addChannel(CHANNEL, "cadence");
+  if (options.botInChannel !== false) slack.joinChannel(CHANNEL);
   if (!slack.users().some((user) => user.id === ADMIN)) slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   const clock = options.clock ?? testClock();
   const databaseUrl = options.databaseUrl ?? freshDatabaseUrl();
@@ -130,6 +143,9 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
     async stop() {
       await booted.cadence.stop();
       if (!options.slack) await slack.close();
+      // A refused call is often only logged by the app; failing here makes a broken Slack rule a failing test.
+      const violations = slack.ruleViolations();
+      if (violations.length > 0 && !options.expectSlackRefusals) throw new Error(`Slack refused what Cadence sent:\n${violations.join("\n")}`);
     },
   };
   booted.client = signedClient({ appUrl: booted.cadence.url!, signingSecret: SIGNING_SECRET, slack });

@@ -57,7 +57,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const slack = await startLocalSlack({ now: () => clock.now().getTime() });
   // The local Slack forgets everything when it stops: the workspace's people are added on every start.
   for (const person of PEOPLE) slack.addUser(person);
-  slack.joinChannel(CHANNEL_ID, CHANNEL_NAME);
+  slack.joinChannel(CHANNEL_ID, CHANNEL_NAME); // the demo workspace has Cadence invited to its channel, as set-up step 3 says
   let cadence: RunningCadence | undefined;
   try {
     const signingSecret = randomBytes(16).toString("hex");

@@ -13,16 +13,18 @@
  *   await slack.close();
  *
  * It behaves like Slack where that catches real bugs: answers are `{ ok, ... }` with Slack's error codes,
- * message timestamps are unique and increasing, `trigger_id`s issued by `newTriggerId()` work once, views
- * carry a `hash` that goes stale, and Block Kit limits (50 blocks a message, 100 a view, 3,000 characters
- * in a section) are enforced. Failures (429 with Retry-After, 500, any Slack error) can be injected per
+ * message timestamps are unique and increasing, `trigger_id`s issued by `newTriggerId()` work once within
+ * 3 s, views carry a `hash` that goes stale, and Slack's documented rules are enforced: every Block Kit limit
+ * (block-kit-rules.ts), response_url uses, channel ids, membership and scopes (access-rules.ts). Failures (429 with Retry-After, 500, any Slack error) can be injected per
  * method, and a fixed latency can be added to every answer. State lives in memory, per instance.
  */
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isUserId, ResponseUrlBudget, scopesNeeded, TRIGGER_TTL_MS } from "./access-rules";
 import { manifestBotScopes } from "../../src/config/manifest";
+import { blockKitProblems, explicitBlockIds, viewFieldProblems, type Surface } from "./block-kit-rules";
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -104,8 +106,8 @@ export interface LocalSlackOptions {
   botId?: string;
   /** Clock used for message timestamps and `at` fields; defaults to `Date.now`. */
   now?: () => number;
-  /** Scopes the bot token was granted; defaults to manifest.json's bot scopes (the app installed as declared). */
-  grantedScopes?: string[];
+  /** Bot scopes the token was granted; defaults to those in manifest.json. A method outside them answers missing_scope. */
+  scopes?: string[];
 }
 
 /**
@@ -132,7 +134,25 @@ interface HttpReply {
   status: number;
   headers?: Record<string, string>;
   body: Record<string, unknown>;
+  /** A failure the test asked for with failNext(), not one the app caused. */
+  injected?: boolean;
 }
+
+/** Answers that mean the app broke one of Slack's rules (as opposed to an outage or a lookup that found nothing). */
+const RULE_ERRORS = new Set([
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "invalid_arguments",
+  "invalid_metadata_format",
+  "expired_trigger_id",
+  "channel_not_found",
+  "not_in_channel",
+  "missing_scope",
+  "msg_too_long",
+  "no_text",
+  "used_url",
+  "expired_url",
+]);
 
 /** A Slack-style failure (`{ ok: false, error }`) raised by a method handler. */
 class SlackApiError extends Error {
@@ -164,31 +184,14 @@ function hasContent(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
-// Slack limits that the app must respect; a fake that accepted more would hide the bug until production.
-const MAX_MESSAGE_BLOCKS = 50;
-const MAX_VIEW_BLOCKS = 100;
-const MAX_SECTION_TEXT = 3000;
-const MAX_HEADER_TEXT = 150;
+// Longer message text is refused outright (https://docs.slack.dev/reference/methods/chat.postMessage, msg_too_long).
 const MAX_MESSAGE_TEXT = 40000;
 
-function validateBlocks(blocks: unknown, maxBlocks: number): void {
+/** Block Kit limits (block-kit-rules.ts): a fake that accepted more would hide the bug until production. */
+function validateBlocks(blocks: unknown, surface: Surface): void {
   if (blocks === undefined) return;
   if (!Array.isArray(blocks)) fail("invalid_blocks_format");
-  const problems: string[] = [];
-  if (blocks.length > maxBlocks) problems.push(`no more than ${maxBlocks} items allowed [json-pointer:/blocks]`);
-  blocks.forEach((block, index) => {
-    if (typeof block !== "object" || block === null || typeof block.type !== "string") {
-      problems.push(`missing required field: type [json-pointer:/blocks/${index}]`);
-      return;
-    }
-    const text = block.text?.text;
-    if (block.type === "section" && typeof text === "string" && text.length > MAX_SECTION_TEXT) {
-      problems.push(`must be less than ${MAX_SECTION_TEXT + 1} characters [json-pointer:/blocks/${index}/text]`);
-    }
-    if (block.type === "header" && typeof text === "string" && text.length > MAX_HEADER_TEXT) {
-      problems.push(`must be less than ${MAX_HEADER_TEXT + 1} characters [json-pointer:/blocks/${index}/text]`);
-    }
-  });
+  const problems = blockKitProblems(blocks, surface);
   if (problems.length > 0) fail("invalid_blocks", problems);
 }
 
@@ -409,8 +412,12 @@ export class LocalSlack extends EventEmitter {
   private readonly recordedEphemerals: EphemeralMessage[] = [];
   private readonly pendingFailures = new Map<string, { failure: InjectedFailure; remaining: number }[]>();
   /** Trigger ids handed out by newTriggerId(), with the user they belong to; each works once. */
-  private readonly openTriggers = new Map<string, string | undefined>();
+  private readonly openTriggers = new Map<string, { user: string | undefined; issuedAt: number }>();
   private readonly usedTriggers = new Set<string>();
+  private readonly responseUrls = new ResponseUrlBudget();
+  /** Every block_id each message has carried, across updates: an update must bring new ones. */
+  private readonly blockIdsByMessage = new Map<string, Set<string>>();
+  private readonly refusals: string[] = [];
   private readonly methods: Record<string, MethodHandler>;
   private readonly install: InstallState;
   private latencyMs: number;
@@ -425,7 +432,7 @@ export class LocalSlack extends EventEmitter {
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? Date.now;
     this.timestamps = new TimestampSource(this.now);
-    this.install = new InstallState(options.grantedScopes ?? manifestBotScopes(), this.botUserId);
+    this.install = new InstallState(options.scopes ?? manifestBotScopes());
     this.server = createServer((request, response) => void this.handleHttp(request, response));
     this.methods = {
       "auth.test": () => this.authTest(),
@@ -434,8 +441,8 @@ export class LocalSlack extends EventEmitter {
       "chat.update": (p) => this.chatUpdate(p),
       "chat.delete": (p) => this.chatDelete(p),
       "chat.getPermalink": (p) => this.chatGetPermalink(p),
-      "conversations.info": (p) => this.install.conversationsInfo(p),
       "conversations.open": (p) => this.conversationsOpen(p),
+      "conversations.info": (p) => this.conversationsInfo(p),
       "conversations.history": (p) => this.conversationsHistory(p),
       "conversations.replies": (p) => this.conversationsReplies(p),
       "users.info": (p) => this.usersInfo(p),
@@ -484,7 +491,12 @@ export class LocalSlack extends EventEmitter {
     return [...this.userById.values()];
   }
 
-  /** Puts the bot in a channel (creating the channel if it is new), as `/invite @Cadence` does. */
+  /** A channel of the workspace that the bot has not been invited to (yet). */
+  addChannel(channel: string, name?: string): void {
+    this.install.addChannel(channel, name);
+  }
+
+  /** Puts the bot in a channel (creating the channel, named `name`, if it is new), as `/invite @Cadence` does. */
   joinChannel(channel: string, name?: string): void {
     this.install.joinChannel(channel, name);
   }
@@ -494,9 +506,13 @@ export class LocalSlack extends EventEmitter {
     this.install.leaveChannel(channel);
   }
 
+  isMember(channel: string): boolean {
+    return this.install.isMember(channel);
+  }
+
   /** The scopes the bot token has from now on (what an admin granted at the last install). */
   setGrantedScopes(scopes: string[]): void {
-    this.install.grantedScopes = [...scopes];
+    this.install.grantedScopes = new Set(scopes);
   }
 
   /** Every call made with this token from now on answers `invalid_auth`, as for a revoked or mistyped token. */
@@ -511,6 +527,11 @@ export class LocalSlack extends EventEmitter {
 
   setLatency(ms: number): void {
     this.latencyMs = ms;
+  }
+
+  /** Every call or response_url post refused for breaking one of Slack's rules, not injected: tests expect none. */
+  ruleViolations(): string[] {
+    return [...this.refusals];
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -598,8 +619,11 @@ export class LocalSlack extends EventEmitter {
     this.counter = Math.max(this.counter, snapshot.counter);
   }
 
+  /** A response_url like Slack's: it takes 5 posts within 30 minutes on this fake's clock. */
   newResponseUrl(): string {
-    return `${this.baseUrl}/response/R${this.nextNumber()}`;
+    const url = `${this.baseUrl}/response/R${this.nextNumber()}`;
+    this.responseUrls.issue(url, this.now());
+    return url;
   }
 
   responses(url?: string): RecordedResponse[] {
@@ -609,7 +633,7 @@ export class LocalSlack extends EventEmitter {
   /** A trigger id like Slack's; pass the user so views opened with it know whom they belong to. */
   newTriggerId(userId?: string): string {
     const triggerId = `${this.nextNumber()}.${this.teamId.replace(/\D/g, "") || "1"}.${randomBytes(8).toString("hex")}`;
-    this.openTriggers.set(triggerId, userId);
+    this.openTriggers.set(triggerId, { user: userId, issuedAt: this.now() });
     return triggerId;
   }
 
@@ -641,9 +665,12 @@ export class LocalSlack extends EventEmitter {
     this.homeViewIdByUser.clear();
     this.recordedResponses.length = 0;
     this.recordedEphemerals.length = 0;
+    this.refusals.length = 0;
     this.pendingFailures.clear();
     this.openTriggers.clear();
     this.usedTriggers.clear();
+    this.responseUrls.clear();
+    this.blockIdsByMessage.clear();
   }
 
   async close(): Promise<void> {
@@ -682,6 +709,7 @@ export class LocalSlack extends EventEmitter {
     const call: RecordedCall = { method, params, at: this.now(), ok };
     if (!ok) call.error = String(reply.body.error ?? `http_${reply.status}`);
     this.calls.push(call);
+    if (!ok && !reply.injected && RULE_ERRORS.has(call.error!)) this.refusals.push(`${method}: ${call.error} ${JSON.stringify(reply.body.response_metadata ?? "")}`);
     this.emit("call", call);
     return reply;
   }
@@ -695,6 +723,8 @@ export class LocalSlack extends EventEmitter {
     const handler = this.methods[method];
     if (!handler) return slackError("unknown_method");
     const headers = this.install.scopeHeaders();
+    const missingScope = this.missingScope(method, params);
+    if (missingScope) return missingScope;
     try {
       const answer = handler(params);
       return injected ? injected.reply : { status: 200, headers, body: { ok: true, ...answer } };
@@ -711,14 +741,14 @@ export class LocalSlack extends EventEmitter {
     if (!queue || !next) return undefined;
     if (--next.remaining <= 0) queue.shift();
     const failure = next.failure;
-    if ("error" in failure) return { reply: slackError(failure.error), afterStoring: false };
+    if ("error" in failure) return { reply: { ...slackError(failure.error), injected: true }, afterStoring: false };
     if (failure.status === 429) {
       return {
-        reply: { status: 429, headers: { "Retry-After": String(failure.retryAfter) }, body: { ok: false, error: "ratelimited" } },
+        reply: { status: 429, headers: { "Retry-After": String(failure.retryAfter) }, body: { ok: false, error: "ratelimited" }, injected: true },
         afterStoring: false,
       };
     }
-    return { reply: { status: 500, body: { ok: false, error: "internal_error" } }, afterStoring: failure.afterStoring === true };
+    return { reply: { status: 500, body: { ok: false, error: "internal_error" }, injected: true }, afterStoring: failure.afterStoring === true };
   }
 
   private recordResponse(url: string, rawBody: string): HttpReply {
@@ -727,6 +757,11 @@ export class LocalSlack extends EventEmitter {
       body = JSON.parse(rawBody);
     } catch {
       // Bolt's respond() posts JSON; keep anything else as text so the test can see what went wrong
+    }
+    const refused = this.refuseResponse(url, body);
+    if (refused) {
+      this.refusals.push(`response_url: ${String(refused.body.error)} ${JSON.stringify(refused.body.response_metadata ?? "")}`);
+      return refused;
     }
     const recorded: RecordedResponse = { url, body, at: this.now() };
     this.recordedResponses.push(recorded);
@@ -750,6 +785,7 @@ export class LocalSlack extends EventEmitter {
 
   private chatPostMessage(p: Params): ApiAnswer {
     const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    this.requireBotIn(channel);
     this.validateMessageContent(p, { requireContent: true });
     const message: StoredMessage = {
       channel,
@@ -765,6 +801,7 @@ export class LocalSlack extends EventEmitter {
       if (isTrue(p.reply_broadcast)) message.reply_broadcast = true;
     }
     this.store.add(message);
+    this.rememberBlockIds(message, p.blocks);
     this.emit("message", message);
     return { channel, ts: message.ts, message: this.toApiMessage(message, true) };
   }
@@ -786,8 +823,12 @@ export class LocalSlack extends EventEmitter {
   }
 
   private chatUpdate(p: Params): ApiAnswer {
+    this.requireConversationId(p.channel);
     const message = this.existingMessage(p.channel, p.ts);
+    this.requireBotIn(message.channel);
     this.validateMessageContent(p, { requireContent: false });
+    this.requireNewBlockIds(message, p.blocks);
+    this.rememberBlockIds(message, p.blocks);
     if (p.text !== undefined) message.text = String(p.text);
     if (p.blocks !== undefined) message.blocks = p.blocks;
     if (p.metadata !== undefined) message.metadata = p.metadata;
@@ -823,7 +864,8 @@ export class LocalSlack extends EventEmitter {
   // `response_metadata.next_cursor` for the next page ("" on the last one).
   // https://docs.slack.dev/reference/methods/conversations.history, https://docs.slack.dev/apis/web-api/pagination
   private conversationsHistory(p: Params): ApiAnswer {
-    const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    const channel = this.requireConversationId(p.channel);
+    this.requireBotIn(channel);
     const inclusive = isTrue(p.inclusive);
     const oldest = hasContent(p.oldest) ? tsToMicros(String(p.oldest)) : undefined;
     const cursorTs = decodeCursor(p.cursor);
@@ -853,7 +895,8 @@ export class LocalSlack extends EventEmitter {
   }
 
   private conversationsReplies(p: Params): ApiAnswer {
-    const channel = this.resolveChannel(requireParam(p, "channel", "channel_not_found"));
+    const channel = this.requireConversationId(p.channel);
+    this.requireBotIn(channel);
     const ts = requireParam(p, "ts", "thread_not_found");
     const message = this.store.find(channel, ts) ?? fail("thread_not_found");
     const root = isReply(message) ? (this.store.find(channel, message.thread_ts!) ?? fail("thread_not_found")) : message;
@@ -869,6 +912,27 @@ export class LocalSlack extends EventEmitter {
       messages: page.map((m) => this.toApiMessage(m, includeMetadata)),
       has_more: hasMore,
       response_metadata: { next_cursor: hasMore ? encodeCursor(page[page.length - 1]!.ts) : "" },
+    };
+  }
+
+  /** Enough of a conversation object for an app to learn whether it is a member (`is_member`). */
+  // https://docs.slack.dev/reference/methods/conversations.info: an unknown id answers channel_not_found.
+  private conversationsInfo(p: Params): ApiAnswer {
+    const channel = this.requireConversationId(p.channel);
+    const isIm = channel.startsWith("D");
+    const known = this.install.channelName(channel);
+    if (!isIm && known === undefined) fail("channel_not_found");
+    return {
+      channel: {
+        id: channel,
+        name: known,
+        is_archived: false,
+        is_channel: channel.startsWith("C"),
+        is_group: channel.startsWith("G"),
+        is_im: isIm,
+        is_private: !channel.startsWith("C"),
+        is_member: isIm || this.isMember(channel),
+      },
     };
   }
 
@@ -933,7 +997,7 @@ export class LocalSlack extends EventEmitter {
   private validateMessageContent(p: Params, { requireContent }: { requireContent: boolean }): void {
     if (requireContent && !hasContent(p.text) && !hasContent(p.blocks)) fail("no_text");
     if (p.text !== undefined && String(p.text).length > MAX_MESSAGE_TEXT) fail("msg_too_long");
-    validateBlocks(p.blocks, MAX_MESSAGE_BLOCKS);
+    validateBlocks(p.blocks, "message");
     validateMetadata(p.metadata);
   }
 
@@ -947,6 +1011,59 @@ export class LocalSlack extends EventEmitter {
   private threadRootOf(channel: string, threadTs: string): string {
     const parent = this.store.find(channel, threadTs) ?? fail("thread_not_found");
     return isReply(parent) ? parent.thread_ts! : parent.ts;
+  }
+
+  // --- Strict rules: scopes, membership, conversation ids, block_ids across updates, response_url budget -----
+
+  /** A method outside the granted scopes answers missing_scope with `needed` and `provided`, as Slack does. */
+  private missingScope(method: string, params: Params): HttpReply | undefined {
+    const needed = scopesNeeded(method, params);
+    const granted = this.install.grantedScopes;
+    if (!needed || needed.some((scope) => granted.has(scope))) return undefined;
+    return { status: 200, body: { ok: false, error: "missing_scope", needed: needed.join(","), provided: [...granted].join(",") } };
+  }
+
+  /**
+   * Posting to or reading a channel needs the bot in it: not_in_channel for a public channel, channel_not_found
+   * for a private one it cannot see. https://docs.slack.dev/reference/methods/chat.postMessage (errors) and
+   * https://docs.slack.dev/reference/methods/conversations.history (errors). DMs are the bot's own.
+   */
+  private requireBotIn(channel: string): void {
+    if (channel.startsWith("C") && !this.isMember(channel)) fail("not_in_channel");
+    if (channel.startsWith("G") && !this.isMember(channel)) fail("channel_not_found");
+  }
+
+  private requireConversationId(channel: unknown): string {
+    if (!hasContent(channel) || isUserId(String(channel))) fail("channel_not_found");
+    return String(channel);
+  }
+
+  /**
+   * "block_id should be unique for each message and each iteration of a message. If a message is updated, use a
+   * new block_id." https://docs.slack.dev/reference/block-kit/blocks/actions-block (every block's block_id field).
+   * Views are exempt: views.update keeps input only when block_ids stay (https://docs.slack.dev/reference/views/modal-views).
+   */
+  private requireNewBlockIds(message: StoredMessage, blocks: unknown): void {
+    const earlier = this.blockIdsByMessage.get(keyOf(message.channel, message.ts));
+    const reused = explicitBlockIds(blocks).filter((id) => earlier?.has(id));
+    if (reused.length > 0) fail("invalid_blocks", reused.map((id) => `block_id "${id}" was used by an earlier iteration of this message; use a new block_id`));
+  }
+
+  private rememberBlockIds(message: StoredMessage, blocks: unknown): void {
+    const key = keyOf(message.channel, message.ts);
+    let ids = this.blockIdsByMessage.get(key);
+    if (!ids) this.blockIdsByMessage.set(key, (ids = new Set()));
+    for (const id of explicitBlockIds(blocks)) ids.add(id);
+  }
+
+  /** A response_url post within its budget and with valid blocks is taken; otherwise Slack refuses it. */
+  private refuseResponse(url: string, body: any): HttpReply | undefined {
+    if (typeof body === "object" && body !== null && body.blocks !== undefined) {
+      const problems = blockKitProblems(body.blocks, "message");
+      if (problems.length > 0) return { status: 400, body: { ok: false, error: "invalid_blocks", response_metadata: { messages: problems } } };
+    }
+    const spent = this.responseUrls.spend(url, this.now());
+    return spent ? { status: 404, body: { ok: false, error: spent } } : undefined;
   }
 
   private toApiMessage(message: StoredMessage, includeMetadata: boolean): Record<string, unknown> {
@@ -1014,16 +1131,19 @@ export class LocalSlack extends EventEmitter {
     const id = String(triggerId);
     if (this.usedTriggers.has(id)) fail("expired_trigger_id");
     this.usedTriggers.add(id);
-    const user = this.openTriggers.get(id);
+    const issued = this.openTriggers.get(id);
     this.openTriggers.delete(id);
-    return user;
+    if (issued && this.now() - issued.issuedAt > TRIGGER_TTL_MS) fail("expired_trigger_id");
+    return issued?.user;
   }
 
   private requireView(p: Params, expectedType: string): any {
     const view = p.view;
     if (typeof view !== "object" || view === null) fail("invalid_arguments");
     if (view.type !== expectedType) fail("invalid_arguments", [`view type must be ${expectedType}`]);
-    validateBlocks(view.blocks ?? [], MAX_VIEW_BLOCKS);
+    const fieldProblems = viewFieldProblems(view);
+    if (fieldProblems.length > 0) fail("invalid_arguments", fieldProblems);
+    validateBlocks(view.blocks ?? [], expectedType === "home" ? "home" : "modal");
     return view;
   }
 
@@ -1086,41 +1206,44 @@ export class LocalSlack extends EventEmitter {
  * What installing the app decided: the scopes granted, the tokens that still work, and the channels the bot is in.
  * Kept apart from the message store so tests can inject set-up faults (a missing scope, the bot not invited).
  */
+/** What the workspace's install of the app looks like: the scopes granted, revoked tokens, the channels and the bot's membership. */
 class InstallState {
   readonly revokedTokens = new Set<string>();
-  /** Channel id → its name and the users in it (the bot when invited). */
-  private readonly channels = new Map<string, { name: string; members: Set<string> }>();
+  /** Channel id → its name and whether the bot was invited. */
+  private readonly channels = new Map<string, { name: string; botIsMember: boolean }>();
 
-  constructor(
-    public grantedScopes: string[],
-    private readonly botUserId = "UBOT",
-  ) {}
+  grantedScopes: Set<string>;
+
+  constructor(scopes: string[]) {
+    this.grantedScopes = new Set(scopes);
+  }
 
   // Slack sends the token's scopes on every Web API answer, comma-separated; @slack/web-api reads this header
   // into response_metadata.scopes (https://api.slack.com/docs/oauth-scopes, "Working with scopes").
   scopeHeaders(): Record<string, string> {
-    return { "x-oauth-scopes": this.grantedScopes.join(",") };
+    return { "x-oauth-scopes": [...this.grantedScopes].join(",") };
   }
 
-  joinChannel(channel: string, name = channel.toLowerCase()): void {
-    const existing = this.channels.get(channel) ?? { name, members: new Set<string>() };
-    existing.members.add(this.botUserId);
-    this.channels.set(channel, existing);
+  addChannel(channel: string, name = channel.toLowerCase()): void {
+    if (!this.channels.has(channel)) this.channels.set(channel, { name, botIsMember: false });
+  }
+
+  joinChannel(channel: string, name?: string): void {
+    this.addChannel(channel, name);
+    this.channels.get(channel)!.botIsMember = true;
   }
 
   leaveChannel(channel: string): void {
-    this.channels.get(channel)?.members.delete(this.botUserId);
+    const known = this.channels.get(channel);
+    if (known) known.botIsMember = false;
   }
 
-  // https://docs.slack.dev/reference/methods/conversations.info: needs channels:read (public) or groups:read
-  // (private); an unknown id answers channel_not_found; `is_member` says whether the caller is in the channel.
-  conversationsInfo(p: Params): ApiAnswer {
-    if (!this.grantedScopes.some((scope) => scope === "channels:read" || scope === "groups:read")) fail("missing_scope");
-    const id = requireParam(p, "channel", "channel_not_found");
-    const channel = this.channels.get(id) ?? fail("channel_not_found");
-    return {
-      channel: { id, name: channel.name, is_channel: id.startsWith("C"), is_private: id.startsWith("G"), is_archived: false, is_member: channel.members.has(this.botUserId) },
-    };
+  isMember(channel: string): boolean {
+    return this.channels.get(channel)?.botIsMember ?? false;
+  }
+
+  channelName(channel: string): string | undefined {
+    return this.channels.get(channel)?.name;
   }
 }
 

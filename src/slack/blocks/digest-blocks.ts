@@ -7,9 +7,9 @@ import { formatValue } from "../../domain/units";
 import { describeWeek } from "../../domain/week";
 import { ACTIONS } from "../ids";
 import { trackMark } from "./checkin-blocks";
-import { issueHeadline } from "./issue-blocks";
+import { issueHeadline, NOTE_SHOWN } from "./issue-blocks";
 import { ageOf } from "./issue-list-blocks";
-import { context, divider, escapeText, header, packLines, paginateBlocks, section, type Block } from "./limits";
+import { context, divider, escapeText, formatTypedText, formatTypedTextWithin, header, packLines, paginateBlocks, section, type Block } from "./limits";
 import { scorecardTableLines, tableSections } from "./scorecard-blocks";
 
 export interface DigestMessage {
@@ -59,8 +59,8 @@ function issueWithButton(issue: Issue, model: DigestModel): Block {
 
 function closedLine(issue: Issue): string {
   const verb = issue.state === "resolved" ? ":white_check_mark:" : ":wastebasket:";
-  const note = issue.resolutionNote ? ` — “${escapeText(issue.resolutionNote)}”` : "";
-  return `${verb} *#${issue.id}* ${escapeText(issue.title)} · <@${issue.closedBy}>${note}`;
+  const note = issue.resolutionNote ? ` — “${formatTypedTextWithin(issue.resolutionNote, NOTE_SHOWN)}”` : "";
+  return `${verb} *#${issue.id}* ${formatTypedText(issue.title)} · <@${issue.closedBy}>${note}`;
 }
 
 function aiSeatLine(model: DigestModel, index: number): string {

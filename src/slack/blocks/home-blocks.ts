@@ -21,28 +21,33 @@ export interface HomeModel {
   team?: { seats: number; aiSeats: number; on: number; off: number; missing: number; openIssues: number; refused?: StatusSection };
 }
 
-// A home tab holds at most 100 blocks; the person's issues beyond this are counted, not listed.
+// A home tab holds at most 100 blocks (MAX_VIEW_BLOCKS). Everything but the seats takes at most 50 (20 issues of
+// two blocks, headers, buttons, the admin part); the seats share sections and get the rest.
 const MAX_ISSUES_SHOWN = 20;
 const MAX_REFUSED_SHOWN = 10;
+const MAX_SEAT_SECTIONS = 45;
+
+function seatLines(seat: SeatWithKpis, values: Map<number, number>): string[] {
+  if (seat.kpis.length === 0) return [seatLabel(seat), "_no KPIs yet_"];
+  return [
+    seatLabel(seat),
+    ...seat.kpis.map((kpi) => {
+      const value = values.get(kpi.id);
+      const shown = value === undefined ? "no value yet" : `*${formatValue(value, kpi.unit)}*`;
+      return `${trackMark(evaluateGoal(kpi.goal, value))} ${escapeText(kpi.name)}: ${shown} · goal ${formatGoal(kpi.goal, kpi.unit)}`;
+    }),
+  ];
+}
 
 export function buildHomeView(model: HomeModel): Record<string, unknown> {
   const blocks: Block[] = [header(`Your week · ${describeWeek(model.week)}`)];
   if (model.ownSeats.length === 0) {
     blocks.push(section("You don't own a seat yet. When an admin gives you one, its KPIs show up here."));
   } else {
-    for (const seat of model.ownSeats) {
-      const lines = [
-        seatLabel(seat),
-        ...(seat.kpis.length === 0
-          ? ["_no KPIs yet_"]
-          : seat.kpis.map((kpi) => {
-              const value = model.values.get(kpi.id);
-              const shown = value === undefined ? "no value yet" : `*${formatValue(value, kpi.unit)}*`;
-              return `${trackMark(evaluateGoal(kpi.goal, value))} ${escapeText(kpi.name)}: ${shown} · goal ${formatGoal(kpi.goal, kpi.unit)}`;
-            })),
-      ];
-      blocks.push(...packLines(lines).map((text) => section(text)));
-    }
+    // One section per seat overflowed the tab for an owner of 60 seats: seats share sections instead.
+    const sections = packLines(model.ownSeats.flatMap((seat) => seatLines(seat, model.values)));
+    blocks.push(...sections.slice(0, MAX_SEAT_SECTIONS).map((text) => section(text)));
+    if (sections.length > MAX_SEAT_SECTIONS) blocks.push(context("…and more seats than a home tab can show: `/scorecard` lists every KPI."));
     if (model.ownSeats.some((seat) => seat.kpis.length > 0)) {
       blocks.push({
         type: "actions",

@@ -5,7 +5,7 @@ import { sparkline } from "../../domain/trend";
 import { formatValue } from "../../domain/units";
 import type { IsoWeek } from "../../domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK, VIEWS } from "../ids";
-import { context, escapeText, section, type Block } from "./limits";
+import { context, escapeText, formatTypedText, formatTypedTextWithin, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
 
 export interface IssueView {
@@ -20,10 +20,13 @@ export interface IssueView {
   now: Date;
 }
 
+// A note shares a context text (3,000 characters, counted escaped) with the state, date and people around it.
+export const NOTE_SHOWN = 2500;
+
 const SOURCE_ICON: Record<Issue["source"], string> = { manual: ":pushpin:", drift: ":chart_with_downwards_trend:", missing: ":grey_question:" };
 
 export function issueHeadline(issue: Issue): string {
-  return `${SOURCE_ICON[issue.source]} *#${issue.id}* ${escapeText(issue.title)}`;
+  return `${SOURCE_ICON[issue.source]} *#${issue.id}* ${formatTypedText(issue.title)}`;
 }
 
 export function buildIssueMessage(view: IssueView): { text: string; blocks: Block[] } {
@@ -33,7 +36,7 @@ export function buildIssueMessage(view: IssueView): { text: string; blocks: Bloc
   if (facts.length > 0) blocks.push(section(facts.join("\n")));
   blocks.push(context(stateLine(issue)));
   if (issue.state === "open") blocks.push(issueActions(issue.id));
-  return { text: `#${issue.id} ${escapeText(issue.title)}`, blocks };
+  return { text: `#${issue.id} ${formatTypedText(issue.title)}`, blocks };
 }
 
 function issueFacts(view: IssueView): string[] {
@@ -59,7 +62,7 @@ function stateLine(issue: Issue): string {
   if (issue.state === "open") return `Open · owner <@${issue.ownerId}>${assignee}`;
   const verb = issue.state === "resolved" ? ":white_check_mark: Resolved" : ":wastebasket: Dropped";
   const when = issue.closedAt ? ` <!date^${Math.floor(issue.closedAt.getTime() / 1000)}^{date_short_pretty} at {time}|${issue.closedAt.toISOString()}>` : "";
-  const note = issue.resolutionNote ? ` — “${escapeText(issue.resolutionNote)}”` : "";
+  const note = issue.resolutionNote ? ` — “${formatTypedTextWithin(issue.resolutionNote, NOTE_SHOWN)}”` : "";
   return `${verb} by <@${issue.closedBy}>${when}${note}${assignee}`;
 }
 

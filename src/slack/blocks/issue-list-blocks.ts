@@ -1,7 +1,7 @@
 // `/issue list`: open issues, oldest first, with id, source, seat, owner and age.
 import { differenceInCalendarDays } from "date-fns";
 import type { Issue, Kpi, Seat } from "../../domain/model";
-import { context, escapeText, header, packLines, section, type Block } from "./limits";
+import { context, escapeText, formatTypedText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 
 export function ageOf(issue: Issue, now: Date): string {
@@ -13,7 +13,7 @@ export function issueListLine(item: { issue: Issue; kpi?: Kpi; seat?: Seat }, no
   const { issue, seat } = item;
   const where = seat ? ` · ${seat.kind === "agent" ? ":robot_face: " : ""}${escapeText(seat.name)}` : "";
   const assignee = issue.assigneeId ? ` · assigned <@${issue.assigneeId}>` : "";
-  return `*#${issue.id}* ${escapeText(issue.title)} — _${issue.source}_${where} · <@${issue.ownerId}>${assignee} · ${ageOf(issue, now)}`;
+  return `*#${issue.id}* ${formatTypedText(issue.title)} — _${issue.source}_${where} · <@${issue.ownerId}>${assignee} · ${ageOf(issue, now)}`;
 }
 
 export function buildIssueListReply(items: { issue: Issue; kpi?: Kpi; seat?: Seat }[], now: Date): Reply {

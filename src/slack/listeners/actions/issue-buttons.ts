@@ -1,5 +1,6 @@
 // Resolve, Drop and Assign on an issue's post (or the digest, or the home tab).
 import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs, UsersSelectAction } from "@slack/bolt";
+import { baseBlockId } from "../../fresh-block-ids";
 import { parseIssueId } from "../../../domain/commands/issue-command";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { buildResolveModal } from "../../blocks/issue-blocks";
@@ -55,7 +56,7 @@ export function assignIssueSelect(services: CadenceServices) {
   return async (args: ActionArgs<BlockAction<UsersSelectAction>>): Promise<void> => {
     await args.ack();
     try {
-      const match = ISSUE_ACTIONS_BLOCK.pattern.exec(args.action.block_id);
+      const match = ISSUE_ACTIONS_BLOCK.pattern.exec(baseBlockId(args.action.block_id));
       if (!match || !args.action.selected_user) return;
       const id = Number(match[1]);
       const assignee = args.action.selected_user;

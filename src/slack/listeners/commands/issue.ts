@@ -3,7 +3,7 @@ import { parseIssueCommand, type IssueCommand } from "../../../domain/commands/i
 import type { CadenceServices } from "../../../services/cadence-services";
 import { buildIssueListReply } from "../../blocks/issue-list-blocks";
 import { errorReply, textReply, type Reply } from "../../blocks/reply";
-import { escapeText } from "../../blocks/limits";
+import { formatTypedText } from "../../blocks/limits";
 import { commandListener, inRenderTurn } from "./command-listener";
 
 export function issueCommand(services: CadenceServices) {
@@ -23,7 +23,7 @@ async function runIssueCommand(services: CadenceServices, command: IssueCommand,
       const result = await issues.add(command.title, actorId, now);
       if (!result.ok) return errorReply(result.error);
       const where = result.value.messageTs ? " and posted it in the cadence channel" : "; its channel post has not gone out yet, and Cadence posts it within a minute (no need to add it again)";
-      return textReply(`:pushpin: Opened *#${result.value.id}* ${escapeText(result.value.title)}${where}.`);
+      return textReply(`:pushpin: Opened *#${result.value.id}* ${formatTypedText(result.value.title)}${where}.`);
     }
     case "resolve": {
       const result = await issues.resolve(command.id, actorId, command.note, now);
