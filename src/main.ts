@@ -30,6 +30,7 @@ import { DigestService } from "./services/digest-service";
 import { DmReplyService } from "./services/dm-reply-service";
 import { DriftService } from "./services/drift-service";
 import { HomeService } from "./services/home-service";
+import { InvitationRecovery } from "./services/invitation-recovery";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
@@ -121,6 +122,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const status = new StatusService({ deliveries });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
+  const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
   const services: CadenceServices = {
     config,
     clock,
@@ -131,6 +133,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     dmReplies: new DmReplyService({ checkins, entries }),
     loop,
     issues,
+    invitations,
     scorecard: new ScorecardService({ loader, entries, tz: config.tz }),
     digest,
     home,
@@ -182,8 +185,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   // Warnings only: a set-up problem must not keep Cadence from serving what it can.
   const setupChecks = options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
   // Not awaited: a slow or failing Slack must not hold up serving requests.
+  // A member already (invited while Cadence was down): what waited for the invitation goes out now.
   void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
     .check()
+    .then(async (isMember) => void (isMember && (await invitations.botJoined(config.channel, clock()))))
     .catch(warn("checking that Cadence is in the channel"));
   await leadership.start();
 

@@ -7,6 +7,7 @@ import type { DigestService } from "./digest-service";
 import type { DmReplyService } from "./dm-reply-service";
 import type { EntryService } from "./entry-service";
 import type { HomeService } from "./home-service";
+import type { InvitationRecovery } from "./invitation-recovery";
 import type { IssueService } from "./issue-service";
 import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
@@ -24,6 +25,7 @@ export interface CadenceServices {
   dmReplies: DmReplyService;
   loop: WeeklyLoop;
   issues: IssueService;
+  invitations: InvitationRecovery;
   scorecard: ScorecardService;
   digest: DigestService;
   home: HomeService;

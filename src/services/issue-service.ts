@@ -22,7 +22,7 @@ export class IssueService {
 
   constructor(
     private readonly deps: {
-      issues: Pick<IssueRepository, "find" | "listOpen" | "createManual" | "close" | "assign" | "setMessage" | "unpostedManual">;
+      issues: Pick<IssueRepository, "find" | "listOpen" | "createManual" | "close" | "assign" | "setMessage" | "unpostedOpen">;
       seats: Pick<SeatRepository, "listSeats" | "findKpi">;
       entries: Pick<EntryRepository, "forWeeks">;
       delivery: Pick<DeliveryService, "deliverOnce">;
@@ -125,7 +125,7 @@ export class IssueService {
 
   /** Posts issues added by hand that could not be posted when they were added; runs on every tick. */
   async postPending(now: Date): Promise<void> {
-    for (const issue of await this.deps.issues.unpostedManual()) await this.post(issue, now);
+    for (const issue of await this.deps.issues.unpostedOpen()) await this.post(issue, now);
   }
 
   /** Re-renders an issue's channel post in place (after a state change, or a drift issue's new week). */

@@ -21,7 +21,7 @@ function service(deliverOnce: () => Promise<never>) {
       close: async () => undefined,
       assign: async () => undefined,
       setMessage: async () => undefined,
-      unpostedManual: async () => stored.filter((issue) => !issue.messageTs),
+      unpostedOpen: async () => stored.filter((issue) => !issue.messageTs),
     },
     seats: { listSeats: async () => [], findKpi: async () => undefined },
     entries: { forWeeks: async () => [] },
