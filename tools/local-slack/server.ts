@@ -22,6 +22,7 @@ import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { RateTiers } from "./rate-tiers";
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -103,6 +104,8 @@ export interface LocalSlackOptions {
   botId?: string;
   /** Clock used for message timestamps and `at` fields; defaults to `Date.now`. */
   now?: () => number;
+  /** Slack's per-method rate-limit tiers (rate-tiers.ts); off by default so most tests stay fast. */
+  rateLimits?: boolean;
 }
 
 export type InjectedFailure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
@@ -406,6 +409,7 @@ export class LocalSlack extends EventEmitter {
   private readonly usedTriggers = new Set<string>();
   private readonly methods: Record<string, MethodHandler>;
   private latencyMs: number;
+  private rateTiers: RateTiers | undefined;
   private port = 0;
   private counter = 0;
 
@@ -417,6 +421,7 @@ export class LocalSlack extends EventEmitter {
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? Date.now;
     this.timestamps = new TimestampSource(this.now);
+    if (options.rateLimits) this.rateTiers = new RateTiers(this.now);
     this.server = createServer((request, response) => void this.handleHttp(request, response));
     this.methods = {
       "auth.test": () => this.authTest(),
@@ -481,6 +486,11 @@ export class LocalSlack extends EventEmitter {
 
   setLatency(ms: number): void {
     this.latencyMs = ms;
+  }
+
+  /** Turns Slack's rate-limit tiers on (fresh buckets) or off. */
+  setRateLimits(on: boolean): void {
+    this.rateTiers = on ? new RateTiers(this.now) : undefined;
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -662,6 +672,8 @@ export class LocalSlack extends EventEmitter {
     if (invalidJson) return slackError("invalid_json");
     const handler = this.methods[method];
     if (!handler) return slackError("unknown_method");
+    const rate = this.rateTiers?.take(method, hasContent(params.channel) ? this.resolveChannel(String(params.channel)) : undefined);
+    if (rate && !rate.allowed) return rateLimited(rate.retryAfterSeconds);
     try {
       return { status: 200, body: { ok: true, ...handler(params) } };
     } catch (error) {
@@ -678,13 +690,7 @@ export class LocalSlack extends EventEmitter {
     if (--next.remaining <= 0) queue.shift();
     const failure = next.failure;
     if ("error" in failure) return slackError(failure.error);
-    if (failure.status === 429) {
-      return {
-        status: 429,
-        headers: { "Retry-After": String(failure.retryAfter) },
-        body: { ok: false, error: "ratelimited" },
-      };
-    }
+    if (failure.status === 429) return rateLimited(failure.retryAfter);
     return { status: 500, body: { ok: false, error: "internal_error" } };
   }
 
@@ -840,7 +846,8 @@ export class LocalSlack extends EventEmitter {
   private usersList(p: Params): ApiAnswer {
     const all = this.users();
     const start = Number(decodeCursor(p.cursor) ?? 0) || 0;
-    const limit = clampLimit(p.limit, all.length || 1, 1000);
+    // Slack recommends pages of no more than 200 and may answer fewer: https://docs.slack.dev/reference/methods/users.list
+    const limit = clampLimit(p.limit, 200, 200);
     const page = all.slice(start, start + limit);
     const nextStart = start + page.length;
     return {
@@ -1045,6 +1052,10 @@ function slackError(code: string, details: string[] = []): HttpReply {
     status: 200,
     body: { ok: false, error: code, ...(details.length > 0 ? { response_metadata: { messages: details } } : {}) },
   };
+}
+
+function rateLimited(retryAfterSeconds: number): HttpReply {
+  return { status: 429, headers: { "Retry-After": String(retryAfterSeconds) }, body: { ok: false, error: "ratelimited" } };
 }
 
 function clampLimit(value: unknown, fallback: number, max: number): number {
