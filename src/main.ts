@@ -27,6 +27,7 @@ import { HomeService } from "./services/home-service";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
+import { RefreshService, refreshTargets } from "./services/refresh-service";
 import { EntryService } from "./services/entry-service";
 import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
@@ -106,6 +107,11 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
+  // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
+  const refresh = new RefreshService({ targets: refreshTargets({ checkins, home, issues, digest }), clock, logger });
+  entries.onRecorded(async (recorded) => refresh.entriesRecorded(recorded));
+  issues.onChanged(async (issue) => refresh.issueChanged(issue));
+
   const services: CadenceServices = {
     config,
     clock,
@@ -120,22 +126,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     digest,
     home,
     processedEvents: new ProcessedEventRepository(db),
+    refresh,
   };
-
-  // Values from any source (form, DM reply, command) show up in the owner's check-in DM and home tab.
-  const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);
-  entries.onRecorded(async (recorded) => {
-    for (const owner of recorded.owners) {
-      await checkins.refreshMessage(owner, recorded.week, clock()).catch(warn("refreshing the check-in DM"));
-      await home.refresh(owner, clock()).catch(warn("refreshing the home tab"));
-    }
-  });
-  // An issue worked anywhere shows its new state in the digest and the home tabs of those involved.
-  issues.onChanged(async (issue) => {
-    await digest.refresh(clock()).catch(warn("refreshing the digest"));
-    const involved = new Set([issue.ownerId, issue.assigneeId, issue.closedBy].filter((user): user is string => Boolean(user)));
-    for (const user of involved) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
-  });
 
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware());
@@ -186,6 +178,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       clearInterval(heartbeat);
       await app.stop();
       await inFlight.drained(STOP_GRACE_MS);
+      await refresh.idle();
       await registry.unregister();
       await db.$disconnect();
     },

@@ -7,6 +7,7 @@ import type { DmReplyService } from "./dm-reply-service";
 import type { EntryService } from "./entry-service";
 import type { HomeService } from "./home-service";
 import type { IssueService } from "./issue-service";
+import type { RefreshService } from "./refresh-service";
 import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
 import type { UserDirectory } from "./user-directory";
@@ -26,4 +27,6 @@ export interface CadenceServices {
   digest: DigestService;
   home: HomeService;
   processedEvents: ProcessedEventRepository;
+  /** Refreshes after the ack; `idle()` waits for it. */
+  refresh: RefreshService;
 }

@@ -40,6 +40,13 @@ export class UserDirectory {
     return Boolean(user && (user.isAdmin || user.isOwner));
   }
 
+  /** The same from the cache alone, whatever its age (a modal must open first); undefined when not cached. */
+  async isAdminFromCache(userId: string): Promise<boolean | undefined> {
+    if (this.deps.admins.length > 0) return this.deps.admins.includes(userId);
+    const cached = await this.deps.users.find(userId);
+    return cached ? cached.isAdmin || cached.isOwner : undefined;
+  }
+
   /** A mentioned user must be a real, active person to own a seat or an issue. */
   async checkPerson(userId: string, now: Date): Promise<UserCheck> {
     const info = await this.deps.slack.userInfo(userId);

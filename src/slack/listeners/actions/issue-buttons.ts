@@ -2,7 +2,9 @@
 import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs, UsersSelectAction } from "@slack/bolt";
 import { parseIssueId } from "../../../domain/commands/issue-command";
 import type { CadenceServices } from "../../../services/cadence-services";
+import { buildNoticeModal } from "../../blocks/checkin-blocks";
 import { buildResolveModal } from "../../blocks/issue-blocks";
+import { openModalWhenAllowed } from "./open-modal";
 import { ISSUE_ACTIONS_BLOCK } from "../../ids";
 import type { Outcome } from "../../../services/outcome";
 import type { Issue } from "../../../domain/model";
@@ -28,10 +30,13 @@ export function resolveIssueButton(services: CadenceServices) {
       const issue = id === undefined ? undefined : await services.issues.find(id);
       if (!issue) return await tell(args, ":warning: that issue no longer exists");
       if (issue.state !== "open") return await tell(args, `:warning: #${issue.id} is already ${issue.state}`);
-      if (!(await services.issues.mayWork(issue, args.body.user.id, services.clock()))) {
-        return await tell(args, `:warning: only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can resolve #${issue.id}`);
-      }
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildResolveModal(issue, {}) as never });
+      const refusal = `only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can resolve #${issue.id}`;
+      const cached = await services.issues.mayWorkFromCache(issue, args.body.user.id);
+      if (cached === false) return await tell(args, `:warning: ${refusal}`);
+      await openModalWhenAllowed(args.client, args.body.trigger_id, { cached, ask: () => services.issues.mayWork(issue, args.body.user.id, services.clock()) }, {
+        allowed: async () => buildResolveModal(issue, {}),
+        refused: () => buildNoticeModal("Not yours to resolve", `Sorry: ${refusal}.`),
+      });
     } catch (error) {
       args.logger.error("resolve button failed", error);
     }
