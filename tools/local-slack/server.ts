@@ -23,6 +23,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RateTiers } from "./rate-tiers";
+import { SocketModeHub } from "./socket-mode";
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -394,6 +395,8 @@ export class LocalSlack extends EventEmitter {
   readonly botId: string;
   readonly calls: RecordedCall[] = [];
   readonly views = new Map<string, StoredView>();
+  /** Socket Mode: apps.connections.open and the WebSocket it points to (socket-mode.ts). */
+  readonly socketMode: SocketModeHub;
 
   private readonly server: Server;
   private readonly now: () => number;
@@ -423,8 +426,11 @@ export class LocalSlack extends EventEmitter {
     this.timestamps = new TimestampSource(this.now);
     if (options.rateLimits) this.rateTiers = new RateTiers(this.now);
     this.server = createServer((request, response) => void this.handleHttp(request, response));
+    this.socketMode = new SocketModeHub(() => this.baseUrl.replace(/^http/, "ws"));
+    this.server.on("upgrade", (request, socket, head) => this.socketMode.handleUpgrade(request, socket, head));
     this.methods = {
       "auth.test": () => this.authTest(),
+      "apps.connections.open": () => this.socketMode.openConnection(),
       "chat.postMessage": (p) => this.chatPostMessage(p),
       "chat.postEphemeral": (p) => this.chatPostEphemeral(p),
       "chat.update": (p) => this.chatUpdate(p),
@@ -626,6 +632,7 @@ export class LocalSlack extends EventEmitter {
   }
 
   async close(): Promise<void> {
+    this.socketMode.close();
     await new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections(); // keep-alive sockets from WebClient would hold close() open
