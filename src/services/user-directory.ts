@@ -80,14 +80,14 @@ export class UserDirectory {
     try {
       for await (const page of this.userPages()) {
         const found = page.filter((user) => wanted.has(user.id));
-        for (const user of found) {
-          wanted.delete(user.id);
-          if (user.isBot || user.deleted) continue;
-          const fresh = { id: user.id, tz: user.tz, isAdmin: user.isAdmin, isOwner: user.isOwner, teamId: user.teamId, fetchedAt: now };
-          await this.deps.users.save(fresh);
-          cached.set(user.id, fresh);
-        }
+        const fresh = found
+          .filter((user) => !user.isBot && !user.deleted)
+          .map((user) => ({ id: user.id, tz: user.tz, isAdmin: user.isAdmin, isOwner: user.isOwner, teamId: user.teamId, fetchedAt: now }));
+        for (const user of found) wanted.delete(user.id);
+        for (const user of fresh) cached.set(user.id, user);
         if (found.length > 0) yield new Map(found.map((user) => [user.id, zoneOf(user.id)]));
+        // Saved after the page is handed on, so its DMs need not wait for the cache.
+        await this.deps.users.saveMany(fresh);
         if (wanted.size === 0) return;
       }
     } catch {

@@ -17,6 +17,7 @@ beforeEach(async () => {
   app.clock.set("2026-11-23T15:00:00Z");
   await app.cadence.tick();
   await app.slack.waitFor(() => app.slack.dmsTo("UNYC")[0]);
+  app.slack.setRateLimits(true); // Slack's tiers too, as in production
 });
 afterEach(async () => app.stop());
 

@@ -42,6 +42,9 @@ function memoryUsers(initial: CachedSlackUser[] = []): SlackUserRepository {
     async save(user: CachedSlackUser) {
       rows.set(user.id, user);
     },
+    async saveMany(users: CachedSlackUser[]) {
+      for (const user of users) rows.set(user.id, user);
+    },
   } as SlackUserRepository;
 }
 
@@ -50,13 +53,15 @@ const team = Array.from({ length: 1000 }, (_, index) => person(`U${index}`, inde
 describe("UserDirectory.timeZoneBatches", () => {
   it("learns 1,000 owners' zones from five users.list pages, not a users.info each, a page at a time", async () => {
     const { slack, calls } = fakeSlack([person("UADMIN", "UTC"), ...team]);
-    const directory = new UserDirectory({ slack, users: memoryUsers(), admins: [], teamTz: "Europe/London" });
+    const users = memoryUsers();
+    const directory = new UserDirectory({ slack, users, admins: [], teamTz: "Europe/London" });
     const batches: Map<string, string>[] = [];
     for await (const batch of directory.timeZoneBatches(team.map((user) => user.id), NOW)) batches.push(batch);
     expect(calls).toEqual(["users.list 0", "users.list 200", "users.list 400", "users.list 600", "users.list 800", "users.list 1000"]);
     expect(batches.map((batch) => batch.size)).toEqual([199, 200, 200, 200, 200, 1]);
     const zones = new Map(batches.flatMap((batch) => [...batch]));
     expect(zones.get("U1")).toBe("America/New_York");
+    expect((await users.find("U1"))?.tz).toBe("America/New_York");
     expect(zones.get("U998")).toBe("Asia/Tokyo");
   });
 
