@@ -679,7 +679,7 @@ export class LocalSlack extends EventEmitter {
     if (invalidJson) return slackError("invalid_json");
     const handler = this.methods[method];
     if (!handler) return slackError("unknown_method");
-    const rate = this.rateTiers?.take(method, hasContent(params.channel) ? this.resolveChannel(String(params.channel)) : undefined);
+    const rate = this.rateTiers?.take(method, this.rateLimitChannel(params.channel));
     if (rate && !rate.allowed) return rateLimited(rate.retryAfterSeconds);
     try {
       return { status: 200, body: { ok: true, ...handler(params) } };
@@ -688,6 +688,12 @@ export class LocalSlack extends EventEmitter {
       // A bug in the fake itself: answer like a Slack outage so it is loud, with the cause for debugging.
       return { status: 500, body: { ok: false, error: "internal_error", detail: String(error) } };
     }
+  }
+
+  /** The channel chat.postMessage is counted against: a post to a user id lands in (and counts for) their DM. */
+  private rateLimitChannel(channel: unknown): string | undefined {
+    if (!hasContent(channel)) return undefined;
+    return /^[UW]/.test(String(channel)) ? this.dmChannelOf(String(channel)) : String(channel);
   }
 
   private takeInjectedFailure(method: string): HttpReply | undefined {
