@@ -34,6 +34,7 @@ import { InvitationRecovery } from "./services/invitation-recovery";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
+import { RefreshService, refreshTargets } from "./services/refresh-service";
 import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry } from "./services/instance-registry";
@@ -122,6 +123,11 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const status = new StatusService({ deliveries });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
+  // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
+  const refresh = new RefreshService({ targets: refreshTargets({ checkins, home, issues, digest }), clock, logger });
+  entries.onRecorded(async (recorded) => refresh.entriesRecorded(recorded));
+  issues.onChanged(async (issue) => refresh.issueChanged(issue));
+
   const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
   const services: CadenceServices = {
     config,
@@ -140,23 +146,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     status,
     processedEvents: new ProcessedEventRepository(db),
     audit,
+    refresh,
   };
 
-  // Values from any source (form, DM reply, command) show up in the owner's check-in DM and home tab.
   const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);
-  entries.onRecorded(async (recorded) => {
-    for (const owner of recorded.owners) {
-      await checkins.refreshMessage(owner, recorded.week, clock()).catch(warn("refreshing the check-in DM"));
-      await home.refresh(owner, clock()).catch(warn("refreshing the home tab"));
-    }
-  });
-  // An issue worked anywhere shows its new state in the digest and the home tabs of those involved.
-  issues.onChanged(async (issue) => {
-    await digest.refresh(clock()).catch(warn("refreshing the digest"));
-    const involved = new Set([issue.ownerId, issue.assigneeId, issue.closedBy].filter((user): user is string => Boolean(user)));
-    for (const user of involved) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
-  });
-
   const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, logger });
   const leadership = new SchedulerLeadership({
     registry,
@@ -206,6 +199,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       await setupChecks;
       await app.stop();
       await inFlight.drained(STOP_GRACE_MS);
+      await refresh.idle();
       // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
       await registry.unregister().catch(warn("leaving the instance registry"));
       await db.$disconnect();

@@ -9,6 +9,7 @@ import type { EntryService } from "./entry-service";
 import type { HomeService } from "./home-service";
 import type { InvitationRecovery } from "./invitation-recovery";
 import type { IssueService } from "./issue-service";
+import type { RefreshService } from "./refresh-service";
 import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
 import type { StatusService } from "./status-service";
@@ -33,4 +34,6 @@ export interface CadenceServices {
   processedEvents: ProcessedEventRepository;
   /** For what listeners note themselves: refused set-up commands and jobs run by hand. */
   audit: AuditTrail;
+  /** Refreshes after the ack; `idle()` waits for it. */
+  refresh: RefreshService;
 }

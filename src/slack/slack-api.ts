@@ -1,5 +1,5 @@
 // The Slack Web API calls Cadence makes, behind one small interface so services never see the WebClient.
-import type { WebClient } from "@slack/web-api";
+import { ErrorCode, WebClient } from "@slack/web-api";
 import { withFreshBlockIds } from "./fresh-block-ids";
 
 export interface SlackMessage {
@@ -36,6 +36,19 @@ export interface SlackUserInfo {
   teamId: string | null;
 }
 
+export interface UserPage {
+  users: SlackUserInfo[];
+  /** The cursor of the next page; undefined on the last one. */
+  nextCursor: string | undefined;
+}
+
+/** Slack answered 429: the call was not taken; try again after `retryAfterSeconds`. */
+export class SlackRateLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited; retry after ${retryAfterSeconds} s`);
+  }
+}
+
 export interface SlackApi {
   postMessage(channel: string, message: SlackMessage): Promise<PostedMessage>;
   updateMessage(channel: string, ts: string, message: SlackMessage): Promise<void>;
@@ -46,6 +59,8 @@ export interface SlackApi {
   /** One page of a thread (its parent and replies), with metadata; pass `nextCursor` for the next. */
   repliesPage(channel: string, threadTs: string, cursor?: string): Promise<MessagePage>;
   userInfo(userId: string): Promise<SlackUserInfo | undefined>;
+  /** One page of the workspace's members (users.list, up to 200); throws SlackRateLimited on a 429. */
+  listUsers(cursor: string | undefined): Promise<UserPage>;
   publishHome(userId: string, view: unknown): Promise<void>;
   /** Whether the bot is a member of a channel (conversations.info `is_member`; needs channels:read / groups:read). */
   isBotInChannel(channel: string): Promise<boolean>;
@@ -54,8 +69,14 @@ export interface SlackApi {
 
 // Slack's page size for history reads (at most 999; Slack may return fewer and still have more).
 const PAGE_SIZE = 200;
+export const USERS_PAGE_SIZE = 200;
 
 export class WebClientSlackApi implements SlackApi {
+  // users.list is Tier 2 (20 a minute). On a 429 the shared client pauses its whole queue until Retry-After,
+  // which would hold back every DM meanwhile; paging on a client of its own, which hands the 429 back,
+  // lets the caller wait for the next page while the DMs for the last one go out.
+  private readonly listingClient: WebClient;
+
   /**
    * `postClient` posts new messages: it must not retry an unknown outcome (a 5xx or a reset after Slack may
    * have taken the post), or one message becomes two (see postRetryPolicy in app.ts).
@@ -63,7 +84,9 @@ export class WebClientSlackApi implements SlackApi {
   constructor(
     private readonly client: WebClient,
     private readonly postClient: WebClient = client,
-  ) {}
+  ) {
+    this.listingClient = new WebClient(client.token, { slackApiUrl: client.slackApiUrl, rejectRateLimitedCalls: true });
+  }
 
   async postMessage(channel: string, message: SlackMessage): Promise<PostedMessage> {
     const result = await this.postClient.chat.postMessage({
@@ -103,19 +126,20 @@ export class WebClientSlackApi implements SlackApi {
   async userInfo(userId: string): Promise<SlackUserInfo | undefined> {
     try {
       const result = await this.client.users.info({ user: userId });
-      const user = result.user;
-      if (!user) return undefined;
-      return {
-        id: String(user.id),
-        tz: user.tz ?? null,
-        isAdmin: Boolean(user.is_admin),
-        isOwner: Boolean(user.is_owner || user.is_primary_owner),
-        isBot: Boolean(user.is_bot) || user.id === "USLACKBOT",
-        deleted: Boolean(user.deleted),
-        teamId: user.team_id ?? null,
-      };
+      return result.user ? toUserInfo(result.user) : undefined;
     } catch (error) {
       if (slackErrorCode(error) === "user_not_found") return undefined;
+      throw error;
+    }
+  }
+
+  async listUsers(cursor: string | undefined): Promise<UserPage> {
+    try {
+      const result = await this.listingClient.users.list({ limit: USERS_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      return { users: (result.members ?? []).map(toUserInfo), nextCursor: result.response_metadata?.next_cursor || undefined };
+    } catch (error) {
+      const rateLimited = error as { code?: string; retryAfter?: number };
+      if (rateLimited.code === ErrorCode.RateLimitedError) throw new SlackRateLimited(rateLimited.retryAfter ?? 1);
       throw error;
     }
   }
@@ -139,6 +163,29 @@ function toPage(result: { messages?: { ts?: string; metadata?: unknown }[]; has_
   // Slack signals the last page with an empty next_cursor (has_more is absent on some methods' last page).
   const nextCursor = result.response_metadata?.next_cursor || undefined;
   return nextCursor ? { messages, nextCursor } : { messages };
+}
+
+interface SlackUserFields {
+  id?: string;
+  tz?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+  is_bot?: boolean;
+  deleted?: boolean;
+  team_id?: string;
+}
+
+function toUserInfo(user: SlackUserFields): SlackUserInfo {
+  return {
+    id: String(user.id),
+    tz: user.tz ?? null,
+    isAdmin: Boolean(user.is_admin),
+    isOwner: Boolean(user.is_owner || user.is_primary_owner),
+    isBot: Boolean(user.is_bot) || user.id === "USLACKBOT",
+    deleted: Boolean(user.deleted),
+    teamId: user.team_id ?? null,
+  };
 }
 
 /** The `error` string of a Slack platform error (`user_not_found`), if that is what `error` is. */

@@ -26,7 +26,7 @@ function service(deliverOnce: () => Promise<never>) {
     seats: { listSeats: async () => [], findKpi: async () => undefined },
     entries: { forWeeks: async () => [] },
     delivery: { deliverOnce },
-    directory: { checkPerson: async () => ({ ok: true, tz: null }), isAdmin: async () => false },
+    directory: { checkPerson: async () => ({ ok: true, tz: null }), isAdmin: async () => false, isAdminFromCache: async () => false },
     slack: { updateMessage: async () => undefined },
     audit: { record: async (input) => void audit.push(input) },
     channel: "C1",
