@@ -120,7 +120,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger });
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
-  const status = new StatusService({ deliveries });
+  const status = new StatusService({ deliveries, checkins: checkinRows, jobRuns, setupChecks: () => collectSetupChecks(config, { client, db, now: clock() }) });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
