@@ -10,6 +10,12 @@ import { openDatabase, type Database } from "./db/database";
 import { sqliteFilePath } from "./db/sqlite-url";
 import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks } from "./collect-setup-checks";
+import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
+import { startApiServer, stopApiServer } from "./api/api-server";
+import { IdempotencyRepository } from "./repositories/idempotency-repository";
+import { SeatTokenRepository } from "./repositories/seat-token-repository";
+import { AgentEntryService } from "./services/agent-entry-service";
+import { SeatTokenService } from "./services/seat-tokens";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
 import { DigestRepository } from "./repositories/digest-repository";
@@ -60,6 +66,8 @@ export interface StartOptions {
   heartbeatMs?: number;
   /** Whether to run the set-up checks (`npm run doctor`) after starting and log what fails (default: yes). */
   setupChecks?: boolean;
+  /** The agent API's body cap, body deadline and rate limit (tests shorten the deadline). */
+  apiLimits?: Partial<AgentApiLimits>;
 }
 
 export interface RunningCadence {
@@ -68,6 +76,8 @@ export interface RunningCadence {
   services: CadenceServices;
   /** Base URL of the HTTP server (HTTP mode). */
   url: string | undefined;
+  /** Base URL of the agent API: the HTTP server's, or in Socket Mode the one on API_PORT. */
+  apiUrl: string | undefined;
   /** Whether this instance holds the scheduler lease. */
   schedulerRunning: boolean;
   /** Runs one scheduler tick at the clock's time (what the minute cron does). */
@@ -90,7 +100,14 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const registry = new InstanceRegistry(new InstanceRepository(db));
   await registry.register();
 
+  // The agent API is mounted now and served once its service exists (below); until then it answers 503.
+  let agentApi: AgentApi | undefined;
+  const handleApi: Parameters<typeof agentApiRoutes>[0] = (req, res) => {
+    if (agentApi) return agentApi.handle(req, res);
+    res.writeHead(503, { "content-type": "application/json", "retry-after": "1" }).end('{"error":"starting","message":"Cadence is starting; retry in a second"}');
+  };
   const { app, client } = createSlackApp({
+    extraRoutes: agentApiRoutes(handleApi),
     config,
     logger: options.logger,
     logLevel: options.logLevel,
@@ -114,12 +131,16 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, settings, logger });
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, tz: config.tz });
+  const seatTokens = new SeatTokenRepository(db);
+  const agents = new AgentEntryService({ tokens: seatTokens, idempotency: new IdempotencyRepository(db), seats, entries, history: entryRows, tz: config.tz });
+  agentApi = new AgentApi({ agents, clock, logger, limits: options.apiLimits });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const services: CadenceServices = {
     config,
     clock,
     directory,
     setup: new SetupService({ seats, directory }),
+    seatTokens: new SeatTokenService({ seats, tokens: seatTokens, directory }),
     entries,
     checkins,
     dmReplies: new DmReplyService({ checkins, entries }),
@@ -169,6 +190,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
+  const apiServer = server || config.apiPort === undefined ? undefined : await startApiServer(config.apiPort, handleApi);
+  const apiPort = apiServer ? (apiServer.address() as AddressInfo).port : port;
 
   // Warnings only: a set-up problem must not keep Cadence from serving what it can.
   const setupChecks = options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
@@ -179,6 +202,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     db,
     services,
     url: port === undefined ? undefined : `http://127.0.0.1:${port}`,
+    apiUrl: apiPort === undefined ? undefined : `http://127.0.0.1:${apiPort}`,
     get schedulerRunning() {
       return leadership.isLeading;
     },
@@ -187,6 +211,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       await leadership.stop(STOP_GRACE_MS);
       await setupChecks;
       await app.stop();
+      if (apiServer) await stopApiServer(apiServer);
       await inFlight.drained(STOP_GRACE_MS);
       // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
       await registry.unregister().catch(warn("leaving the instance registry"));

@@ -15,8 +15,17 @@ export interface NewEntry {
   enteredAt: Date;
 }
 
-type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date };
-const toEntry = (row: EntryRow): Entry => ({ ...row, source: row.source as EntrySource });
+type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date; confirmedAt: Date | null };
+const toEntry = ({ kpiId, week, value, note, source, enteredBy, enteredAt, confirmedAt }: EntryRow): Entry => ({
+  kpiId,
+  week,
+  value,
+  note,
+  source: source as EntrySource,
+  enteredBy,
+  enteredAt,
+  confirmedAt,
+});
 
 export class EntryRepository {
   constructor(private readonly db: Database) {}
@@ -31,7 +40,8 @@ export class EntryRepository {
         entry = { ...entry, note: entry.note ?? before?.note ?? null };
         // The same value again (a retried submission, a repeated reply) changes nothing and logs nothing.
         if (before && before.value === entry.value && before.note === entry.note) continue;
-        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt };
+        // A new value is no longer the one its owner confirmed.
+        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt, confirmedBy: null, confirmedAt: null };
         const row = await tx.entry.upsert({ where: key, create: { kpiId: entry.kpiId, week: entry.week, ...data }, update: data });
         await writeAudit(tx, {
           actor: entry.enteredBy,

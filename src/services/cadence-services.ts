@@ -8,6 +8,7 @@ import type { EntryService } from "./entry-service";
 import type { HomeService } from "./home-service";
 import type { IssueService } from "./issue-service";
 import type { ScorecardService } from "./scorecard-service";
+import type { SeatTokenService } from "./seat-tokens";
 import type { SetupService } from "./setup-service";
 import type { UserDirectory } from "./user-directory";
 import type { WeeklyLoop } from "./weekly-loop";
@@ -17,6 +18,7 @@ export interface CadenceServices {
   clock: () => Date;
   directory: UserDirectory;
   setup: SetupService;
+  seatTokens: SeatTokenService;
   entries: EntryService;
   checkins: CheckinService;
   dmReplies: DmReplyService;

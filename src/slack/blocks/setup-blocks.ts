@@ -45,6 +45,8 @@ export function buildHelpReply(): Reply {
     `${CADENCE_USAGE.kpiAdd} — units: number, percent, currency, duration, yes/no`,
     "`/cadence kpi list` — every KPI and its goal",
     `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
+    "*AI seats (admins and the seat's owner)*",
+    `${CADENCE_USAGE.seatToken} — a token for the seat's agent to push its numbers (POST /api/v1/entries); shown once`,
     "*Everyone*",
     '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]`',
     "`/issue list` · `/issue add <title>` · `/issue resolve|drop <id> [note]` · `/issue assign <id> @user`",
