@@ -41,6 +41,8 @@ export interface Entry {
   enteredAt: Date;
   /** When the seat's owner (or an admin) confirmed an agent's value; until then it shows as the agent's. */
   confirmedAt?: Date | null;
+  /** The agent's value that its owner corrected (replaced) with this one. */
+  agentValue?: number | null;
 }
 
 export interface Issue {

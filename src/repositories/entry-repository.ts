@@ -15,8 +15,8 @@ export interface NewEntry {
   enteredAt: Date;
 }
 
-type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date; confirmedAt: Date | null };
-const toEntry = ({ kpiId, week, value, note, source, enteredBy, enteredAt, confirmedAt }: EntryRow): Entry => ({
+type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date; confirmedAt: Date | null; agentValue: number | null };
+const toEntry = ({ kpiId, week, value, note, source, enteredBy, enteredAt, confirmedAt, agentValue }: EntryRow): Entry => ({
   kpiId,
   week,
   value,
@@ -25,6 +25,7 @@ const toEntry = ({ kpiId, week, value, note, source, enteredBy, enteredAt, confi
   enteredBy,
   enteredAt,
   confirmedAt,
+  agentValue,
 });
 
 export class EntryRepository {
@@ -40,8 +41,10 @@ export class EntryRepository {
         entry = { ...entry, note: entry.note ?? before?.note ?? null };
         // The same value again (a retried submission, a repeated reply) changes nothing and logs nothing.
         if (before && before.value === entry.value && before.note === entry.note) continue;
-        // A new value is no longer the one its owner confirmed.
-        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt, confirmedBy: null, confirmedAt: null };
+        // A new value is no longer the one its owner confirmed. A person replacing the agent's value corrects
+        // it: the agent's value is kept beside the correction (and in the audit log) until the agent reports again.
+        const agentValue = entry.source === "agent" ? null : before?.source === "agent" ? before.value : (before?.agentValue ?? null);
+        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt, confirmedBy: null, confirmedAt: null, agentValue };
         const row = await tx.entry.upsert({ where: key, create: { kpiId: entry.kpiId, week: entry.week, ...data }, update: data });
         await writeAudit(tx, {
           actor: entry.enteredBy,
@@ -53,6 +56,22 @@ export class EntryRepository {
           at: entry.enteredAt,
         });
       }
+    });
+  }
+
+  /**
+   * The owner confirms the agent's values of these KPIs for the week: they stop showing as only the agent's.
+   * Answers how many were confirmed (values already confirmed or entered by people are left alone).
+   */
+  async confirmAgentValues(kpiIds: number[], week: string, actor: string, at: Date): Promise<number> {
+    if (kpiIds.length === 0) return 0;
+    return transaction(this.db, async (tx) => {
+      const rows = await tx.entry.findMany({ where: { kpiId: { in: kpiIds }, week, source: "agent", confirmedAt: null } });
+      for (const row of rows) {
+        await tx.entry.update({ where: { id: row.id }, data: { confirmedBy: actor, confirmedAt: at } });
+        await writeAudit(tx, { actor, action: "entry.confirm", entity: "entry", entityId: `${row.kpiId}:${row.week}`, after: { value: row.value, source: row.source }, at });
+      }
+      return rows.length;
     });
   }
 

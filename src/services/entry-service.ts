@@ -51,6 +51,18 @@ export class EntryService {
     return done(await this.store(input.values.map((value) => ({ ...kpis.get(value.kpiId)!, value: value.value })), input));
   }
 
+  /** The Confirm button: the owner (or an admin) vouches for the agent's values of the owner's seats that week. */
+  async confirmAgentValues(input: { actorId: string; ownerId: string; week: IsoWeek; now: Date }): Promise<Outcome<number>> {
+    if (!(await this.mayEnterFor(input.actorId, input.ownerId, input.now))) {
+      return refused(`only <@${input.ownerId}> (the seats' owner) or a Cadence admin can confirm these numbers`);
+    }
+    const kpiIds = (await this.deps.seats.seatsOwnedBy(input.ownerId)).flatMap((seat) => seat.kpis.map((kpi) => kpi.id));
+    const confirmed = await this.deps.entries.confirmAgentValues(kpiIds, input.week, input.actorId, input.now);
+    const recorded = { week: input.week, owners: [input.ownerId], entries: [] };
+    for (const listener of this.listeners) await listener(recorded);
+    return done(confirmed);
+  }
+
   /** `/scorecard set "<kpi>" <value> [week]`. */
   async recordByName(input: { actorId: string; kpiName: string; valueText: string; weekText?: string; now: Date }): Promise<Outcome<RecordedValues>> {
     const found = await this.findKpi(input.kpiName);

@@ -2,7 +2,9 @@
 // tokens made through `/cadence seat token`.
 import { request } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ACTIONS } from "../../src/slack/ids";
 import { bootApp, testClock, type BootedApp } from "../support/boot-app";
+import { clickButton } from "../support/interactions";
 
 let app: BootedApp;
 const logLines: string[] = [];
@@ -225,5 +227,39 @@ describe("GET /api/v1/seat and /api/v1/openapi.json", () => {
     expect(entryInput.additionalProperties).toBe(false);
     expect(answer.json.paths["/api/v1/entries"].post.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/EntriesRequest" });
     expect(Object.keys(answer.json.paths["/api/v1/entries"].post.responses).sort()).toEqual(["200", "201", "401", "403", "404", "408", "409", "413", "415", "422", "429"]);
+  });
+});
+
+describe("provenance: the owner confirms or corrects the agent's numbers", () => {
+  const dmText = () => JSON.stringify(app.slack.dmsTo("UOWN")[0]);
+
+  it("shows the agent's values in the check-in DM with Confirm all; confirming removes the marks", async () => {
+    await app.command("/cadence", "run checkins");
+    await app.slack.waitFor(() => app.slack.dmsTo("UOWN")[0]);
+    const token = await makeToken();
+    expect((await post(token, { entries: [{ kpi: "Tickets", value: 41 }, { kpi: "Resolution", value: 90 }] })).status).toBe(201);
+    await app.slack.waitFor(() => dmText().includes("the agent reported all 2 numbers"));
+    expect(dmText()).toContain("🤖 *41*, reported by the agent");
+    expect(dmText()).toContain("Confirm all");
+    expect(JSON.stringify((await app.commandAll("/scorecard", "", "UOWN"))[0].blocks)).toContain("🤖41✓");
+
+    await clickButton(app, { userId: "UOWN", actionId: ACTIONS.confirmAgentValues, value: JSON.stringify({ week: "2026-W47", ownerId: "UOWN" }) });
+    await app.slack.waitFor(() => !dmText().includes("🤖"));
+    expect(dmText()).toContain("all 2 numbers received");
+    expect((await app.cadence.db.entry.findMany()).map((row) => [row.source, row.confirmedBy])).toEqual([["agent", "UOWN"], ["agent", "UOWN"]]);
+    expect(await app.cadence.db.auditLog.count({ where: { action: "entry.confirm" } })).toBe(2);
+  });
+
+  it("a correction replaces the agent's value; both stay in the audit log and the seat answer shows it", async () => {
+    const token = await makeToken();
+    await post(token, { kpi: "Tickets", value: 41 });
+    expect(await app.command("/scorecard", 'set "Tickets" 38', "UOWN")).not.toContain(":warning:");
+    const [row] = await app.cadence.db.entry.findMany();
+    expect([row.value, row.source, row.agentValue]).toEqual([38, "command", 41]);
+    const audit = await app.cadence.db.auditLog.findMany({ where: { entity: "entry" }, orderBy: { id: "asc" } });
+    expect(audit.map((line) => [line.action, JSON.parse(line.after!).value])).toEqual([["entry.add", 41], ["entry.replace", 38]]);
+    expect(JSON.parse(audit[1].before!)).toMatchObject({ value: 41, source: "agent" });
+    const seatAnswer = await call("/api/v1/seat", { token });
+    expect(seatAnswer.json.kpis[0].weeks.at(-1)).toMatchObject({ value: "38", source: "command", confirmed: null });
   });
 });

@@ -1,4 +1,5 @@
 -- AlterTable
+ALTER TABLE "Entry" ADD COLUMN "agentValue" REAL;
 ALTER TABLE "Entry" ADD COLUMN "confirmedAt" DATETIME;
 ALTER TABLE "Entry" ADD COLUMN "confirmedBy" TEXT;
 
