@@ -1,10 +1,14 @@
 // The agent API over real HTTP, on the same server that takes Slack's requests: every status code, with
 // tokens made through `/cadence seat token`.
+import { execFile } from "node:child_process";
 import { request } from "node:http";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTIONS } from "../../src/slack/ids";
 import { bootApp, testClock, type BootedApp } from "../support/boot-app";
 import { clickButton } from "../support/interactions";
+import { PROJECT_ROOT } from "../../src/db/project-root";
 
 let app: BootedApp;
 const logLines: string[] = [];
@@ -261,5 +265,24 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     expect(JSON.parse(audit[1].before!)).toMatchObject({ value: 41, source: "agent" });
     const seatAnswer = await call("/api/v1/seat", { token });
     expect(seatAnswer.json.kpis[0].weeks.at(-1)).toMatchObject({ value: "38", source: "command", confirmed: null });
+  });
+});
+
+describe("examples/agent-push.mjs", () => {
+  it("pushes a week of numbers as written", async () => {
+    await app.command("/cadence", 'seat add "Support agent" <@UOWN> agent');
+    await app.command("/cadence", 'kpi add "Support agent" "Tickets resolved" >= 40');
+    await app.command("/cadence", 'kpi add "Support agent" "Resolution rate" >= 85 percent');
+    await app.command("/cadence", 'kpi add "Support agent" "First response" <= 1h duration');
+    const token = await makeToken("Support agent");
+    const { stdout } = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, "examples/agent-push.mjs")], {
+      env: { ...process.env, CADENCE_URL: app.cadence.apiUrl, CADENCE_TOKEN: token },
+    });
+    expect(stdout.trim().split("\n")).toEqual([
+      "2026-W47 Tickets resolved: 41 (on track)",
+      "2026-W47 Resolution rate: 97% (on track)",
+      "2026-W47 First response: 1h 30m (off track)",
+    ]);
+    expect((await entryRows()).map((row) => [row.value, row.source])).toEqual([[41, "agent"], [97, "agent"], [90, "agent"]]);
   });
 });
