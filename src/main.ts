@@ -132,7 +132,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, tz: config.tz });
   const seatTokens = new SeatTokenRepository(db);
-  const agents = new AgentEntryService({ tokens: seatTokens, idempotency: new IdempotencyRepository(db), seats, entries, history: entryRows, tz: config.tz });
+  const idempotencyKeys = new IdempotencyRepository(db);
+  const agents = new AgentEntryService({ tokens: seatTokens, idempotency: idempotencyKeys, seats, entries, history: entryRows, tz: config.tz });
   agentApi = new AgentApi({ agents, clock, logger, limits: options.apiLimits });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const services: CadenceServices = {
@@ -167,7 +168,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     for (const user of involved) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
   });
 
-  const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, logger });
+  const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, idempotencyKeys, logger });
   const leadership = new SchedulerLeadership({
     registry,
     logger,

@@ -2,7 +2,7 @@
 import type { Database } from "../db/database";
 import { transaction } from "./transaction";
 import type { Entry, EntrySource } from "../domain/model";
-import { writeAudit } from "./audit";
+import { writeAudit, type Tx } from "./audit";
 import { inChunks } from "./chunks";
 
 export interface NewEntry {
@@ -31,8 +31,8 @@ const toEntry = ({ kpiId, week, value, note, source, enteredBy, enteredAt, confi
 export class EntryRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records several values in one transaction, each with its audit row. */
-  async record(entries: NewEntry[]): Promise<void> {
+  /** Records several values in one transaction, each with its audit row, and `alsoWrite` in the same one. */
+  async record(entries: NewEntry[], alsoWrite?: (tx: Tx) => Promise<void>): Promise<void> {
     await transaction(this.db, async (tx) => {
       for (let entry of entries) {
         const key = { kpiId_week: { kpiId: entry.kpiId, week: entry.week } };
@@ -56,6 +56,7 @@ export class EntryRepository {
           at: entry.enteredAt,
         });
       }
+      await alsoWrite?.(tx);
     });
   }
 

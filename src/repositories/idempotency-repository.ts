@@ -1,46 +1,44 @@
-// Agent API Idempotency-Keys and the answers they got, per seat, kept 24 hours.
+// Agent API Idempotency-Keys and the answers they got, per seat, kept 24 hours. A key is written in the same
+// transaction as the entries it answered for, so a key exists exactly when its entries were recorded.
 import type { Database } from "../db/database";
+import type { Tx } from "./audit";
 import { isUniqueViolation } from "./errors";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 
 export interface StoredAnswer {
   bodyHash: string;
-  /** Undefined while the first request with this key is still being handled. */
-  answer?: { status: number; body: string };
+  answer: string;
 }
 
 export class IdempotencyRepository {
   constructor(private readonly db: Database) {}
 
+  /** The answer given for this key within the last 24 hours. An older one is forgotten here and now. */
   async find(seatId: number, key: string, now: Date): Promise<StoredAnswer | undefined> {
     const row = await this.db.apiIdempotencyKey.findUnique({ where: { seatId_key: { seatId, key } } });
-    if (!row || row.createdAt.getTime() <= now.getTime() - IDEMPOTENCY_TTL_MS) return undefined;
-    const answer = row.status !== null && row.response !== null ? { status: row.status, body: row.response } : undefined;
-    return { bodyHash: row.bodyHash, answer };
-  }
-
-  /**
-   * Takes the key for this request. False when another request holds it (a concurrent retry). Keys older
-   * than 24 hours are forgotten first, so an expired key can be used again and the table stays small.
-   */
-  async claim(seatId: number, key: string, bodyHash: string, now: Date): Promise<boolean> {
-    await this.db.apiIdempotencyKey.deleteMany({ where: { createdAt: { lte: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
-    try {
-      await this.db.apiIdempotencyKey.create({ data: { seatId, key, bodyHash, createdAt: now } });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
+    if (!row) return undefined;
+    if (row.createdAt.getTime() <= now.getTime() - IDEMPOTENCY_TTL_MS) {
+      await this.db.apiIdempotencyKey.deleteMany({ where: { id: row.id } });
+      return undefined;
     }
+    return { bodyHash: row.bodyHash, answer: row.response ?? "" };
   }
 
-  async complete(seatId: number, key: string, answer: { status: number; body: string }): Promise<void> {
-    await this.db.apiIdempotencyKey.update({ where: { seatId_key: { seatId, key } }, data: { status: answer.status, response: answer.body } });
+  /** The write that keeps the key and its answer, to run inside the entries' transaction. */
+  insertion(seatId: number, key: string, stored: StoredAnswer, now: Date): (tx: Tx) => Promise<void> {
+    return async (tx) => {
+      await tx.apiIdempotencyKey.create({ data: { seatId, key, bodyHash: stored.bodyHash, status: 201, response: stored.answer, createdAt: now } });
+    };
   }
 
-  /** Gives the key back when the request failed, so nothing of it stays. */
-  async release(seatId: number, key: string): Promise<void> {
-    await this.db.apiIdempotencyKey.deleteMany({ where: { seatId, key } });
+  /** True when a write failed because another request took the key first. */
+  isKeyTaken(error: unknown): boolean {
+    return isUniqueViolation(error);
+  }
+
+  /** Housekeeping: keys older than 24 hours are no longer answered from. */
+  async pruneBefore(before: Date): Promise<number> {
+    return (await this.db.apiIdempotencyKey.deleteMany({ where: { createdAt: { lt: before } } })).count;
   }
 }

@@ -27,7 +27,7 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export interface AgentEntryDeps {
   tokens: Pick<SeatTokenRepository, "hashOf">;
-  idempotency: Pick<IdempotencyRepository, "find" | "claim" | "complete" | "release">;
+  idempotency: Pick<IdempotencyRepository, "find" | "insertion" | "isKeyTaken">;
   seats: Pick<SeatRepository, "findSeat" | "findKpiInSeat" | "findActiveKpisByName" | "seatsOwnedBy">;
   entries: Pick<EntryService, "recordBatch">;
   history: Pick<EntryRepository, "forWeeks">;
@@ -52,7 +52,8 @@ export class AgentEntryService {
 
   /**
    * Records the body's entries, all or nothing. A repeated Idempotency-Key with the same body gets the first
-   * answer again (`replayed`), with another body a conflict; keys are kept 24 hours.
+   * answer again (`replayed`), with another body a conflict; keys are kept 24 hours. The key is written in the
+   * entries' own transaction, so of two requests racing with one key, only one records anything.
    */
   async record(seat: Seat, body: unknown, idempotencyKey: string | undefined, now: Date): Promise<AgentOutcome<{ answer: EntriesAnswer; replayed: boolean }>> {
     if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
@@ -65,25 +66,22 @@ export class AgentEntryService {
     }
     const items = await this.validate(seat, body, now);
     if (!items.ok) return items;
-    if (idempotencyKey !== undefined && !(await this.deps.idempotency.claim(seat.id, idempotencyKey, bodyHash, now))) {
+    const answer: EntriesAnswer = {
+      entries: items.value.map((item) => ({
+        kpi: item.kpi.name,
+        week: item.week,
+        value: formatValue(item.value, item.kpi.unit),
+        onTrack: evaluateGoal(item.kpi.goal, item.value) === "on",
+      })),
+    };
+    const alsoWrite = idempotencyKey === undefined ? undefined : this.deps.idempotency.insertion(seat.id, idempotencyKey, { bodyHash, answer: JSON.stringify(answer) }, now);
+    try {
+      await this.deps.entries.recordBatch(items.value, { actorId: agentActor(seat), source: "agent", now, alsoWrite });
+    } catch (error) {
+      if (idempotencyKey === undefined || !this.deps.idempotency.isKeyTaken(error)) throw error;
+      // Another request with this key won the race and recorded; this one recorded nothing.
       return (await this.replay(seat.id, idempotencyKey, bodyHash, now)) ?? fail("idempotency_conflict", "a request with this Idempotency-Key is being handled; retry in a moment");
     }
-    let answer: EntriesAnswer;
-    try {
-      await this.deps.entries.recordBatch(items.value, { actorId: agentActor(seat), source: "agent", now });
-      answer = {
-        entries: items.value.map((item) => ({
-          kpi: item.kpi.name,
-          week: item.week,
-          value: formatValue(item.value, item.kpi.unit),
-          onTrack: evaluateGoal(item.kpi.goal, item.value) === "on",
-        })),
-      };
-    } catch (error) {
-      if (idempotencyKey !== undefined) await this.deps.idempotency.release(seat.id, idempotencyKey);
-      throw error;
-    }
-    if (idempotencyKey !== undefined) await this.deps.idempotency.complete(seat.id, idempotencyKey, { status: 201, body: JSON.stringify(answer) });
     return { ok: true, value: { answer, replayed: false } };
   }
 
@@ -114,8 +112,7 @@ export class AgentEntryService {
     const earlier = await this.deps.idempotency.find(seatId, key, now);
     if (!earlier) return undefined;
     if (earlier.bodyHash !== bodyHash) return fail("idempotency_conflict", "this Idempotency-Key was used with another body; use a new key for new numbers");
-    if (!earlier.answer) return fail("idempotency_conflict", "a request with this Idempotency-Key is being handled; retry in a moment");
-    return { ok: true, value: { answer: JSON.parse(earlier.answer.body) as EntriesAnswer, replayed: true } };
+    return { ok: true, value: { answer: JSON.parse(earlier.answer) as EntriesAnswer, replayed: true } };
   }
 
   /** Every entry checked before anything is written: the first problem found is the answer. */

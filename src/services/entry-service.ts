@@ -99,13 +99,16 @@ export class EntryService {
    * Values that may each have their own week and note (the agent API): stored in one transaction, all or
    * nothing, then announced once per week so each week's check-in DM refreshes.
    */
-  async recordBatch(items: BatchItem[], input: { actorId: string; source: EntrySource; now: Date }): Promise<RecordedValues[]> {
+  async recordBatch(
+    items: BatchItem[],
+    input: { actorId: string; source: EntrySource; now: Date; alsoWrite?: Parameters<EntryRepository["record"]>[1] },
+  ): Promise<RecordedValues[]> {
     const entries = items.map(({ kpi, seat, value, week, note }) => ({
       kpi,
       seat,
       entry: { kpiId: kpi.id, week, value, note, source: input.source, enteredBy: input.actorId, enteredAt: input.now },
     }));
-    await this.deps.entries.record(entries.map((item) => item.entry));
+    await this.deps.entries.record(entries.map((item) => item.entry), input.alsoWrite);
     const weeks = [...new Set(entries.map((item) => item.entry.week))];
     const recordedPerWeek = weeks.map((week) => {
       const ofWeek = entries.filter((item) => item.entry.week === week);

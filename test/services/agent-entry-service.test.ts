@@ -30,13 +30,12 @@ class Fakes {
       tokens: { hashOf: async (seatId) => this.hashes.get(seatId) },
       idempotency: {
         find: async (seatId, key) => this.keys.get(`${seatId}:${key}`),
-        claim: async (seatId, key, bodyHash) => {
-          if (this.keys.has(`${seatId}:${key}`)) return false;
-          this.keys.set(`${seatId}:${key}`, { bodyHash });
-          return true;
+        // Runs inside recordBatch below, as the real one runs inside the entries' transaction.
+        insertion: (seatId, key, stored) => async () => {
+          if (this.keys.has(`${seatId}:${key}`)) throw Object.assign(new Error("Unique constraint failed"), { code: "P2002" });
+          this.keys.set(`${seatId}:${key}`, stored);
         },
-        complete: async (seatId, key, answer) => void (this.keys.get(`${seatId}:${key}`)!.answer = answer),
-        release: async (seatId, key) => void this.keys.delete(`${seatId}:${key}`),
+        isKeyTaken: (error) => (error as { code?: string }).code === "P2002",
       },
       seats: {
         findSeat: async (id) => this.seats.find((s) => s.id === id),
@@ -45,7 +44,8 @@ class Fakes {
         seatsOwnedBy: async (ownerId) => this.seats.filter((s) => s.ownerId === ownerId && !s.archivedAt),
       },
       entries: {
-        recordBatch: async (items) => {
+        recordBatch: async (items, input) => {
+          await input.alsoWrite?.(undefined as never);
           this.recorded.push(items);
           return [];
         },
@@ -180,11 +180,22 @@ describe("Idempotency-Key", () => {
     expect(await service.record(fakes.seats[1], { kpi: "Matched", value: 3 }, "key-1", NOW)).toMatchObject({ ok: true, value: { replayed: false } });
   });
 
-  it("frees the key when recording fails, so a retry can record", async () => {
+  it("keeps no key when recording fails, so a retry can record", async () => {
     const failing = new AgentEntryService({ ...fakes.deps(), entries: { recordBatch: async () => Promise.reject(new Error("disk full")) } });
     await expect(failing.record(triage(), body, "key-1", NOW)).rejects.toThrow("disk full");
     expect(fakes.keys.size).toBe(0);
     expect(await service.record(triage(), body, "key-1", NOW)).toMatchObject({ ok: true, value: { replayed: false } });
+  });
+
+  it("of two requests racing with one key, the loser records nothing and gets the winner's answer or a conflict", async () => {
+    // Both pass the first look-up before either has written: the key's unique index decides.
+    const [same, other] = await Promise.all([
+      service.record(triage(), body, "race", NOW),
+      service.record(triage(), body, "race", NOW),
+    ]).then(async (first) => [first, await Promise.all([service.record(triage(), body, "race-2", NOW), service.record(triage(), { kpi: "Tickets", value: 50 }, "race-2", NOW)])] as const);
+    expect(same.map((result) => result.ok && result.value.replayed).sort()).toEqual([false, true]);
+    expect(other.map((result) => (result.ok ? "recorded" : result.error)).sort()).toEqual(["idempotency_conflict", "recorded"]);
+    expect(fakes.recorded).toHaveLength(2);
   });
 
   it("refuses an empty or overlong key", async () => {
