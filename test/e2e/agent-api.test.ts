@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTIONS } from "../../src/slack/ids";
 import { bootApp, testClock, type BootedApp } from "../support/boot-app";
-import { clickButton } from "../support/interactions";
+import { eventually } from "../support/eventually";
+import { clickButton, sendDm } from "../support/interactions";
 import { PROJECT_ROOT } from "../../src/db/project-root";
 
 let app: BootedApp;
@@ -252,6 +253,17 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     expect(dmText()).toContain("all 2 numbers received");
     expect((await app.cadence.db.entry.findMany()).map((row) => [row.source, row.confirmedBy])).toEqual([["agent", "UOWN"], ["agent", "UOWN"]]);
     expect(await app.cadence.db.auditLog.count({ where: { action: "entry.confirm" } })).toBe(2);
+  });
+
+  it("asks only for what the agent did not report: an unnamed reply line goes to the KPI still open", async () => {
+    await app.command("/cadence", "run checkins");
+    await app.slack.waitFor(() => app.slack.dmsTo("UOWN")[0]);
+    const token = await makeToken();
+    await post(token, { kpi: "Tickets", value: 41 });
+    await app.slack.waitFor(() => dmText().includes("the agent reported 1; the other 1, please"));
+    await sendDm(app, { userId: "UOWN", text: "92" });
+    await eventually(async () => (await app.cadence.db.entry.count()) === 2);
+    expect((await entryRows()).map((row) => [row.value, row.source])).toEqual([[41, "agent"], [92, "dm"]]);
   });
 
   it("a correction replaces the agent's value; both stay in the audit log and the seat answer shows it", async () => {

@@ -49,10 +49,10 @@ function introText(model: CheckinModel, answered: number, total: number): string
   if (answered === total) return `:white_check_mark: Thanks <@${model.ownerId}> — all ${total} numbers received for ${model.week}.`;
   // Only what the agent did not report is asked for.
   const asked = agent.reported > 0 ? `the agent reported ${agent.reported}; the other ${total - answered}, please` : "your numbers for the week that just ended, please";
-  return (
-    `Hi <@${model.ownerId}>, ${asked} (${answered}/${total} in). ` +
-    "Use the button, or reply here with one value per line (in this order, or as `KPI name: value`)."
-  );
+  const reply = agent.reported > 0
+    ? "Use the button, or reply here with one value per line for the ones still open (in their order), or as `KPI name: value`."
+    : "Use the button, or reply here with one value per line (in this order, or as `KPI name: value`).";
+  return `Hi <@${model.ownerId}>, ${asked} (${answered}/${total} in). ${reply}`;
 }
 
 export function buildCheckinMessage(model: CheckinModel): { text: string; blocks: Block[] } {
