@@ -3,6 +3,7 @@
 //   npm run bench -- fanout  only those whose name contains "fanout"
 // Exits 1 when a benchmark's correctness check fails (a fast wrong answer is no result), 2 on a bad filter.
 import os from "node:os";
+import { benchAgentApi } from "./agent-api";
 import { benchCheckinFanout } from "./checkin-fanout";
 import { benchCheckinFanoutUnderTiers } from "./checkin-fanout-tiers";
 import { benchDigest } from "./digest";
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: "digest", run: () => benchDigest() },
   { name: "load", run: () => benchLoad() },
   { name: "large-team", run: () => benchLargeTeam() },
+  { name: "agent-api", run: () => benchAgentApi() },
 ];
 
 function selectBenchmarks(filter: string | undefined): Benchmark[] {

@@ -11,6 +11,12 @@ import { sqliteFilePath } from "./db/sqlite-url";
 import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks } from "./collect-setup-checks";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
+import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
+import { startApiServer, stopApiServer } from "./api/api-server";
+import { IdempotencyRepository } from "./repositories/idempotency-repository";
+import { SeatTokenRepository } from "./repositories/seat-token-repository";
+import { AgentEntryService } from "./services/agent-entry-service";
+import { SeatTokenService } from "./services/seat-tokens";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
 import { DigestRepository } from "./repositories/digest-repository";
@@ -66,6 +72,8 @@ export interface StartOptions {
   heartbeatMs?: number;
   /** Whether to run the set-up checks (`npm run doctor`) after starting and log what fails (default: yes). */
   setupChecks?: boolean;
+  /** The agent API's body cap, body deadline and rate limit (tests shorten the deadline). */
+  apiLimits?: Partial<AgentApiLimits>;
 }
 
 export interface RunningCadence {
@@ -74,6 +82,8 @@ export interface RunningCadence {
   services: CadenceServices;
   /** Base URL of the HTTP server (HTTP mode). */
   url: string | undefined;
+  /** Base URL of the agent API: the HTTP server's, or in Socket Mode the one on API_PORT. */
+  apiUrl: string | undefined;
   /** Whether this instance holds the scheduler lease. */
   schedulerRunning: boolean;
   /** Runs one scheduler tick at the clock's time (what the minute cron does). */
@@ -96,7 +106,14 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const registry = new InstanceRegistry(new InstanceRepository(db));
   await registry.register();
 
+  // The agent API is mounted now and served once its service exists (below); until then it answers 503.
+  let agentApi: AgentApi | undefined;
+  const handleApi: Parameters<typeof agentApiRoutes>[0] = (req, res) => {
+    if (agentApi) return agentApi.handle(req, res);
+    res.writeHead(503, { "content-type": "application/json", "retry-after": "1" }).end('{"error":"starting","message":"Cadence is starting; retry in a second"}');
+  };
   const { app, client, postClient } = createSlackApp({
+    extraRoutes: agentApiRoutes(handleApi),
     config,
     logger: options.logger,
     logLevel: options.logLevel,
@@ -122,6 +139,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
   const status = new StatusService({ deliveries, checkins: checkinRows, jobRuns, setupChecks: () => collectSetupChecks(config, { client, db, now: clock() }) });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
+  const seatTokens = new SeatTokenRepository(db);
+  const idempotencyKeys = new IdempotencyRepository(db);
+  const agents = new AgentEntryService({ tokens: seatTokens, idempotency: idempotencyKeys, seats, entries, history: entryRows, tz: config.tz });
+  agentApi = new AgentApi({ agents, clock, logger, limits: options.apiLimits });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
   const refresh = new RefreshService({ targets: refreshTargets({ checkins, home, issues, digest }), clock, logger });
@@ -134,6 +155,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     clock,
     directory,
     setup: new SetupService({ seats, directory, handOver: new SeatHandOver({ issues, home, logger }) }),
+    seatTokens: new SeatTokenService({ seats, tokens: seatTokens, directory }),
     entries,
     checkins,
     dmReplies: new DmReplyService({ checkins, entries }),
@@ -150,7 +172,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   };
 
   const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);
-  const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, logger });
+  const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, idempotencyKeys, logger });
   const leadership = new SchedulerLeadership({
     registry,
     logger,
@@ -174,6 +196,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
+  const apiServer = server || config.apiPort === undefined ? undefined : await startApiServer(config.apiPort, handleApi);
+  const apiPort = apiServer ? (apiServer.address() as AddressInfo).port : port;
 
   // Warnings only: a set-up problem must not keep Cadence from serving what it can.
   const setupChecks = options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
@@ -190,6 +214,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     db,
     services,
     url: port === undefined ? undefined : `http://127.0.0.1:${port}`,
+    apiUrl: apiPort === undefined ? undefined : `http://127.0.0.1:${apiPort}`,
     get schedulerRunning() {
       return leadership.isLeading;
     },
@@ -198,6 +223,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       await leadership.stop(STOP_GRACE_MS);
       await setupChecks;
       await app.stop();
+      if (apiServer) await stopApiServer(apiServer);
       await inFlight.drained(STOP_GRACE_MS);
       await refresh.idle();
       // A database that fails now still gets closed; the instance row then ages out like a crashed one's.

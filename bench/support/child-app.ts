@@ -33,6 +33,8 @@ export interface ChildApp {
   /** Base URL of the app's HTTP server; Slack requests go to `${url}/slack/events`. */
   url: string;
   slack: LocalSlack;
+  /** The app's SQLite file, for benchmarks that add rows the team seed does not (seat tokens). */
+  databaseUrl: string;
   team: SeededTeam;
   now: Date;
   migrateMs: number;
@@ -70,6 +72,7 @@ export async function bootChildApp(options: ChildAppOptions): Promise<ChildApp> 
     return {
       url,
       slack: fakeSlack,
+      databaseUrl,
       team,
       now,
       migrateMs,

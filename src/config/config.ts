@@ -7,6 +7,8 @@ import { minutesIntoWeek, parseDelay, parseWeeklyTime, type WeeklyTime } from ".
 export interface Config {
   slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   port: number;
+  /** The agent API's own port in Socket Mode (in HTTP mode it shares the Slack server's port). */
+  apiPort?: number;
   /** Always absolute (`file:/…`): a relative path is taken from the project root. */
   databaseUrl: string;
   channel: string;
@@ -23,6 +25,7 @@ const HOW_TO_FIX: Record<string, string> = {
   SLACK_SIGNING_SECRET: "the Signing Secret from your Slack app's Basic Information page (needed in HTTP mode)",
   SLACK_APP_TOKEN: "an app-level token (xapp-…) with connections:write, from Basic Information → App-Level Tokens; unset it for HTTP mode",
   PORT: "a TCP port number such as 3000",
+  API_PORT: "a TCP port number such as 3001, for the agent API in Socket Mode",
   DATABASE_URL: "a SQLite file URL such as file:./data/cadence.db",
   CADENCE_CHANNEL: "the id of the channel for issues and the digest (C…): in Slack, open the channel details; the id is at the bottom",
   CADENCE_ADMINS: "comma-separated Slack user ids such as U012AB3CD,U045EF6GH",
@@ -68,6 +71,12 @@ const environmentSchema = z
     SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith("xapp-"), "must start with xapp-"),
     PORT: optionalText.transform((value, context) => {
       const port = Number(value ?? "3000");
+      if (!Number.isInteger(port) || port < 0 || port > 65535) context.addIssue({ code: "custom", message: `"${value}" is not a port` });
+      return port;
+    }),
+    API_PORT: optionalText.transform((value, context) => {
+      if (value === undefined) return undefined;
+      const port = Number(value);
       if (!Number.isInteger(port) || port < 0 || port > 65535) context.addIssue({ code: "custom", message: `"${value}" is not a port` });
       return port;
     }),
@@ -132,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       apiUrl: parsed.SLACK_API_URL,
     },
     port: parsed.PORT,
+    apiPort: parsed.API_PORT,
     databaseUrl: parsed.DATABASE_URL,
     channel: parsed.CADENCE_CHANNEL,
     admins: parsed.CADENCE_ADMINS,

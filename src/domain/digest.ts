@@ -1,6 +1,7 @@
 // What the weekly digest says, composed from plain data: the first half of a leadership meeting.
 import { evaluateGoal, type TrackState } from "./goal";
 import type { Issue, Kpi, SeatWithKpis } from "./model";
+import { describeAgentWeek, type Provenance } from "./provenance";
 import { onTrackRate, seriesFor } from "./trend";
 import { trailingWeeks, type IsoWeek } from "./week";
 
@@ -11,6 +12,8 @@ export interface DigestInput {
   weeks: IsoWeek[];
   seats: SeatWithKpis[];
   values: Map<number, Map<IsoWeek, number>>;
+  /** Where values came from (the agent, confirmed or corrected), by KPI id then week; absent means a person. */
+  provenance?: Map<number, Map<IsoWeek, Provenance>>;
   openIssues: Issue[];
   /** Issues resolved or dropped since the last digest. */
   closedIssues: Issue[];
@@ -28,6 +31,7 @@ export interface DigestKpiLine {
   /** "new": added after the week ended, so not asked for it. */
   state: TrackState | "new";
   series: (number | null)[];
+  provenance?: Provenance;
 }
 
 export interface DigestSeat {
@@ -41,6 +45,8 @@ export interface AiSeatState {
   onTrackRate13: number | null;
   weeksOnTrack: number;
   openIssues: number;
+  /** Whether the week's numbers came from the agent, confirmed or corrected, or "the agent reported nothing". */
+  agentWeek: string | null;
 }
 
 export interface DigestModel {
@@ -69,7 +75,8 @@ export function composeDigest(input: DigestInput): DigestModel {
       const byWeek = input.values.get(kpi.id) ?? new Map<IsoWeek, number>();
       const value = byWeek.get(input.week);
       const notAskedYet = value === undefined && input.weekEndsAt !== undefined && kpi.createdAt >= input.weekEndsAt;
-      return { kpi, value, state: notAskedYet ? ("new" as const) : evaluateGoal(kpi.goal, value), series: seriesFor(input.weeks, byWeek) };
+      const provenance = input.provenance?.get(kpi.id)?.get(input.week);
+      return { kpi, value, state: notAskedYet ? ("new" as const) : evaluateGoal(kpi.goal, value), series: seriesFor(input.weeks, byWeek), provenance };
     }),
   }));
   const lines = scorecard.flatMap((seat) => seat.kpis);
@@ -87,7 +94,7 @@ export function composeDigest(input: DigestInput): DigestModel {
     olderIssues: input.openIssues.filter((issue) => !isNew(issue)),
     closedIssues: input.closedIssues,
     missingOwners: missingOwners(scorecard),
-    aiSeats: scorecard.filter(({ seat }) => seat.kind === "agent").map(({ seat }) => aiSeatState(seat, input)),
+    aiSeats: scorecard.filter(({ seat }) => seat.kind === "agent").map(({ seat, kpis }) => ({ ...aiSeatState(seat, input), agentWeek: agentWeekOf(kpis) })),
     lastRating: input.lastRating,
     seatOfKpi,
   };
@@ -102,8 +109,14 @@ function missingOwners(scorecard: DigestSeat[]): { ownerId: string; missing: num
   return [...byOwner].map(([ownerId, missing]) => ({ ownerId, missing }));
 }
 
+/** Only KPIs that were asked for the week count: a KPI added after it was never the agent's to report. */
+function agentWeekOf(lines: DigestKpiLine[]): string | null {
+  const asked = lines.filter((line) => line.state !== "new");
+  return asked.length === 0 ? null : describeAgentWeek(asked.map((line) => line.provenance));
+}
+
 /** An AI seat's record: how often its KPIs were on track, and for how many weeks all of them have been. */
-export function aiSeatState(seat: SeatWithKpis, input: Pick<DigestInput, "week" | "weeks" | "values" | "openIssues">): AiSeatState {
+export function aiSeatState(seat: SeatWithKpis, input: Pick<DigestInput, "week" | "weeks" | "values" | "openIssues">): Omit<AiSeatState, "agentWeek"> {
   const rate = (weekCount: number) => {
     const weeks = trailingWeeks(input.week, weekCount);
     const states = seat.kpis.flatMap((kpi) => seriesFor(weeks, input.values.get(kpi.id) ?? new Map()).map((value) => ({ kpi, value })));

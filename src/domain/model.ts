@@ -4,7 +4,7 @@ import type { Unit } from "./units";
 import type { IsoWeek } from "./week";
 
 export type SeatKind = "agent" | "human";
-export type EntrySource = "dm" | "form" | "command" | "home";
+export type EntrySource = "dm" | "form" | "command" | "home" | "agent";
 export type IssueSource = "manual" | "drift" | "missing";
 export type IssueState = "open" | "resolved" | "dropped";
 
@@ -39,6 +39,10 @@ export interface Entry {
   source: EntrySource;
   enteredBy: string;
   enteredAt: Date;
+  /** When the seat's owner (or an admin) confirmed an agent's value; until then it shows as the agent's. */
+  confirmedAt?: Date | null;
+  /** The agent's value that its owner corrected (replaced) with this one. */
+  agentValue?: number | null;
 }
 
 export interface Issue {

@@ -24,7 +24,8 @@ export function replySizeProblem(text: string): string | undefined {
   return undefined;
 }
 
-export function parseCheckinReply(text: string, kpis: ReplyKpi[]): ParsedReply {
+/** `asked`: the KPIs unnamed lines go to, in order (default all; without those the agent already reported). */
+export function parseCheckinReply(text: string, kpis: ReplyKpi[], asked: ReplyKpi[] = kpis): ParsedReply {
   const tooBig = replySizeProblem(text);
   if (tooBig) return refuseWhole(tooBig);
   const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
@@ -45,9 +46,9 @@ export function parseCheckinReply(text: string, kpis: ReplyKpi[]): ParsedReply {
       problems.push(`"${truncate(named[1])}" is not one of your KPIs`);
       return;
     }
-    const target = kpi ?? kpis[position++];
+    const target = kpi ?? asked[position++];
     if (!target) {
-      problems.push(`line ${index + 1} ("${truncate(line)}") has no KPI to go with it: you have ${kpis.length}`);
+      problems.push(`line ${index + 1} ("${truncate(line)}") has no KPI to go with it: you have ${asked.length}`);
       return;
     }
     const parsed = parseValue(kpi && named ? named[2] : line, target.unit);

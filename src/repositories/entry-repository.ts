@@ -2,7 +2,7 @@
 import type { Database } from "../db/database";
 import { transaction } from "./transaction";
 import type { Entry, EntrySource } from "../domain/model";
-import { writeAudit } from "./audit";
+import { writeAudit, type Tx } from "./audit";
 import { inChunks } from "./chunks";
 
 export interface NewEntry {
@@ -15,14 +15,24 @@ export interface NewEntry {
   enteredAt: Date;
 }
 
-type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date };
-const toEntry = (row: EntryRow): Entry => ({ ...row, source: row.source as EntrySource });
+type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date; confirmedAt: Date | null; agentValue: number | null };
+const toEntry = ({ kpiId, week, value, note, source, enteredBy, enteredAt, confirmedAt, agentValue }: EntryRow): Entry => ({
+  kpiId,
+  week,
+  value,
+  note,
+  source: source as EntrySource,
+  enteredBy,
+  enteredAt,
+  confirmedAt,
+  agentValue,
+});
 
 export class EntryRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records several values in one transaction, each with its audit row. */
-  async record(entries: NewEntry[]): Promise<void> {
+  /** Records several values in one transaction, each with its audit row, and `alsoWrite` in the same one. */
+  async record(entries: NewEntry[], alsoWrite?: (tx: Tx) => Promise<void>): Promise<void> {
     await transaction(this.db, async (tx) => {
       for (let entry of entries) {
         const key = { kpiId_week: { kpiId: entry.kpiId, week: entry.week } };
@@ -31,7 +41,10 @@ export class EntryRepository {
         entry = { ...entry, note: entry.note ?? before?.note ?? null };
         // The same value again (a retried submission, a repeated reply) changes nothing and logs nothing.
         if (before && before.value === entry.value && before.note === entry.note) continue;
-        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt };
+        // A new value is no longer the one its owner confirmed. A person replacing the agent's value corrects
+        // it: the agent's value is kept beside the correction (and in the audit log) until the agent reports again.
+        const agentValue = entry.source === "agent" ? null : before?.source === "agent" ? before.value : (before?.agentValue ?? null);
+        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt, confirmedBy: null, confirmedAt: null, agentValue };
         const row = await tx.entry.upsert({ where: key, create: { kpiId: entry.kpiId, week: entry.week, ...data }, update: data });
         await writeAudit(tx, {
           actor: entry.enteredBy,
@@ -43,6 +56,23 @@ export class EntryRepository {
           at: entry.enteredAt,
         });
       }
+      await alsoWrite?.(tx);
+    });
+  }
+
+  /**
+   * The owner confirms the agent's values of these KPIs for the week: they stop showing as only the agent's.
+   * Answers how many were confirmed (values already confirmed or entered by people are left alone).
+   */
+  async confirmAgentValues(kpiIds: number[], week: string, actor: string, at: Date): Promise<number> {
+    if (kpiIds.length === 0) return 0;
+    return transaction(this.db, async (tx) => {
+      const rows = await tx.entry.findMany({ where: { kpiId: { in: kpiIds }, week, source: "agent", confirmedAt: null } });
+      for (const row of rows) {
+        await tx.entry.update({ where: { id: row.id }, data: { confirmedBy: actor, confirmedAt: at } });
+        await writeAudit(tx, { actor, action: "entry.confirm", entity: "entry", entityId: `${row.kpiId}:${row.week}`, after: { value: row.value, source: row.source }, at });
+      }
+      return rows.length;
     });
   }
 

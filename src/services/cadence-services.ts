@@ -11,6 +11,7 @@ import type { InvitationRecovery } from "./invitation-recovery";
 import type { IssueService } from "./issue-service";
 import type { RefreshService } from "./refresh-service";
 import type { ScorecardService } from "./scorecard-service";
+import type { SeatTokenService } from "./seat-tokens";
 import type { SetupService } from "./setup-service";
 import type { StatusService } from "./status-service";
 import type { UserDirectory } from "./user-directory";
@@ -21,6 +22,7 @@ export interface CadenceServices {
   clock: () => Date;
   directory: UserDirectory;
   setup: SetupService;
+  seatTokens: SeatTokenService;
   entries: EntryService;
   checkins: CheckinService;
   dmReplies: DmReplyService;

@@ -68,6 +68,7 @@ export class DigestService implements WeeklyStep {
       weeks: data.weeks,
       seats: data.seats,
       values: data.values,
+      provenance: data.provenance,
       openIssues: await this.deps.issues.listOpen(),
       closedIssues: await this.deps.issues.closedSince(since),
       since,

@@ -32,7 +32,9 @@ export class DmReplyService {
     const tooBig = replySizeProblem(text);
     if (tooBig) return { kind: "refused", reason: `${tooBig}; nothing was recorded` };
     // Slack escapes &, < and > in message text; KPI names are stored as typed ("R&D hours").
-    const parsed = parseCheckinReply(decodeSlackEntities(text), kpis);
+    // Unnamed lines answer what the DM asks for: the KPIs the agent did not report (named lines may correct those).
+    const asked = kpis.filter((kpi) => model.current.get(kpi.id)?.source !== "agent");
+    const parsed = parseCheckinReply(decodeSlackEntities(text), kpis, asked.length > 0 ? asked : kpis);
     if (parsed.values.length === 0) return { kind: "read", week, recorded: [], problems: parsed.problems, kpis };
     const result = await this.deps.entries.recordForOwner({ actorId: userId, ownerId: userId, week, values: parsed.values, note: parsed.note, source: "dm", now });
     if (!result.ok) return { kind: "refused", reason: result.error };

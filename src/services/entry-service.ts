@@ -61,6 +61,18 @@ export class EntryService {
     return done(await this.store(input.values.map((value) => ({ ...kpis.get(value.kpiId)!, value: value.value })), input));
   }
 
+  /** The Confirm button: the owner (or an admin) vouches for the agent's values of the owner's seats that week. */
+  async confirmAgentValues(input: { actorId: string; ownerId: string; week: IsoWeek; now: Date }): Promise<Outcome<number>> {
+    if (!(await this.mayEnterFor(input.actorId, input.ownerId, input.now))) {
+      return refused(`only <@${input.ownerId}> (the seats' owner) or a Cadence admin can confirm these numbers`);
+    }
+    const kpiIds = (await this.deps.seats.seatsOwnedBy(input.ownerId)).flatMap((seat) => seat.kpis.map((kpi) => kpi.id));
+    const confirmed = await this.deps.entries.confirmAgentValues(kpiIds, input.week, input.actorId, input.now);
+    const recorded = { week: input.week, owners: [input.ownerId], entries: [] };
+    for (const listener of this.listeners) await listener(recorded);
+    return done(confirmed);
+  }
+
   /** `/scorecard set "<kpi>" <value> [week]`. */
   async recordByName(input: { actorId: string; kpiName: string; valueText: string; weekText?: string; now: Date }): Promise<Outcome<RecordedValues>> {
     const found = await this.findKpi(input.kpiName);
@@ -93,18 +105,45 @@ export class EntryService {
     return refused(`no active KPI named "${excerpt(name)}"; \`/cadence kpi list\` shows them`);
   }
 
+  /**
+   * Values that may each have their own week and note (the agent API): stored in one transaction, all or
+   * nothing, then announced once per week so each week's check-in DM refreshes.
+   */
+  async recordBatch(
+    items: BatchItem[],
+    input: { actorId: string; source: EntrySource; now: Date; alsoWrite?: Parameters<EntryRepository["record"]>[1] },
+  ): Promise<RecordedValues[]> {
+    const entries = items.map(({ kpi, seat, value, week, note }) => ({
+      kpi,
+      seat,
+      entry: { kpiId: kpi.id, week, value, note, source: input.source, enteredBy: input.actorId, enteredAt: input.now },
+    }));
+    await this.deps.entries.record(entries.map((item) => item.entry), input.alsoWrite);
+    const weeks = [...new Set(entries.map((item) => item.entry.week))];
+    const recordedPerWeek = weeks.map((week) => {
+      const ofWeek = entries.filter((item) => item.entry.week === week);
+      return { week, owners: [...new Set(ofWeek.map((item) => item.seat.ownerId))], entries: ofWeek };
+    });
+    for (const recorded of recordedPerWeek) for (const listener of this.listeners) await listener(recorded);
+    return recordedPerWeek;
+  }
+
   private async store(
     items: { kpi: Kpi; seat: Seat; value: number }[],
     input: { actorId: string; week: IsoWeek; note: string | null; source: EntrySource; now: Date },
   ): Promise<RecordedValues> {
-    const entries = items.map(({ kpi, seat, value }) => ({
-      kpi,
-      seat,
-      entry: { kpiId: kpi.id, week: input.week, value, note: input.note, source: input.source, enteredBy: input.actorId, enteredAt: input.now },
-    }));
-    await this.deps.entries.record(entries.map((item) => item.entry));
-    const recorded = { week: input.week, owners: [...new Set(items.map((item) => item.seat.ownerId))], entries };
-    for (const listener of this.listeners) await listener(recorded);
-    return recorded;
+    const [recorded] = await this.recordBatch(
+      items.map((item) => ({ ...item, week: input.week, note: input.note })),
+      input,
+    );
+    return recorded ?? { week: input.week, owners: [], entries: [] };
   }
+}
+
+export interface BatchItem {
+  kpi: Kpi;
+  seat: Seat;
+  value: number;
+  week: IsoWeek;
+  note: string | null;
 }

@@ -7,6 +7,7 @@ export const ACTIONS = {
   /** Prefix of the ten rating buttons (`digest_rate_1` … `digest_rate_10`): ids must be unique in a block. */
   rateMeeting: "digest_rate",
   openHomeForm: "home_open_form",
+  confirmAgentValues: "checkin_confirm_agent",
 } as const;
 
 export const RATING_ACTION_PATTERN = /^digest_rate_\d+$/;

@@ -42,6 +42,15 @@ describe("parseCheckinReply: values", () => {
   });
 });
 
+describe("parseCheckinReply: with values the agent already reported", () => {
+  it("gives unnamed lines to the KPIs still asked for, and named lines to any KPI (a correction)", () => {
+    const asked = [firstResponse, tickets];
+    expect(parseCheckinReply("1:30\n42", kpis, asked)).toEqual(parsed([[2, 90], [4, 42]]));
+    expect(parseCheckinReply("Revenue: 900\n42", kpis, asked)).toEqual(parsed([[1, 900], [2, 42]]));
+    expect(parseCheckinReply("1\n2\n3", kpis, asked).problems).toEqual(['line 3 ("3") has no KPI to go with it: you have 2']);
+  });
+});
+
 describe("parseCheckinReply: note", () => {
   const scenarios: Array<[string, string, ParsedReply]> = [
     ["a note after the values", "1200\n1:30\nnote: a quiet week", parsed([[1, 1200], [2, 90]], [], "a quiet week")],

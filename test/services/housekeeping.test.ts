@@ -44,6 +44,15 @@ describe("Housekeeping", () => {
     expect(t.deliveries.map((row) => row.key)).toEqual(["sent-10", "failed-200"]);
   });
 
+  it("forgets agent API idempotency keys after 24 hours", async () => {
+    const now = new Date("2026-11-30T12:00:00Z");
+    const t = tables(now);
+    let cutoff: Date | undefined;
+    const idempotencyKeys = { pruneBefore: async (before: Date) => ((cutoff = before), 3) };
+    await new Housekeeping({ processedEvents: t.processedEvents, deliveries: t.deliveryTable, idempotencyKeys, logger: silent }).pruneDue(now);
+    expect(cutoff).toEqual(new Date(now.getTime() - DAY));
+  });
+
   it("prunes at most once an hour", async () => {
     const now = new Date("2026-11-30T12:00:00Z");
     let calls = 0;

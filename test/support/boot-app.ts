@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { LogLevel, type Logger } from "@slack/bolt";
 import { loadConfig, type Config } from "../../src/config/config";
-import { startCadence, type RunningCadence } from "../../src/main";
+import { startCadence, type RunningCadence, type StartOptions } from "../../src/main";
 import { startLocalSlack, type LocalSlack, type LocalSlackOptions } from "../../tools/local-slack/server";
 import { signedClient } from "../../tools/local-slack/signed-requests";
 import { templateDb, testDbDir } from "./paths";
@@ -72,6 +72,8 @@ export interface BootOptions {
   botInChannel?: boolean;
   /** Lets the test provoke Slack refusals on purpose; otherwise stop() fails on any (a broken Slack rule). */
   expectSlackRefusals?: boolean;
+  /** The agent API's limits (a short body deadline for the slow-body test). */
+  apiLimits?: StartOptions["apiLimits"];
   /** Captures log lines (e.g. warnings); other levels are dropped. */
   logger?: Partial<Record<"debug" | "info" | "warn" | "error", (...args: unknown[]) => void>>;
 }
@@ -114,7 +116,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const config = loadConfig(testEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
-  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, setupChecks: options.setupChecks ?? false });
+  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, setupChecks: options.setupChecks ?? false, apiLimits: options.apiLimits });
   const booted: BootedApp = {
     cadence: await start(),
     slack,

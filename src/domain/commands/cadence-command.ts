@@ -14,6 +14,7 @@ export type CadenceCommand =
   | { type: "seat.list" }
   | { type: "seat.owner"; seat: string; ownerId: string }
   | { type: "seat.archive"; seat: string }
+  | { type: "seat.token"; seat: string; revoke: boolean }
   | { type: "kpi.add"; seat: string; kpi: string; goal: Goal; unit: Unit }
   | { type: "kpi.list" }
   | { type: "run"; job: JobName }
@@ -25,6 +26,7 @@ export const CADENCE_USAGE = {
   seatAdd: '`/cadence seat add "<name>" @owner agent|human ["<accountability>"]`',
   seatOwner: '`/cadence seat owner "<seat>" @new-owner`',
   seatArchive: '`/cadence seat archive "<seat>"`',
+  seatToken: '`/cadence seat token "<seat>"` or `/cadence seat token "<seat>" revoke`',
   kpiAdd: '`/cadence kpi add "<seat>" "<kpi>" >=|<=|= <target> [unit]` or `… between <a> and <b> [unit]`',
   run: "`/cadence run checkins|reminders|drift|digest`",
   status: "`/cadence status`",
@@ -46,7 +48,8 @@ export function parseCadenceCommand(text: string): Parsed<CadenceCommand> {
     if (action === "list") return rest.length === 0 ? { ok: true, command: { type: "seat.list" } } : fail("`/cadence seat list` takes nothing after it");
     if (action === "owner") return parseSeatOwner(rest);
     if (action === "archive") return parseSeatArchive(rest);
-    return fail("expected `/cadence seat add|list|owner|archive …` (try `/cadence help`)");
+    if (action === "token") return parseSeatToken(rest);
+    return fail("expected `/cadence seat add|list|owner|archive|token …` (try `/cadence help`)");
   }
   if (area === "kpi") {
     if (action === "add") return parseKpiAdd(rest);
@@ -111,6 +114,14 @@ function parseSeatArchive(tokens: Token[]): Parsed<CadenceCommand> {
   if (!name.ok) return name;
   if (tokens.length > 1) return fail(`too many words: expected ${CADENCE_USAGE.seatArchive}`);
   return { ok: true, command: { type: "seat.archive", seat: name.command } };
+}
+
+function parseSeatToken(tokens: Token[]): Parsed<CadenceCommand> {
+  const name = readName(tokens[0], "seat name", CADENCE_USAGE.seatToken);
+  if (!name.ok) return name;
+  const extra = word(tokens[1]);
+  if (tokens.length > 2 || (extra !== undefined && extra !== "revoke")) return fail(`expected ${CADENCE_USAGE.seatToken}`);
+  return { ok: true, command: { type: "seat.token", seat: name.command, revoke: extra === "revoke" } };
 }
 
 /** Without a unit word, the target's own form says it: `97%`, `$1,200`, `1h 30m`, `yes`. */

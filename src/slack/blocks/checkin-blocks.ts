@@ -1,6 +1,7 @@
 // The check-in DM, its reminder, and the form owners fill in.
 import { evaluateGoal, formatGoal } from "../../domain/goal";
 import type { Entry, Kpi, SeatWithKpis } from "../../domain/model";
+import { provenanceOf, withProvenance } from "../../domain/provenance";
 import { formatValue } from "../../domain/units";
 import { describeWeek, type IsoWeek } from "../../domain/week";
 import { ACTIONS, FORM, VIEWS } from "../ids";
@@ -30,34 +31,53 @@ function kpiStatusLine(kpi: Kpi, model: CheckinModel): string {
   const lastText = last ? `last week ${formatValue(last.value, kpi.unit)}` : "no value last week";
   if (!entry) return `${trackMark("missing")} ${escapeText(kpi.name)} — goal ${formatGoal(kpi.goal, kpi.unit)} · ${lastText}`;
   const state = evaluateGoal(kpi.goal, entry.value);
-  return `${trackMark(state)} ${escapeText(kpi.name)}: *${formatValue(entry.value, kpi.unit)}* (${state === "on" ? "on track" : "off track"}, goal ${formatGoal(kpi.goal, kpi.unit)})`;
+  const value = withProvenance(`*${formatValue(entry.value, kpi.unit)}*`, provenanceOf(entry));
+  return `${trackMark(state)} ${escapeText(kpi.name)}: ${value} (${state === "on" ? "on track" : "off track"}, goal ${formatGoal(kpi.goal, kpi.unit)})`;
+}
+
+/** What the agent reported for this owner's week: how many values, and how many still await the owner's word. */
+function agentReports(model: CheckinModel): { reported: number; unconfirmed: number } {
+  const provenances = [...model.current.values()].map(provenanceOf);
+  return { reported: provenances.filter((p) => p !== "owner").length, unconfirmed: provenances.filter((p) => p === "agent").length };
+}
+
+function introText(model: CheckinModel, answered: number, total: number): string {
+  const agent = agentReports(model);
+  if (agent.reported === total && agent.unconfirmed > 0) {
+    return `:robot_face: Hi <@${model.ownerId}>, the agent reported all ${total} numbers for ${model.week}. Confirm them all, or correct any with the button.`;
+  }
+  if (answered === total) return `:white_check_mark: Thanks <@${model.ownerId}> — all ${total} numbers received for ${model.week}.`;
+  // Only what the agent did not report is asked for.
+  const asked = agent.reported > 0 ? `the agent reported ${agent.reported}; the other ${total - answered}, please` : "your numbers for the week that just ended, please";
+  const reply = agent.reported > 0
+    ? "Use the button, or reply here with one value per line for the ones still open (in their order), or as `KPI name: value`."
+    : "Use the button, or reply here with one value per line (in this order, or as `KPI name: value`).";
+  return `Hi <@${model.ownerId}>, ${asked} (${answered}/${total} in). ${reply}`;
 }
 
 export function buildCheckinMessage(model: CheckinModel): { text: string; blocks: Block[] } {
   const total = countKpis(model);
   const answered = model.seats.flatMap((seat) => seat.kpis).filter((kpi) => model.current.has(kpi.id)).length;
   const done = answered === total;
-  const blocks: Block[] = [
-    header(`Check-in for ${describeWeek(model.week)}`),
-    section(
-      done
-        ? `:white_check_mark: Thanks <@${model.ownerId}> — all ${total} numbers received for ${model.week}.`
-        : `Hi <@${model.ownerId}>, your numbers for the week that just ended, please (${answered}/${total} in). ` +
-            "Use the button, or reply here with one value per line (in this order, or as `KPI name: value`).",
-    ),
-  ];
+  const blocks: Block[] = [header(`Check-in for ${describeWeek(model.week)}`), section(introText(model, answered, total))];
   // All seats share sections, so an owner of many seats still gets one DM within Slack's 50 blocks.
   const lines = model.seats.flatMap((seat) => [seatLabel(seat), ...seat.kpis.map((kpi) => kpiStatusLine(kpi, model))]);
   blocks.push(...packLines(lines).map((text) => section(text)));
+  const buttonValue = JSON.stringify({ week: model.week, ownerId: model.ownerId });
+  const agent = agentReports(model);
+  const confirm = agent.unconfirmed > 0
+    ? [{ type: "button", action_id: ACTIONS.confirmAgentValues, text: { type: "plain_text", text: agent.reported === total ? "Confirm all" : "Confirm" }, style: "primary", value: buttonValue }]
+    : [];
   blocks.push({
     type: "actions",
     elements: [
+      ...confirm,
       {
         type: "button",
         action_id: ACTIONS.openCheckinForm,
-        text: { type: "plain_text", text: done ? "Edit numbers" : "Enter numbers" },
-        style: done ? undefined : "primary",
-        value: JSON.stringify({ week: model.week, ownerId: model.ownerId }),
+        text: { type: "plain_text", text: done ? (agent.unconfirmed > 0 ? "Correct numbers" : "Edit numbers") : "Enter numbers" },
+        style: done || confirm.length > 0 ? undefined : "primary",
+        value: buttonValue,
       },
     ].map(dropUndefined),
   });

@@ -4,6 +4,7 @@ import { formatGoal } from "../../domain/goal";
 import type { Issue, Seat } from "../../domain/model";
 import { sparkline } from "../../domain/trend";
 import { formatValue } from "../../domain/units";
+import { withProvenance } from "../../domain/provenance";
 import { describeWeek } from "../../domain/week";
 import { ACTIONS } from "../ids";
 import { trackMark } from "./checkin-blocks";
@@ -37,7 +38,7 @@ function boundedSections(lines: string[], maxSections: number): { blocks: Block[
 
 function kpiLine(line: DigestKpiLine): string {
   if (line.state === "new") return `:new: *${escapeText(line.kpi.name)}* added this week (goal ${formatGoal(line.kpi.goal, line.kpi.unit)})`;
-  const value = line.value === undefined ? "no value" : formatValue(line.value, line.kpi.unit);
+  const value = line.value === undefined ? "no value" : withProvenance(formatValue(line.value, line.kpi.unit), line.provenance);
   return `${trackMark(line.state)} *${escapeText(line.kpi.name)}* ${value} (goal ${formatGoal(line.kpi.goal, line.kpi.unit)}) \`${sparkline(line.series)}\``;
 }
 
@@ -67,7 +68,8 @@ function aiSeatLine(model: DigestModel, index: number): string {
   const state = model.aiSeats[index];
   const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
   const issues = state.openIssues === 0 ? "no open issues" : `${state.openIssues} open issue${state.openIssues === 1 ? "" : "s"}`;
-  return `:robot_face: *${escapeText(state.seat.name)}* · owner <@${state.seat.ownerId}> · on track ${percent(state.onTrackRate4)} (4 wk), ${percent(state.onTrackRate13)} (13 wk) · ${state.weeksOnTrack} week${state.weeksOnTrack === 1 ? "" : "s"} in a row on track · ${issues}`;
+  const agentWeek = state.agentWeek ? ` · ${state.agentWeek}` : "";
+  return `:robot_face: *${escapeText(state.seat.name)}* · owner <@${state.seat.ownerId}> · on track ${percent(state.onTrackRate4)} (4 wk), ${percent(state.onTrackRate13)} (13 wk) · ${state.weeksOnTrack} week${state.weeksOnTrack === 1 ? "" : "s"} in a row on track · ${issues}${agentWeek}`;
 }
 
 function ratingBlocks(model: DigestModel): Block[] {

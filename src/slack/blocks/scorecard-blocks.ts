@@ -4,7 +4,8 @@ import type { Kpi, Seat } from "../../domain/model";
 import { onTrackRate, seriesFor, sparkline } from "../../domain/trend";
 import { formatValue } from "../../domain/units";
 import { describeWeek, type IsoWeek } from "../../domain/week";
-import type { ScorecardData } from "../../services/scorecard-data";
+import { provenanceOfValue, type ScorecardData } from "../../services/scorecard-data";
+import { withProvenance, type Provenance } from "../../domain/provenance";
 import { context, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 import { trackMark } from "./checkin-blocks";
@@ -23,8 +24,10 @@ function pad(text: string, width: number): string {
   return clipped.padEnd(width);
 }
 
-function cellText(kpi: Kpi, value: number | undefined): string {
-  return value === undefined ? "–" : `${formatValue(value, kpi.unit)}${MARK[evaluateGoal(kpi.goal, value)]}`;
+// In the table the agent's unconfirmed values carry only the robot; the legend says what it means.
+function cellText(kpi: Kpi, value: number | undefined, provenance: Provenance | undefined): string {
+  if (value === undefined) return "–";
+  return `${provenance === "agent" ? "🤖" : ""}${formatValue(value, kpi.unit)}${MARK[evaluateGoal(kpi.goal, value)]}`;
 }
 
 /** The table rows for a set of seats: a seat line, then a row per KPI. */
@@ -32,7 +35,7 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
   const shown = data.weeks.slice(-SCORECARD_WEEKS_SHOWN);
   const longest = Math.max(3, ...seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.name.length + 2)));
   const nameWidth = Math.min(longest + 1, MAX_NAME_WIDTH);
-  const cells = seats.flatMap((seat) => seat.kpis.flatMap((kpi) => shown.map((week) => cellText(kpi, data.values.get(kpi.id)?.get(week)))));
+  const cells = seats.flatMap((seat) => seat.kpis.flatMap((kpi) => shown.map((week) => cellText(kpi, data.values.get(kpi.id)?.get(week), provenanceOfValue(data, kpi.id, week)))));
   const cellWidth = Math.max(MIN_CELL_WIDTH, ...cells.map((text) => text.length + 1));
   const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), cellWidth)).join("")}Trend`;
   const lines = [heading];
@@ -41,7 +44,7 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
     for (const kpi of seat.kpis) {
       const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
       const trend = sparkline(seriesFor(data.weeks, values));
-      lines.push(`  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => pad(cellText(kpi, values.get(week)), cellWidth)).join("")}${trend}`);
+      lines.push(`  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => pad(cellText(kpi, values.get(week), provenanceOfValue(data, kpi.id, week)), cellWidth)).join("")}${trend}`);
     }
   }
   return lines;
@@ -65,9 +68,17 @@ export function buildScorecardReply(data: ScorecardData): Reply {
     header(`Scorecard · ${describeWeek(week)}`),
     section(`${trackMark("on")} ${count("on")} on track · ${trackMark("off")} ${count("off")} off track · ${trackMark("missing")} ${count("missing")} missing`),
     ...tableSections(scorecardTableLines(data, seats)),
-    context(`✓ on track · ✗ off track · – no value · trend over ${data.weeks.length} weeks · [AI] seat held by an AI agent`),
+    context(
+      `✓ on track · ✗ off track · – no value · trend over ${data.weeks.length} weeks · [AI] seat held by an AI agent` +
+        (hasUnconfirmedAgentValues(data, seats) ? " · 🤖 reported by the agent, not yet confirmed by the owner" : ""),
+    ),
   ];
   return { text: `Scorecard for ${week}: ${count("on")} on track, ${count("off")} off track, ${count("missing")} missing`, blocks };
+}
+
+function hasUnconfirmedAgentValues(data: ScorecardData, seats: (Seat & { kpis: Kpi[] })[]): boolean {
+  const shown = data.weeks.slice(-SCORECARD_WEEKS_SHOWN);
+  return seats.some((seat) => seat.kpis.some((kpi) => shown.some((week) => provenanceOfValue(data, kpi.id, week) === "agent")));
 }
 
 export function buildKpiHistoryReply(kpi: Kpi, seat: Seat, data: ScorecardData): Reply {
@@ -77,7 +88,7 @@ export function buildKpiHistoryReply(kpi: Kpi, seat: Seat, data: ScorecardData):
   const lines = data.weeks.map((week) => {
     const value = values.get(week);
     const state = evaluateGoal(kpi.goal, value);
-    return `${trackMark(state)} ${week}  ${value === undefined ? "no value" : formatValue(value, kpi.unit)}`;
+    return `${trackMark(state)} ${week}  ${value === undefined ? "no value" : withProvenance(formatValue(value, kpi.unit), provenanceOfValue(data, kpi.id, week))}`;
   });
   const blocks: Block[] = [
     header(`${kpi.name} · ${seat.name}`.slice(0, 150)),

@@ -46,6 +46,8 @@ export function buildHelpReply(): Reply {
     "`/cadence kpi list` — every KPI and its goal",
     `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
     `${CADENCE_USAGE.status} — what needs an admin: messages Slack refused for good, and how to fix each`,
+    "*AI seats (admins and the seat's owner)*",
+    `${CADENCE_USAGE.seatToken} — a token for the seat's agent to push its numbers (POST /api/v1/entries); shown once`,
     "*Everyone*",
     '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]`',
     "`/issue list` · `/issue add <title>` · `/issue resolve|drop <id> [note]` · `/issue assign <id> @user`",

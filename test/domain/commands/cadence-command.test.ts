@@ -38,6 +38,8 @@ describe("parseCadenceCommand: accepted", () => {
     ['seat owner "Support triage agent" <@U2|carol>', { type: "seat.owner", seat: "Support triage agent", ownerId: "U2" }],
     ["seat owner Ops <@U2>", { type: "seat.owner", seat: "Ops", ownerId: "U2" }],
     ['seat archive "Support triage agent"', { type: "seat.archive", seat: "Support triage agent" }],
+    ['seat token "Support triage agent"', { type: "seat.token", seat: "Support triage agent", revoke: false }],
+    ['seat token "Support triage agent" REVOKE', { type: "seat.token", seat: "Support triage agent", revoke: true }],
 
     // Slack escapes `<` and `>` in command text (should_escape: true).
     [
@@ -87,8 +89,8 @@ describe("parseCadenceCommand: refused", () => {
     ["unknown command", "frobnicate", "unknown command `frobnicate`: expected `seat`, `kpi`, `run`, `status` or `help`"],
     ["status with extra words", "status all", "`/cadence status` takes nothing after it"],
     ["a mention in place of a command", "<@U1> seat", /^unknown command `<@U1>`/],
-    ["unknown seat sub-command", 'seat remove "X"', "expected `/cadence seat add|list|owner|archive …` (try `/cadence help`)"],
-    ["seat alone", "seat", "expected `/cadence seat add|list|owner|archive …` (try `/cadence help`)"],
+    ["unknown seat sub-command", 'seat remove "X"', "expected `/cadence seat add|list|owner|archive|token …` (try `/cadence help`)"],
+    ["seat alone", "seat", "expected `/cadence seat add|list|owner|archive|token …` (try `/cadence help`)"],
     ["unknown kpi sub-command", "kpi remove", "expected `/cadence kpi add|list …` (try `/cadence help`)"],
     ["unknown job", "run backup", `expected ${CADENCE_USAGE.run}`],
     ["run without a job", "run", `expected ${CADENCE_USAGE.run}`],
@@ -122,6 +124,9 @@ describe("parseCadenceCommand: refused", () => {
     ["seat owner with extra words", 'seat owner "X" <@U2> extra', `too many words: expected ${CADENCE_USAGE.seatOwner}`],
     ["seat archive without a seat", "seat archive", `the seat name is missing: expected ${CADENCE_USAGE.seatArchive}`],
     ["seat archive with extra words", 'seat archive "X" now', `too many words: expected ${CADENCE_USAGE.seatArchive}`],
+    ["seat token without a seat", "seat token", `the seat name is missing: expected ${CADENCE_USAGE.seatToken}`],
+    ["seat token with another word", 'seat token "X" rotate', `expected ${CADENCE_USAGE.seatToken}`],
+    ["seat token with extra words", 'seat token "X" revoke now', `expected ${CADENCE_USAGE.seatToken}`],
 
     // kpi add.
     ["kpi add without a KPI name", 'kpi add "S"', `the KPI name is missing: expected ${CADENCE_USAGE.kpiAdd}`],

@@ -51,7 +51,7 @@ describe("buildDigestMessages", () => {
         "Everyone checked in. :raised_hands:",
         "divider",
         "*AI seats*",
-        ":robot_face: *Seat 1* · owner <@U1> · on track 100% (4 wk), 31% (13 wk) · 4 weeks in a row on track · no open issues",
+        ":robot_face: *Seat 1* · owner <@U1> · on track 100% (4 wk), 31% (13 wk) · 4 weeks in a row on track · no open issues · the agent reported nothing this week",
         "divider",
         "*Rate this week's meeting* (1 = waste of time, 10 = couldn't run without it)",
         {

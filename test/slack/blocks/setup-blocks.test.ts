@@ -181,6 +181,8 @@ describe("buildHelpReply", () => {
       \`/cadence kpi list\` — every KPI and its goal
       \`/cadence run checkins|reminders|drift|digest\` — run a weekly job now for the last completed week
       \`/cadence status\` — what needs an admin: messages Slack refused for good, and how to fix each
+      *AI seats (admins and the seat's owner)*
+      \`/cadence seat token "&lt;seat&gt;"\` or \`/cadence seat token "&lt;seat&gt;" revoke\` — a token for the seat's agent to push its numbers (POST /api/v1/entries); shown once
       *Everyone*
       \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\`
       \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve|drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`",

@@ -2,12 +2,14 @@
 import type { App, BlockAction, BlockButtonAction, UsersSelectAction } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { ACTIONS, RATING_ACTION_PATTERN } from "../../ids";
+import { confirmAgentValuesButton } from "./confirm-agent-values";
 import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-buttons";
 import { openCheckinForm } from "./open-checkin-form";
 import { rateMeetingButton } from "./rate-meeting";
 
 export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.openCheckinForm, openCheckinForm(services));
+  app.action<BlockButtonAction>(ACTIONS.confirmAgentValues, confirmAgentValuesButton(services));
   app.action<BlockButtonAction>(ACTIONS.resolveIssue, resolveIssueButton(services));
   app.action<BlockButtonAction>(ACTIONS.dropIssue, dropIssueButton(services));
   app.action<BlockAction<UsersSelectAction>>(ACTIONS.assignIssue, assignIssueSelect(services));

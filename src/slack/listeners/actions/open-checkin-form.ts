@@ -1,18 +1,15 @@
 // The "Enter numbers" button (check-in DM, home tab): opens the form for that owner and week.
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { z } from "zod";
-import { isWeek } from "../../../domain/week";
 import type { CadenceServices } from "../../../services/cadence-services";
+import { checkinButtonValue } from "./checkin-button-value";
 import { buildCheckinForm, buildNoticeModal, countKpis } from "../../blocks/checkin-blocks";
 import { openModalWhenAllowed } from "./open-modal";
-
-const buttonValue = z.object({ week: z.string().refine(isWeek), ownerId: z.string().min(1) });
 
 export function openCheckinForm(services: CadenceServices) {
   return async ({ ack, body, action, client, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {
-      const parsed = buttonValue.safeParse(JSON.parse(action.value ?? "{}"));
+      const parsed = checkinButtonValue.safeParse(JSON.parse(action.value ?? "{}"));
       if (!parsed.success) return void logger.warn("check-in button with a malformed value", action.value);
       const { week, ownerId } = parsed.data;
       const permission = {

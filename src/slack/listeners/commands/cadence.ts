@@ -24,6 +24,8 @@ export function cadenceCommand(services: CadenceServices) {
     const parsed = parseCadenceCommand(command.text);
     if (parsed.ok && parsed.command.type === "help") return buildHelpReply();
     const now = services.clock();
+    // A seat's owner may manage its agent's token; the service checks who may.
+    if (parsed.ok && parsed.command.type === "seat.token") return seatToken(services, parsed.command, command.user_id, now);
     if (!(await services.directory.isAdmin(command.user_id, now))) {
       const attempted = parsed.ok ? `cadence.${parsed.command.type}` : "cadence";
       await recordRefusal(services.audit, logger, { actor: command.user_id, attempted, entity: "setup", entityId: "cadence", reason: "not a Cadence admin", at: now });
@@ -32,6 +34,22 @@ export function cadenceCommand(services: CadenceServices) {
     if (!parsed.ok) return errorReply(parsed.error);
     return runSetup(services, parsed.command, command.user_id, now);
   });
+}
+
+async function seatToken(services: CadenceServices, command: { seat: string; revoke: boolean }, actor: string, now: Date): Promise<Reply> {
+  if (command.revoke) {
+    const result = await services.seatTokens.revoke(command.seat, actor, now);
+    if (!result.ok) return errorReply(result.error);
+    return textReply(`:no_entry: Revoked the token of ${seatLabel(result.value)}; its agent can no longer push numbers.`);
+  }
+  const result = await services.seatTokens.issue(command.seat, actor, now);
+  if (!result.ok) return errorReply(result.error);
+  const replaced = result.value.rotated ? " The seat's earlier token no longer works." : "";
+  // Shown this once, only to the caller (the answer is ephemeral); Cadence keeps only its hash.
+  return textReply(
+    `:key: API token for ${seatLabel(result.value.seat)} — copy it now, it is not shown again:\n\`${result.value.token}\`\n` +
+      `Its agent sends it as \`Authorization: Bearer …\` to \`POST /api/v1/entries\`.${replaced}`,
+  );
 }
 
 async function runSetup(services: CadenceServices, command: CadenceCommand, actor: string, now: Date): Promise<Reply> {
@@ -68,6 +86,8 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
     }
     case "status":
       return buildStatusReply(await services.status.report());
+    case "seat.token":
+      return seatToken(services, command, actor, now);
     case "run": {
       const report = await services.loop.runNow(command.job, now);
       await services.audit.record({ actor, action: "job.run", entity: "job", entityId: `${command.job}:${report.week}`, after: report, at: now });

@@ -1,0 +1,144 @@
+// Agent API: the app in a child process, 300 seats × 3 KPIs (100 of them AI seats, one token each), 13 weeks of
+// history. First 200 API requests one at a time from 50 tokens: the app's CPU per request, hence what one process
+// can serve whatever else runs on the machine. Then /scorecard alone at 10 a second for AGENT_BENCH_SECONDS (default 30 s): its ack p99 is the
+// baseline. Then the same /scorecard load again with 100 agent API requests a second from the 50 tokens beside it
+// (POST /api/v1/entries, one value each, with an Idempotency-Key) from the other 50 tokens. API p50/p95/p99/max, and how far the /scorecard
+// ack p99 moved (it must not move by more than 20 %). At 2 requests a second per token for 30 s, each token sends
+// exactly its 60 a minute: a 429 means the limiter counted wrong, so any failed API request FAILs.
+import { performance } from "node:perf_hooks";
+import { openDatabase } from "../src/db/database";
+import { hashToken, newToken } from "../src/services/seat-tokens";
+import { formatMs, type BenchResult, type Metric } from "./support/bench-result";
+import { bootChildApp, type ChildApp } from "./support/child-app";
+import { latencyMetric, summarize } from "./support/latency";
+import { atSteadyRate } from "./support/load-driver";
+import type { TeamSpec } from "./support/seed-team";
+import { slashCommander, type SlashCommander } from "./support/slash-commands";
+
+const SLACK_LATENCY_MS = 20;
+const API_RATE_PER_SECOND = 100;
+const SCORECARD_RATE_PER_SECOND = 10;
+const DEFAULT_SECONDS = 30;
+const MAX_SECONDS = 30; // 2 a second per token for longer than 30 s would pass the limit of 60 a minute.
+const ALLOWED_P99_SHIFT = 0.2;
+const DRAIN_MS = 60_000;
+const TOKENS_UNDER_LOAD = 50;
+const ALONE_REQUESTS = 200;
+// Every third seeded seat is an AI seat: 300 seats give 100 tokens, 50 for the load and 50 for the requests alone
+// (the app's clock stands still in a benchmark, so a token's 60 a minute last the whole run).
+const TEAM: TeamSpec = { seats: 300, ownersCount: 100, kpisPerSeat: 3, weeksOfHistory: 13, askedWeek: { missing: 0.5, offTrack: 0.2 } };
+
+interface AgentClient {
+  token: string;
+  kpis: string[];
+}
+
+interface ApiCall {
+  ms: number;
+  /** The HTTP status, or why there was none ("failed (ECONNRESET)"). */
+  status: string;
+}
+
+export async function benchAgentApi(): Promise<BenchResult[]> {
+  const seconds = benchSeconds();
+  const app = await bootChildApp({ team: TEAM, latencyMs: SLACK_LATENCY_MS });
+  const commander = slashCommander(app.url, app.slack);
+  try {
+    const tokens = await issueTokens(app);
+    const agents = tokens.slice(0, TOKENS_UNDER_LOAD);
+    const aloneAgents = tokens.slice(TOKENS_UNDER_LOAD);
+    const usageBefore = await app.usage();
+    const apiAlone: ApiCall[] = [];
+    for (let index = 0; index < ALONE_REQUESTS; index += 1) apiAlone.push(await pushOne(app.url, aloneAgents[index % aloneAgents.length], index, app.team.askedWeek, "alone"));
+    const cpuMsPerRequest = ((await app.usage()).cpuMs - usageBefore.cpuMs) / ALONE_REQUESTS;
+    const scorecard = (index: number) => commander.send({ command: "/scorecard", text: "", userId: app.team.ownerIds[index % app.team.ownerIds.length] });
+    for (let index = 0; index < 5; index += 1) await scorecard(index); // warm up
+
+    const alone = await atSteadyRate(SCORECARD_RATE_PER_SECOND, seconds, scorecard);
+    await app.waitUntilIdle(DRAIN_MS);
+    const [together, api] = await Promise.all([
+      atSteadyRate(SCORECARD_RATE_PER_SECOND, seconds, scorecard),
+      atSteadyRate(API_RATE_PER_SECOND, seconds, (index) => pushOne(app.url, agents[index % agents.length], index, app.team.askedWeek, "load")),
+    ]);
+    const scorecardErrors = [...alone.results, ...together.results].filter((result) => result.error).length;
+    return [describe({ apiAlone, cpuMsPerRequest, aloneAcks: alone.results.map((result) => result.ackMs), togetherAcks: together.results.map((result) => result.ackMs), api: api.results, seconds, tokens: agents.length, scorecardErrors })];
+  } finally {
+    commander.close();
+    await app.stop();
+  }
+}
+
+function benchSeconds(): number {
+  const fromEnv = Number(process.env.AGENT_BENCH_SECONDS);
+  if (!process.env.AGENT_BENCH_SECONDS || !Number.isFinite(fromEnv) || fromEnv <= 0) return DEFAULT_SECONDS;
+  return Math.min(fromEnv, MAX_SECONDS);
+}
+
+/** A token per AI seat, written as `/cadence seat token` would store it (its hash). */
+async function issueTokens(app: ChildApp): Promise<AgentClient[]> {
+  const db = await openDatabase(app.databaseUrl);
+  try {
+    const seats = await db.seat.findMany({ where: { kind: "agent" }, include: { kpis: true }, orderBy: { id: "asc" } });
+    const agents: AgentClient[] = [];
+    for (const seat of seats) {
+      const token = newToken(seat.id);
+      await db.seatToken.create({ data: { seatId: seat.id, hash: hashToken(token), createdBy: "UADMIN", createdAt: app.now } });
+      agents.push({ token, kpis: seat.kpis.map((kpi) => kpi.name) });
+    }
+    return agents;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function pushOne(url: string, agent: AgentClient, index: number, week: string, phase: string): Promise<ApiCall> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${url}/api/v1/entries`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${agent.token}`, "content-type": "application/json", "idempotency-key": `bench-${phase}-${index}` },
+      body: JSON.stringify({ kpi: agent.kpis[index % agent.kpis.length], value: 8 + (index % 7), week }),
+    });
+    await response.arrayBuffer();
+    return { ms: performance.now() - started, status: String(response.status) };
+  } catch (error) {
+    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+    return { ms: performance.now() - started, status: `failed${code ? ` (${code})` : ""}` };
+  }
+}
+
+interface Measured {
+  apiAlone: ApiCall[];
+  cpuMsPerRequest: number;
+  aloneAcks: (number | undefined)[];
+  togetherAcks: (number | undefined)[];
+  api: ApiCall[];
+  seconds: number;
+  tokens: number;
+  scorecardErrors: number;
+}
+
+function describe({ apiAlone, cpuMsPerRequest, aloneAcks, togetherAcks, api, seconds, tokens, scorecardErrors }: Measured): BenchResult {
+  const acked = (acks: (number | undefined)[]) => acks.filter((ms): ms is number => ms !== undefined);
+  const baseline = summarize(acked(aloneAcks)).p99;
+  const loaded = summarize(acked(togetherAcks)).p99;
+  const shift = (loaded - baseline) / baseline;
+  const byStatus = new Map<string, number>();
+  for (const call of api) byStatus.set(call.status, (byStatus.get(call.status) ?? 0) + 1);
+  const failures: string[] = [];
+  const notCreated = [...apiAlone, ...api].filter((call) => call.status !== "201").length;
+  if (notCreated > 0) failures.push(`${notCreated} of ${api.length} API requests were not answered 201 (${[...byStatus].map(([status, count]) => `${status}: ${count}`).join(", ")})`);
+  if (scorecardErrors > 0) failures.push(`${scorecardErrors} /scorecard requests failed`);
+  if (shift > ALLOWED_P99_SHIFT) failures.push(`the /scorecard ack p99 moved by ${Math.round(shift * 100)} % with the API load (at most ${ALLOWED_P99_SHIFT * 100} %)`);
+  const metrics: Metric[] = [
+    latencyMetric("API POST alone, one at a time", apiAlone.map((call) => call.ms)),
+    { metric: "app CPU per API request (alone)", value: `${formatMs(cpuMsPerRequest)} (so about ${Math.floor(1000 / cpuMsPerRequest)} requests/s per core)` },
+    { metric: "load", value: `${API_RATE_PER_SECOND} API requests/s from ${tokens} tokens for ${seconds} s, beside ${SCORECARD_RATE_PER_SECOND} /scorecard/s` },
+    latencyMetric("API POST /api/v1/entries", api.map((call) => call.ms)),
+    { metric: "API answers by status", value: [...byStatus].map(([status, count]) => `${status}: ${count}`).join(", ") },
+    latencyMetric("/scorecard ack alone", acked(aloneAcks)),
+    latencyMetric("/scorecard ack with the API load", acked(togetherAcks)),
+    { metric: "/scorecard ack p99 shift", value: `${formatMs(baseline)} → ${formatMs(loaded)} (${shift >= 0 ? "+" : ""}${Math.round(shift * 100)} %)` },
+  ];
+  return { title: "Agent API beside /scorecard", metrics, failures };
+}
