@@ -7,7 +7,7 @@ import { zonesNotServed } from "../domain/zones-not-served";
 import type { CheckinRepository } from "../repositories/checkin-repository";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
-import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel } from "../slack/blocks/checkin-blocks";
+import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel } from "../messages/checkin-blocks";
 import type { SlackApi } from "../slack/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import type { UserDirectory } from "./user-directory";

@@ -8,7 +8,7 @@ import type { DigestRepository } from "../repositories/digest-repository";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
 import type { DeliveryRepository } from "../repositories/delivery-repository";
-import { buildDigestMessages } from "../slack/blocks/digest-blocks";
+import { buildDigestMessages } from "../messages/digest-blocks";
 import type { SlackApi } from "../slack/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import { TREND_WEEKS } from "./issue-service";

@@ -4,7 +4,7 @@ import type { Issue } from "../domain/model";
 import { lastCompletedWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
-import { buildHomeView, type HomeModel } from "../slack/blocks/home-blocks";
+import { buildHomeView, type HomeModel } from "../messages/home-blocks";
 import type { SlackApi } from "../slack/slack-api";
 import { activeKpis, type ScorecardLoader } from "./scorecard-data";
 import type { StatusService } from "./status-service";

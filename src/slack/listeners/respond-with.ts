@@ -1,6 +1,6 @@
 // Sends a Reply through a slash command's response_url, split to fit Slack's limits.
 import type { RespondFn } from "@slack/bolt";
-import { splitReply, type Reply } from "../blocks/reply";
+import { splitReply, type Reply } from "../../messages/reply";
 
 export async function respondEphemeral(respond: RespondFn, reply: Reply): Promise<void> {
   for (const part of splitReply(reply)) {

@@ -3,8 +3,8 @@ import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMidd
 import { baseBlockId } from "../../fresh-block-ids";
 import { parseIssueId } from "../../../domain/commands/issue-command";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { buildResolveModal } from "../../blocks/issue-blocks";
-import { ISSUE_ACTIONS_BLOCK } from "../../ids";
+import { buildResolveModal } from "../../../messages/issue-blocks";
+import { ISSUE_ACTIONS_BLOCK } from "../../../messages/ids";
 import type { Outcome } from "../../../services/outcome";
 import type { Issue } from "../../../domain/model";
 

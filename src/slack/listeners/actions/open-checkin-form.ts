@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { z } from "zod";
 import { isWeek } from "../../../domain/week";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { buildCheckinForm, buildNoticeModal, countKpis } from "../../blocks/checkin-blocks";
+import { buildCheckinForm, buildNoticeModal, countKpis } from "../../../messages/checkin-blocks";
 
 const buttonValue = z.object({ week: z.string().refine(isWeek), ownerId: z.string().min(1) });
 

@@ -1,7 +1,7 @@
 // An owner's reply in the check-in DM: recorded once however often Slack retries the event.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { buildDmReplyText } from "../../blocks/dm-reply-text";
+import { buildDmReplyText } from "../../../messages/dm-reply-text";
 import { once } from "../once";
 
 export function directMessageReceived(services: CadenceServices) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parseValue } from "../../../domain/units";
 import { isWeek } from "../../../domain/week";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { FORM } from "../../ids";
+import { FORM } from "../../../messages/ids";
 
 const metadata = z.object({ week: z.string().refine(isWeek), ownerId: z.string().min(1) });
 const formState = z.record(

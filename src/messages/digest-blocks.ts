@@ -1,11 +1,11 @@
 // The weekly digest: one screen in the channel, the detail in its thread, always within Slack's limits.
-import type { DigestModel, DigestKpiLine } from "../../domain/digest";
-import { formatGoal } from "../../domain/goal";
-import type { Issue, Seat } from "../../domain/model";
-import { sparkline } from "../../domain/trend";
-import { formatValue } from "../../domain/units";
-import { describeWeek } from "../../domain/week";
-import { ACTIONS } from "../ids";
+import type { DigestModel, DigestKpiLine } from "../domain/digest";
+import { formatGoal } from "../domain/goal";
+import type { Issue, Seat } from "../domain/model";
+import { sparkline } from "../domain/trend";
+import { formatValue } from "../domain/units";
+import { describeWeek } from "../domain/week";
+import { ACTIONS } from "./ids";
 import { trackMark } from "./checkin-blocks";
 import { issueHeadline, NOTE_SHOWN } from "./issue-blocks";
 import { ageOf } from "./issue-list-blocks";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildStatusReply } from "../../../src/slack/blocks/status-blocks";
+import { buildStatusReply } from "../../src/messages/status-blocks";
 
 describe("buildStatusReply", () => {
   it("lists each section's items with their fix, keeping mentions and channel links live", () => {

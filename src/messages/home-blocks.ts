@@ -1,9 +1,9 @@
 // The App Home: a person's seats and KPIs this week, their open issues, and for admins the whole picture.
-import { evaluateGoal, formatGoal } from "../../domain/goal";
-import type { Issue, SeatWithKpis } from "../../domain/model";
-import { formatValue } from "../../domain/units";
-import { describeWeek, type IsoWeek } from "../../domain/week";
-import { ACTIONS } from "../ids";
+import { evaluateGoal, formatGoal } from "../domain/goal";
+import type { Issue, SeatWithKpis } from "../domain/model";
+import { formatValue } from "../domain/units";
+import { describeWeek, type IsoWeek } from "../domain/week";
+import { ACTIONS } from "./ids";
 import { trackMark } from "./checkin-blocks";
 import { issueActions, issueHeadline } from "./issue-blocks";
 import { context, divider, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";

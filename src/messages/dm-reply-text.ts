@@ -1,6 +1,6 @@
 // Cadence's answer to a DM reply: what it recorded and what it could not read.
-import { formatValue } from "../../domain/units";
-import type { DmReplyOutcome } from "../../services/dm-reply-service";
+import { formatValue } from "../domain/units";
+import type { DmReplyOutcome } from "../services/dm-reply-service";
 import { escapeExceptMentions, escapeText } from "./limits";
 
 export function buildDmReplyText(outcome: DmReplyOutcome): string {

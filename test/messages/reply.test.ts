@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { section, type Block } from "../../../src/slack/blocks/limits";
-import { errorReply, splitReply, textReply } from "../../../src/slack/blocks/reply";
+import { section, type Block } from "../../src/messages/limits";
+import { errorReply, splitReply, textReply } from "../../src/messages/reply";
 
 const blocks = (count: number): Block[] => Array.from({ length: count }, (_, index) => section(`block ${index}`));
 

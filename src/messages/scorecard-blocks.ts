@@ -1,10 +1,10 @@
 // `/scorecard` as a readable table, and one KPI's 13-week history. Long scorecards are split, never cut.
-import { evaluateGoal, formatGoal, type TrackState } from "../../domain/goal";
-import type { Kpi, Seat } from "../../domain/model";
-import { onTrackRate, seriesFor, sparkline } from "../../domain/trend";
-import { formatValue } from "../../domain/units";
-import { describeWeek, type IsoWeek } from "../../domain/week";
-import type { ScorecardData } from "../../services/scorecard-data";
+import { evaluateGoal, formatGoal, type TrackState } from "../domain/goal";
+import type { Kpi, Seat } from "../domain/model";
+import { onTrackRate, seriesFor, sparkline } from "../domain/trend";
+import { formatValue } from "../domain/units";
+import { describeWeek, type IsoWeek } from "../domain/week";
+import type { ScorecardData } from "../services/scorecard-data";
 import { context, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 import { trackMark } from "./checkin-blocks";

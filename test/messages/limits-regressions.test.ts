@@ -1,8 +1,8 @@
 // Cases the builder tests found over Slack's limits or reading wrongly, each failing before its fix.
 import { describe, expect, it } from "vitest";
-import { parseCheckinReply } from "../../../src/domain/reply-parse";
-import { buildCheckinForm, buildCheckinMessage, buildReminderMessage } from "../../../src/slack/blocks/checkin-blocks";
-import { buildIssueMessage } from "../../../src/slack/blocks/issue-blocks";
+import { parseCheckinReply } from "../../src/domain/reply-parse";
+import { buildCheckinForm, buildCheckinMessage, buildReminderMessage } from "../../src/messages/checkin-blocks";
+import { buildIssueMessage } from "../../src/messages/issue-blocks";
 import { issue, kpi, manyKpis, seat, sectionTexts } from "./models";
 
 const week = "2026-W47";
@@ -47,7 +47,7 @@ describe("regressions", () => {
 
 describe("scorecard table", () => {
   it("widens week columns so currency values never run together", async () => {
-    const { scorecardTableLines } = await import("../../../src/slack/blocks/scorecard-blocks");
+    const { scorecardTableLines } = await import("../../src/messages/scorecard-blocks");
     const cash = kpi({ id: 1, name: "Cash", unit: "currency", goal: { op: ">=", a: 250_000 } });
     const weeks = ["2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47"];
     const values = new Map([[1, new Map(weeks.map((week) => [week, 280_000]))]]);

@@ -1,6 +1,6 @@
 // Small plain models for the block builder tests: only what a test cares about is spelled out.
-import type { Entry, Issue, Kpi, Seat, SeatWithKpis } from "../../../src/domain/model";
-import type { IsoWeek } from "../../../src/domain/week";
+import type { Entry, Issue, Kpi, Seat, SeatWithKpis } from "../../src/domain/model";
+import type { IsoWeek } from "../../src/domain/week";
 
 export const CREATED_AT = new Date("2026-11-02T12:00:00Z");
 

@@ -1,9 +1,9 @@
 // The check-in DM, its reminder, and the form owners fill in.
-import { evaluateGoal, formatGoal } from "../../domain/goal";
-import type { Entry, Kpi, SeatWithKpis } from "../../domain/model";
-import { formatValue } from "../../domain/units";
-import { describeWeek, type IsoWeek } from "../../domain/week";
-import { ACTIONS, FORM, VIEWS } from "../ids";
+import { evaluateGoal, formatGoal } from "../domain/goal";
+import type { Entry, Kpi, SeatWithKpis } from "../domain/model";
+import { formatValue } from "../domain/units";
+import { describeWeek, type IsoWeek } from "../domain/week";
+import { ACTIONS, FORM, VIEWS } from "./ids";
 import { context, escapeText, header, packLines, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
 

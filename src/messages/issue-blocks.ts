@@ -1,10 +1,10 @@
 // An issue as posted in the cadence channel, with its buttons while it is open.
-import { distanceFromGoal, formatGoal } from "../../domain/goal";
-import type { Issue, Kpi, Seat } from "../../domain/model";
-import { sparkline } from "../../domain/trend";
-import { formatValue } from "../../domain/units";
-import type { IsoWeek } from "../../domain/week";
-import { ACTIONS, ISSUE_ACTIONS_BLOCK, VIEWS } from "../ids";
+import { distanceFromGoal, formatGoal } from "../domain/goal";
+import type { Issue, Kpi, Seat } from "../domain/model";
+import { sparkline } from "../domain/trend";
+import { formatValue } from "../domain/units";
+import type { IsoWeek } from "../domain/week";
+import { ACTIONS, ISSUE_ACTIONS_BLOCK, VIEWS } from "./ids";
 import { context, escapeText, formatTypedText, formatTypedTextWithin, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Entry } from "../../../src/domain/model";
+import type { Entry } from "../../src/domain/model";
 import {
   buildCheckinForm,
   buildCheckinMessage,
@@ -7,9 +7,9 @@ import {
   buildReminderMessage,
   countKpis,
   type CheckinModel,
-} from "../../../src/slack/blocks/checkin-blocks";
-import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../../src/slack/blocks/limits";
-import { ACTIONS, FORM, VIEWS } from "../../../src/slack/ids";
+} from "../../src/messages/checkin-blocks";
+import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../src/messages/limits";
+import { ACTIONS, FORM, VIEWS } from "../../src/messages/ids";
 import { entry, kpi, manyKpis, seat, sectionTexts } from "./models";
 
 const WEEK = "2026-W46";

@@ -1,6 +1,6 @@
 // `/issue list`: open issues, oldest first, with id, source, seat, owner and age.
 import { differenceInCalendarDays } from "date-fns";
-import type { Issue, Kpi, Seat } from "../../domain/model";
+import type { Issue, Kpi, Seat } from "../domain/model";
 import { context, escapeText, formatTypedText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 

@@ -1,9 +1,9 @@
 // Violations the strict local Slack found in Cadence's builders, each checked with the local Slack's own rules.
 import { describe, expect, it } from "vitest";
-import { buildHomeView } from "../../../src/slack/blocks/home-blocks";
-import { buildIssueMessage, issueHeadline } from "../../../src/slack/blocks/issue-blocks";
-import { formatTypedText, formatTypedTextWithin } from "../../../src/slack/blocks/limits";
-import { blockKitProblems } from "../../../tools/local-slack/block-kit-rules";
+import { buildHomeView } from "../../src/messages/home-blocks";
+import { buildIssueMessage, issueHeadline } from "../../src/messages/issue-blocks";
+import { formatTypedText, formatTypedTextWithin } from "../../src/messages/limits";
+import { blockKitProblems } from "../../tools/local-slack/block-kit-rules";
 import { issue, kpi, seat } from "./models";
 
 const week = "2026-W47";

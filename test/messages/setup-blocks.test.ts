@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../../src/slack/blocks/limits";
-import { splitReply } from "../../../src/slack/blocks/reply";
-import { buildHelpReply, buildKpiListReply, buildSeatListReply, kpiLine, seatLabel } from "../../../src/slack/blocks/setup-blocks";
+import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../src/messages/limits";
+import { splitReply } from "../../src/messages/reply";
+import { buildHelpReply, buildKpiListReply, buildSeatListReply, kpiLine, seatLabel } from "../../src/messages/setup-blocks";
 import { kpi, manyKpis, seat, sectionTexts } from "./models";
 
 const triage = seat({

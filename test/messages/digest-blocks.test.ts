@@ -1,9 +1,9 @@
 // The digest builder: content for a seeded week (snapshot), and Slack's limits for a large team.
 import { describe, expect, it } from "vitest";
-import { composeDigest } from "../../../src/domain/digest";
-import type { Kpi, SeatWithKpis } from "../../../src/domain/model";
-import { trailingWeeks } from "../../../src/domain/week";
-import { buildDigestMessages } from "../../../src/slack/blocks/digest-blocks";
+import { composeDigest } from "../../src/domain/digest";
+import type { Kpi, SeatWithKpis } from "../../src/domain/model";
+import { trailingWeeks } from "../../src/domain/week";
+import { buildDigestMessages } from "../../src/messages/digest-blocks";
 
 const weeks = trailingWeeks("2026-W47", 13);
 

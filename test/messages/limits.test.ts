@@ -10,7 +10,7 @@ import {
   paginateBlocks,
   section,
   type Block,
-} from "../../../src/slack/blocks/limits";
+} from "../../src/messages/limits";
 
 describe("packLines", () => {
   const scenarios: Array<[string, string[], number, string[]]> = [

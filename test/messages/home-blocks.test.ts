@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildHomeView, type HomeModel } from "../../../src/slack/blocks/home-blocks";
+import { buildHomeView, type HomeModel } from "../../src/messages/home-blocks";
 
 const base: HomeModel = { userId: "UADMIN", week: "2026-W47", isAdmin: true, ownSeats: [], values: new Map(), issues: [] };
 const team = { seats: 2, aiSeats: 1, on: 1, off: 0, missing: 1, openIssues: 0 };

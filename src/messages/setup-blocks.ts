@@ -1,7 +1,7 @@
 // Answers to `/cadence` set-up commands.
-import { formatGoal } from "../../domain/goal";
-import type { Kpi, Seat, SeatWithKpis } from "../../domain/model";
-import { CADENCE_USAGE } from "../../domain/commands/cadence-command";
+import { formatGoal } from "../domain/goal";
+import type { Kpi, Seat, SeatWithKpis } from "../domain/model";
+import { CADENCE_USAGE } from "../domain/commands/cadence-command";
 import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 

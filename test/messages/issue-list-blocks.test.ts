@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ageOf, buildIssueListReply, issueListLine } from "../../../src/slack/blocks/issue-list-blocks";
-import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../../src/slack/blocks/limits";
-import { splitReply } from "../../../src/slack/blocks/reply";
+import { ageOf, buildIssueListReply, issueListLine } from "../../src/messages/issue-list-blocks";
+import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../src/messages/limits";
+import { splitReply } from "../../src/messages/reply";
 import { issue, kpi, seat, sectionTexts } from "./models";
 
 // Noon UTC, so calendar days agree in any process time zone within ±11h.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { IsoWeek } from "../../../src/domain/week";
-import type { ScorecardData } from "../../../src/services/scorecard-data";
-import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../../src/slack/blocks/limits";
-import { splitReply } from "../../../src/slack/blocks/reply";
-import { buildKpiHistoryReply, buildScorecardReply, scorecardTableLines, SCORECARD_WEEKS_SHOWN } from "../../../src/slack/blocks/scorecard-blocks";
+import type { IsoWeek } from "../../src/domain/week";
+import type { ScorecardData } from "../../src/services/scorecard-data";
+import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../src/messages/limits";
+import { splitReply } from "../../src/messages/reply";
+import { buildKpiHistoryReply, buildScorecardReply, scorecardTableLines, SCORECARD_WEEKS_SHOWN } from "../../src/messages/scorecard-blocks";
 import { kpi, manyKpis, seat, sectionTexts } from "./models";
 
 const WEEKS: IsoWeek[] = ["2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildIssueMessage, buildResolveModal, issueActions, issueHeadline, type IssueView } from "../../../src/slack/blocks/issue-blocks";
-import { ACTIONS, ISSUE_ACTIONS_BLOCK, VIEWS } from "../../../src/slack/ids";
+import { buildIssueMessage, buildResolveModal, issueActions, issueHeadline, type IssueView } from "../../src/messages/issue-blocks";
+import { ACTIONS, ISSUE_ACTIONS_BLOCK, VIEWS } from "../../src/messages/ids";
 import { issue, kpi, seat, sectionTexts } from "./models";
 
 const NOW = new Date("2026-11-17T12:00:00Z");
