@@ -1,7 +1,15 @@
 // Cadence's answer to a DM reply: what it recorded and what it could not read.
 import { formatValue } from "../domain/units";
-import type { DmReplyOutcome } from "../services/dm-reply-service";
+import type { Entry, Kpi } from "../domain/model";
+import type { IsoWeek } from "../domain/week";
 import { escapeExceptMentions, escapeText } from "./limits";
+
+/** What became of an owner's DM reply: the view model of Cadence's answer. */
+export type DmReplyOutcome =
+  | { kind: "no-checkin" }
+  | { kind: "no-kpis" }
+  | { kind: "refused"; reason: string }
+  | { kind: "read"; week: IsoWeek; recorded: { kpi: Kpi; entry: Entry }[]; problems: string[]; kpis: Kpi[] };
 
 export function buildDmReplyText(outcome: DmReplyOutcome): string {
   switch (outcome.kind) {

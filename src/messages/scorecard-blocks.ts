@@ -4,7 +4,7 @@ import type { Kpi, Seat } from "../domain/model";
 import { onTrackRate, seriesFor, sparkline } from "../domain/trend";
 import { formatValue } from "../domain/units";
 import { describeWeek, type IsoWeek } from "../domain/week";
-import type { ScorecardData } from "../services/scorecard-data";
+import type { ScorecardData } from "../domain/scorecard";
 import { context, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 import { trackMark } from "./checkin-blocks";

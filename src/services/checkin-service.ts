@@ -11,7 +11,7 @@ import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel
 import type { SlackApi } from "../slack/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import type { UserDirectory } from "./user-directory";
-import { emptyReport, type JobReport } from "./weekly-loop";
+import { emptyReport, type JobReport } from "./job-report";
 
 // Enough parallel DMs to keep Slack busy; the WebClient queues and paces the rest, including after a 429.
 const FAN_OUT_CONCURRENCY = 16;

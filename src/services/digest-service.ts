@@ -11,10 +11,10 @@ import type { DeliveryRepository } from "../repositories/delivery-repository";
 import { buildDigestMessages } from "../messages/digest-blocks";
 import type { SlackApi } from "../slack/slack-api";
 import type { DeliveryService } from "./delivery-service";
-import { TREND_WEEKS } from "./issue-service";
+import { TREND_WEEKS } from "../domain/trend";
 import { done, refused, type Outcome } from "./outcome";
 import type { ScorecardLoader } from "./scorecard-data";
-import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
+import { emptyReport, type JobReport, type WeeklyStep } from "./job-report";
 
 const JOB = "digest";
 const WEEK_MS = 7 * 24 * 3600 * 1000;

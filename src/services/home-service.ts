@@ -6,7 +6,8 @@ import type { IssueRepository } from "../repositories/issue-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
 import { buildHomeView, type HomeModel } from "../messages/home-blocks";
 import type { SlackApi } from "../slack/slack-api";
-import { activeKpis, type ScorecardLoader } from "./scorecard-data";
+import { activeKpis } from "../domain/scorecard";
+import type { ScorecardLoader } from "./scorecard-data";
 import type { StatusService } from "./status-service";
 import type { UserDirectory } from "./user-directory";
 

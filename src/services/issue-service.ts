@@ -1,7 +1,7 @@
 // Working issues: add, resolve, drop, assign, from a command or a button, with the channel post kept current.
 import type { Logger } from "@slack/bolt";
 import type { Issue, Kpi, Seat } from "../domain/model";
-import { weeksOffTrack, seriesFor } from "../domain/trend";
+import { TREND_WEEKS, weeksOffTrack, seriesFor } from "../domain/trend";
 import { trailingWeeks } from "../domain/week";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { IssueRepository } from "../repositories/issue-repository";
@@ -12,8 +12,6 @@ import { recordRefusal, type AuditTrail } from "./audit-trail";
 import type { DeliveryService } from "./delivery-service";
 import { done, refused, type Outcome } from "./outcome";
 import type { UserDirectory } from "./user-directory";
-
-export const TREND_WEEKS = 13;
 
 export type IssueChangeListener = (issue: Issue) => Promise<void>;
 

@@ -1,21 +1,8 @@
 // Loads the active scorecard with its values over trailing weeks, in two queries, for every reader of it.
-import type { Kpi, Seat, SeatWithKpis } from "../domain/model";
+import type { ScorecardData } from "../domain/scorecard";
 import { trailingWeeks, type IsoWeek } from "../domain/week";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
-
-export interface ScorecardData {
-  /** Oldest first, ending with the week being looked at. */
-  weeks: IsoWeek[];
-  seats: SeatWithKpis[];
-  /** Values by KPI id, then by week. */
-  values: Map<number, Map<IsoWeek, number>>;
-}
-
-export interface KpiWithSeat {
-  kpi: Kpi;
-  seat: Seat;
-}
 
 export class ScorecardLoader {
   constructor(private readonly deps: { seats: SeatRepository; entries: EntryRepository }) {}
@@ -31,12 +18,4 @@ export class ScorecardLoader {
     }
     return { weeks, seats, values };
   }
-}
-
-export function activeKpis(data: ScorecardData): KpiWithSeat[] {
-  return data.seats.flatMap((seat) => seat.kpis.map((kpi) => ({ kpi, seat })));
-}
-
-export function valuesOf(data: ScorecardData, kpiId: number): Map<IsoWeek, number> {
-  return data.values.get(kpiId) ?? new Map();
 }

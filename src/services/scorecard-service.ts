@@ -4,7 +4,7 @@ import { lastCompletedWeek } from "../domain/week";
 import { buildKpiHistoryReply, buildScorecardReply } from "../messages/scorecard-blocks";
 import { errorReply, type Reply } from "../messages/reply";
 import type { EntryService } from "./entry-service";
-import { TREND_WEEKS } from "./issue-service";
+import { TREND_WEEKS } from "../domain/trend";
 import type { ScorecardLoader } from "./scorecard-data";
 
 export class ScorecardService {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IsoWeek } from "../../src/domain/week";
-import type { ScorecardData } from "../../src/services/scorecard-data";
+import type { ScorecardData } from "../../src/domain/scorecard";
 import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../src/messages/limits";
 import { splitReply } from "../../src/messages/reply";
 import { buildKpiHistoryReply, buildScorecardReply, scorecardTableLines, SCORECARD_WEEKS_SHOWN } from "../../src/messages/scorecard-blocks";

@@ -8,7 +8,7 @@ import { escapeText } from "../../../messages/limits";
 import { commandListener, inRenderTurn } from "./command-listener";
 import { buildStatusReply } from "../../../messages/status-blocks";
 import { recordRefusal } from "../../../services/audit-trail";
-import type { JobReport } from "../../../services/weekly-loop";
+import type { JobReport } from "../../../services/job-report";
 
 function describeRun(job: string, report: JobReport): string {
   const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried, waiting longer after each failure)` : "";

@@ -1,0 +1,24 @@
+// The active scorecard with its values over trailing weeks: what drift, the digest, home and /scorecard read.
+import type { Kpi, Seat, SeatWithKpis } from "./model";
+import type { IsoWeek } from "./week";
+
+export interface ScorecardData {
+  /** Oldest first, ending with the week being looked at. */
+  weeks: IsoWeek[];
+  seats: SeatWithKpis[];
+  /** Values by KPI id, then by week. */
+  values: Map<number, Map<IsoWeek, number>>;
+}
+
+export interface KpiWithSeat {
+  kpi: Kpi;
+  seat: Seat;
+}
+
+export function activeKpis(data: ScorecardData): KpiWithSeat[] {
+  return data.seats.flatMap((seat) => seat.kpis.map((kpi) => ({ kpi, seat })));
+}
+
+export function valuesOf(data: ScorecardData, kpiId: number): Map<IsoWeek, number> {
+  return data.values.get(kpiId) ?? new Map();
+}
