@@ -1,4 +1,5 @@
 // The check-in DM, its reminder, and the form owners fill in.
+import type { InputBlock, ModalView, PlainTextOption } from "@slack/types";
 import { evaluateGoal, formatGoal } from "../domain/goal";
 import type { Entry, Kpi, SeatWithKpis } from "../domain/model";
 import { formatValue } from "../domain/units";
@@ -53,10 +54,10 @@ export function buildCheckinMessage(model: CheckinModel): { text: string; blocks
     type: "actions",
     elements: [
       {
-        type: "button",
+        type: "button" as const,
         action_id: ACTIONS.openCheckinForm,
-        text: { type: "plain_text", text: done ? "Edit numbers" : "Enter numbers" },
-        style: done ? undefined : "primary",
+        text: { type: "plain_text" as const, text: done ? "Edit numbers" : "Enter numbers" },
+        style: done ? undefined : ("primary" as const),
         value: JSON.stringify({ week: model.week, ownerId: model.ownerId }),
       },
     ].map(dropUndefined),
@@ -76,7 +77,7 @@ export function buildReminderMessage(model: CheckinModel): { text: string; block
 export const MAX_FORM_FIELDS = 90;
 
 /** The check-in form: one field per KPI, typed by unit, pre-filled with what is already entered. */
-export function buildCheckinForm(model: CheckinModel): Record<string, unknown> {
+export function buildCheckinForm(model: CheckinModel): ModalView {
   const blocks: Block[] = [context(`Numbers for ${describeWeek(model.week)}. Leave a field empty to keep it blank.`)];
   const kpis = model.seats.flatMap((seat) => seat.kpis.map((kpi) => ({ seat, kpi })));
   for (const { seat, kpi } of kpis.slice(0, MAX_FORM_FIELDS)) {
@@ -103,8 +104,8 @@ export function buildCheckinForm(model: CheckinModel): Record<string, unknown> {
   };
 }
 
-function kpiInput(kpi: Kpi, entry: Entry | undefined, seatName: string): Block {
-  const label = { type: "plain_text", text: `${kpi.name} (goal ${formatGoal(kpi.goal, kpi.unit)})`.slice(0, 2000) };
+function kpiInput(kpi: Kpi, entry: Entry | undefined, seatName: string): InputBlock {
+  const label = { type: "plain_text" as const, text: `${kpi.name} (goal ${formatGoal(kpi.goal, kpi.unit)})`.slice(0, 2000) };
   const hintPrefix = `${seatName} · `;
   if (kpi.unit === "yes/no") {
     const options = [option("yes", "1"), option("no", "0")];
@@ -114,7 +115,7 @@ function kpiInput(kpi: Kpi, entry: Entry | undefined, seatName: string): Block {
       block_id: FORM.kpiBlock(kpi.id),
       optional: true,
       label,
-      element: dropUndefined({ type: "static_select", action_id: FORM.valueAction, options, initial_option: initial }),
+      element: dropUndefined({ type: "static_select" as const, action_id: FORM.valueAction, options, initial_option: initial }),
     };
   }
   return {
@@ -124,7 +125,7 @@ function kpiInput(kpi: Kpi, entry: Entry | undefined, seatName: string): Block {
     label,
     hint: { type: "plain_text", text: `${hintPrefix}${unitHint(kpi)}`.slice(0, 2000) },
     element: dropUndefined({
-      type: "plain_text_input",
+      type: "plain_text_input" as const,
       action_id: FORM.valueAction,
       initial_value: entry ? prefill(entry.value, kpi) : undefined,
       max_length: 40,
@@ -152,7 +153,7 @@ function unitHint(kpi: Kpi): string {
   }
 }
 
-function option(text: string, value: string) {
+function option(text: string, value: string): PlainTextOption {
   return { text: { type: "plain_text", text }, value };
 }
 
@@ -160,7 +161,7 @@ function dropUndefined<T extends Record<string, unknown>>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
-export function buildNoticeModal(title: string, text: string): Record<string, unknown> {
+export function buildNoticeModal(title: string, text: string): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.notice,

@@ -72,9 +72,9 @@ function aiSeatLine(model: DigestModel, index: number): string {
 
 function ratingBlocks(model: DigestModel): Block[] {
   const buttons = Array.from({ length: 10 }, (_, index) => ({
-    type: "button",
+    type: "button" as const,
     action_id: `${ACTIONS.rateMeeting}_${index + 1}`,
-    text: { type: "plain_text", text: String(index + 1) },
+    text: { type: "plain_text" as const, text: String(index + 1) },
     value: `${model.week}:${index + 1}`,
   }));
   return [section("*Rate this week's meeting* (1 = waste of time, 10 = couldn't run without it)"), { type: "actions", block_id: "digest_rating", elements: buttons }];

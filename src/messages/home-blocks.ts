@@ -1,4 +1,5 @@
 // The App Home: a person's seats and KPIs this week, their open issues, and for admins the whole picture.
+import type { HomeView } from "@slack/types";
 import { evaluateGoal, formatGoal } from "../domain/goal";
 import type { Issue, SeatWithKpis } from "../domain/model";
 import { formatValue } from "../domain/units";
@@ -39,7 +40,7 @@ function seatLines(seat: SeatWithKpis, values: Map<number, number>): string[] {
   ];
 }
 
-export function buildHomeView(model: HomeModel): Record<string, unknown> {
+export function buildHomeView(model: HomeModel): HomeView {
   const blocks: Block[] = [header(`Your week · ${describeWeek(model.week)}`)];
   if (model.ownSeats.length === 0) {
     blocks.push(section("You don't own a seat yet. When an admin gives you one, its KPIs show up here."));

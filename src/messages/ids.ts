@@ -9,7 +9,7 @@ export const ACTIONS = {
   openHomeForm: "home_open_form",
 } as const;
 
-export const RATING_ACTION_PATTERN = /^digest_rate_\d+$/;
+export const RATING_ACTION_PATTERN = new RegExp(`^${ACTIONS.rateMeeting}_\\d+$`);
 
 /** Block id of an issue's actions: the users_select carries no value, so the id travels here. */
 export const ISSUE_ACTIONS_BLOCK = {
@@ -21,6 +21,12 @@ export const VIEWS = {
   checkinForm: "checkin_form",
   resolveIssue: "issue_resolve_form",
   notice: "notice",
+} as const;
+
+/** Block and action id of the note in the Resolve form. */
+export const RESOLVE_FORM = {
+  noteBlock: "note",
+  noteAction: "note",
 } as const;
 
 /** Block ids inside the check-in form: one per KPI, plus the note. */

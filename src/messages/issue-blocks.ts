@@ -1,10 +1,12 @@
 // An issue as posted in the cadence channel, with its buttons while it is open.
+import type { ModalView } from "@slack/types";
+import { MAX_NOTE_LENGTH } from "../domain/commands/issue-command";
 import { distanceFromGoal, formatGoal } from "../domain/goal";
 import type { Issue, Kpi, Seat } from "../domain/model";
 import { sparkline } from "../domain/trend";
 import { formatValue } from "../domain/units";
 import type { IsoWeek } from "../domain/week";
-import { ACTIONS, ISSUE_ACTIONS_BLOCK, VIEWS } from "./ids";
+import { ACTIONS, ISSUE_ACTIONS_BLOCK, RESOLVE_FORM, VIEWS } from "./ids";
 import { context, escapeText, formatTypedText, formatTypedTextWithin, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
 
@@ -78,7 +80,7 @@ export function issueActions(issueId: number): Block {
   };
 }
 
-export function buildResolveModal(issue: Issue, origin: { channelId?: string; messageTs?: string }): Record<string, unknown> {
+export function buildResolveModal(issue: Issue, origin: { channelId?: string; messageTs?: string }): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.resolveIssue,
@@ -90,9 +92,9 @@ export function buildResolveModal(issue: Issue, origin: { channelId?: string; me
       section(issueHeadline(issue)),
       {
         type: "input",
-        block_id: "note",
+        block_id: RESOLVE_FORM.noteBlock,
         label: { type: "plain_text", text: "How was it resolved?" },
-        element: { type: "plain_text_input", action_id: "note", multiline: true, max_length: 1000 },
+        element: { type: "plain_text_input", action_id: RESOLVE_FORM.noteAction, multiline: true, max_length: MAX_NOTE_LENGTH },
       },
     ],
   };

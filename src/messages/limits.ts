@@ -1,5 +1,6 @@
 // Slack's Block Kit limits, and packing long content to fit them instead of failing or cutting silently.
 // Defined once here: Cadence's builders and the local Slack (tools/local-slack/block-kit-rules.ts) both import them.
+import type { ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
 
 /** Slack's documented Block Kit limits (each with the page that states it). */
 export const BLOCK_KIT_LIMITS = {
@@ -41,21 +42,22 @@ export const MAX_SECTION_TEXT = BLOCK_KIT_LIMITS.sectionText;
 // Leaves room for a continuation marker and Slack's own counting of escaped characters.
 const SAFE_SECTION_TEXT = 2900;
 
-export type Block = Record<string, unknown>;
+/** One Block Kit block, as `@slack/types` defines it: the WebClient type-checks what the builders produce. */
+export type Block = KnownBlock;
 
-export function section(text: string, extra: Record<string, unknown> = {}): Block {
+export function section(text: string, extra: Partial<Omit<SectionBlock, "type" | "text">> = {}): SectionBlock {
   return { type: "section", text: { type: "mrkdwn", text }, ...extra };
 }
 
-export function context(text: string): Block {
+export function context(text: string): ContextBlock {
   return { type: "context", elements: [{ type: "mrkdwn", text }] };
 }
 
-export function header(text: string): Block {
+export function header(text: string): HeaderBlock {
   return { type: "header", text: { type: "plain_text", text: text.slice(0, BLOCK_KIT_LIMITS.headerText), emoji: true } };
 }
 
-export const divider: Block = { type: "divider" };
+export const divider: DividerBlock = { type: "divider" };
 
 /** Joins lines into as few texts as possible, each within Slack's section limit; an over-long line is split. */
 export function packLines(lines: string[], maxChars = SAFE_SECTION_TEXT): string[] {

@@ -8,7 +8,7 @@ import type { CheckinRepository } from "../repositories/checkin-repository";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
 import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel } from "../messages/checkin-blocks";
-import type { SlackApi } from "../slack/slack-api";
+import type { SlackApi } from "./ports/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import type { UserDirectory } from "./user-directory";
 import { emptyReport, type JobReport } from "./job-report";

@@ -9,7 +9,7 @@ import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
 import type { DeliveryRepository } from "../repositories/delivery-repository";
 import { buildDigestMessages } from "../messages/digest-blocks";
-import type { SlackApi } from "../slack/slack-api";
+import type { SlackApi } from "./ports/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import { TREND_WEEKS } from "../domain/trend";
 import { done, refused, type Outcome } from "./outcome";

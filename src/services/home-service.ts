@@ -5,7 +5,7 @@ import { lastCompletedWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
 import { buildHomeView, type HomeModel } from "../messages/home-blocks";
-import type { SlackApi } from "../slack/slack-api";
+import type { SlackApi } from "./ports/slack-api";
 import { activeKpis } from "../domain/scorecard";
 import type { ScorecardLoader } from "./scorecard-data";
 import type { StatusService } from "./status-service";

@@ -7,7 +7,7 @@ import type { EntryRepository } from "../repositories/entry-repository";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
 import { buildIssueMessage, type IssueView } from "../messages/issue-blocks";
-import type { SlackApi } from "../slack/slack-api";
+import type { SlackApi } from "./ports/slack-api";
 import { recordRefusal, type AuditTrail } from "./audit-trail";
 import type { DeliveryService } from "./delivery-service";
 import { done, refused, type Outcome } from "./outcome";

@@ -1,7 +1,7 @@
 // Who a Slack user is, as far as Cadence needs: real and active, their time zone, whether they are an admin.
 import pLimit from "p-limit";
 import type { CachedSlackUser, SlackUserRepository } from "../repositories/slack-user-repository";
-import type { SlackApi } from "../slack/slack-api";
+import type { SlackApi } from "./ports/slack-api";
 
 const TZ_MAX_AGE_MS = 24 * 3600 * 1000;
 const LOOKUP_CONCURRENCY = 8;

@@ -43,7 +43,9 @@ export function manyKpis(count: number, seatId = 1): Kpi[] {
   );
 }
 
-type Block = Record<string, unknown>;
+import type { KnownBlock } from "@slack/types";
+
+type Block = KnownBlock;
 
 /** Every text a block carries that Slack counts against the 3000-character section limit. */
 export function sectionTexts(blocks: Block[]): string[] {

@@ -4,6 +4,6 @@ import { splitReply, type Reply } from "../../messages/reply";
 
 export async function respondEphemeral(respond: RespondFn, reply: Reply): Promise<void> {
   for (const part of splitReply(reply)) {
-    await respond({ response_type: "ephemeral", text: part.text, blocks: part.blocks as never });
+    await respond({ response_type: "ephemeral", text: part.text, blocks: part.blocks });
   }
 }
