@@ -33,6 +33,7 @@ import { HomeService } from "./services/home-service";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
+import { OncePerEvent } from "./services/once-per-event";
 import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry } from "./services/instance-registry";
@@ -120,6 +121,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
   const status = new StatusService({ deliveries });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
+  const processedEvents = new ProcessedEventRepository(db);
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const services: CadenceServices = {
     config,
@@ -135,7 +137,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     digest,
     home,
     status,
-    processedEvents: new ProcessedEventRepository(db),
+    events: new OncePerEvent(processedEvents),
+    slack,
     audit,
   };
 
@@ -154,7 +157,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     for (const user of involved) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
   });
 
-  const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, logger });
+  const housekeeping = new Housekeeping({ processedEvents, deliveries, logger });
   const leadership = new SchedulerLeadership({
     registry,
     logger,

@@ -10,15 +10,15 @@ import type { Issue } from "../../../domain/model";
 
 type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
 
-async function tell(args: ActionArgs<BlockAction>, text: string): Promise<void> {
+async function tell(services: CadenceServices, args: ActionArgs<BlockAction>, text: string): Promise<void> {
   // Home-tab actions have no response_url (Bolt then gives no respond); a DM with the bot reaches the user.
-  if (!args.body.response_url) return void (await args.client.chat.postMessage({ channel: args.body.user.id, text }));
+  if (!args.body.response_url) return void (await services.slack.postMessage(args.body.user.id, { text }));
   await args.respond({ response_type: "ephemeral", replace_original: false, text });
 }
 
-async function answer(args: ActionArgs<BlockAction>, result: Outcome<Issue>, success: string): Promise<void> {
-  if (!result.ok) await tell(args, `:warning: ${result.error}`);
-  else if (!args.body.container || args.body.container.type !== "message") await tell(args, success);
+async function answer(services: CadenceServices, args: ActionArgs<BlockAction>, result: Outcome<Issue>, success: string): Promise<void> {
+  if (!result.ok) await tell(services, args, `:warning: ${result.error}`);
+  else if (!args.body.container || args.body.container.type !== "message") await tell(services, args, success);
 }
 
 export function resolveIssueButton(services: CadenceServices) {
@@ -27,12 +27,12 @@ export function resolveIssueButton(services: CadenceServices) {
     try {
       const id = parseIssueId(args.action.value);
       const issue = id === undefined ? undefined : await services.issues.find(id);
-      if (!issue) return await tell(args, ":warning: that issue no longer exists");
-      if (issue.state !== "open") return await tell(args, `:warning: #${issue.id} is already ${issue.state}`);
+      if (!issue) return await tell(services, args, ":warning: that issue no longer exists");
+      if (issue.state !== "open") return await tell(services, args, `:warning: #${issue.id} is already ${issue.state}`);
       if (!(await services.issues.permitWork(issue, args.body.user.id, services.clock(), "issue.resolve"))) {
-        return await tell(args, `:warning: only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can resolve #${issue.id}`);
+        return await tell(services, args, `:warning: only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can resolve #${issue.id}`);
       }
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: buildResolveModal(issue, {}) as never });
+      await services.slack.openView(args.body.trigger_id, buildResolveModal(issue, {}));
     } catch (error) {
       args.logger.error("resolve button failed", error);
     }
@@ -45,7 +45,7 @@ export function dropIssueButton(services: CadenceServices) {
     try {
       const id = parseIssueId(args.action.value);
       if (id === undefined) return;
-      await answer(args, await services.issues.drop(id, args.body.user.id, null, services.clock()), `:wastebasket: Dropped #${id}.`);
+      await answer(services, args, await services.issues.drop(id, args.body.user.id, null, services.clock()), `:wastebasket: Dropped #${id}.`);
     } catch (error) {
       args.logger.error("drop button failed", error);
     }
@@ -60,7 +60,7 @@ export function assignIssueSelect(services: CadenceServices) {
       if (!match || !args.action.selected_user) return;
       const id = Number(match[1]);
       const assignee = args.action.selected_user;
-      await answer(args, await services.issues.assign(id, args.body.user.id, assignee, services.clock()), `:bust_in_silhouette: Assigned #${id} to <@${assignee}>.`);
+      await answer(services, args, await services.issues.assign(id, args.body.user.id, assignee, services.clock()), `:bust_in_silhouette: Assigned #${id} to <@${assignee}>.`);
     } catch (error) {
       args.logger.error("assign select failed", error);
     }

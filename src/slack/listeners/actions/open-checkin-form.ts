@@ -8,7 +8,7 @@ import { buildCheckinForm, buildNoticeModal, countKpis } from "../../../messages
 const buttonValue = z.object({ week: z.string().refine(isWeek), ownerId: z.string().min(1) });
 
 export function openCheckinForm(services: CadenceServices) {
-  return async ({ ack, body, action, client, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, action, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {
       const parsed = buttonValue.safeParse(JSON.parse(action.value ?? "{}"));
@@ -17,11 +17,11 @@ export function openCheckinForm(services: CadenceServices) {
       const now = services.clock();
       if (!(await services.entries.mayEnterFor(body.user.id, ownerId, now))) {
         const notice = buildNoticeModal("Not your numbers", `Only <@${ownerId}> (the seats' owner) or a Cadence admin can enter these numbers.`);
-        return void (await client.views.open({ trigger_id: body.trigger_id, view: notice as never }));
+        return void (await services.slack.openView(body.trigger_id, notice));
       }
       const model = await services.checkins.model(ownerId, week);
       const view = countKpis(model) > 0 ? buildCheckinForm(model) : buildNoticeModal("Nothing to enter", "These seats have no active KPIs any more.");
-      await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+      await services.slack.openView(body.trigger_id, view);
     } catch (error) {
       logger.error("opening the check-in form failed", error);
     }
