@@ -19,9 +19,9 @@ const FAN_OUT_CONCURRENCY = 16;
 export class CheckinService {
   constructor(
     private readonly deps: {
-      seats: SeatRepository;
-      entries: EntryRepository;
-      checkins: CheckinRepository;
+      seats: Pick<SeatRepository, "activeOwners" | "listSeats" | "seatsOwnedBy">;
+      entries: Pick<EntryRepository, "forWeeks">;
+      checkins: Pick<CheckinRepository, "addListedKpis" | "find" | "findByMessage" | "forWeek" | "latestSent" | "markAnswered" | "markReminded" | "markSent">;
       delivery: DeliveryService;
       directory: UserDirectory;
       slack: SlackApi;

@@ -28,11 +28,11 @@ export class DigestService implements WeeklyStep {
   constructor(
     private readonly deps: {
       loader: ScorecardLoader;
-      issues: IssueRepository;
-      digests: DigestRepository;
-      deliveries: DeliveryRepository;
+      issues: Pick<IssueRepository, "closedSince" | "listOpen">;
+      digests: Pick<DigestRepository, "find" | "markPosted" | "previous" | "rate" | "ratingOf" | "recent">;
+      deliveries: Pick<DeliveryRepository, "find">;
       delivery: DeliveryService;
-      jobRuns: JobRunRepository;
+      jobRuns: Pick<JobRunRepository, "isComplete" | "markComplete">;
       slack: SlackApi;
       channel: string;
       settings: LoopSettings;

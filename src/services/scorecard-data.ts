@@ -5,7 +5,7 @@ import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
 
 export class ScorecardLoader {
-  constructor(private readonly deps: { seats: SeatRepository; entries: EntryRepository }) {}
+  constructor(private readonly deps: { seats: Pick<SeatRepository, "listSeats">; entries: Pick<EntryRepository, "allForWeeks"> }) {}
 
   async load(endWeek: IsoWeek, weekCount: number): Promise<ScorecardData> {
     const weeks = trailingWeeks(endWeek, weekCount);

@@ -13,7 +13,7 @@ export type UserCheck = { ok: true; tz: string | null } | { ok: false; reason: s
 
 export class UserDirectory {
   constructor(
-    private readonly deps: { slack: SlackApi; users: SlackUserRepository; admins: string[]; teamTz: string },
+    private readonly deps: { slack: SlackApi; users: Pick<SlackUserRepository, "find" | "findMany" | "save">; admins: string[]; teamTz: string },
   ) {}
 
   /** Refreshes a user from Slack when the cache is older than `maxAgeMs`. Undefined when Slack has no such user. */
