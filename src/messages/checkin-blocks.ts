@@ -5,7 +5,7 @@ import type { Entry, Kpi, SeatWithKpis } from "../domain/model";
 import { formatValue } from "../domain/units";
 import { describeWeek, type IsoWeek } from "../domain/week";
 import { ACTIONS, FORM, VIEWS } from "./ids";
-import { context, escapeText, header, packLines, section, type Block } from "./limits";
+import { BLOCK_KIT_LIMITS, context, escapeText, header, packLines, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
 
 export interface CheckinModel {
@@ -97,7 +97,7 @@ export function buildCheckinForm(model: CheckinModel): ModalView {
     type: "modal",
     callback_id: VIEWS.checkinForm,
     private_metadata: JSON.stringify({ week: model.week, ownerId: model.ownerId }),
-    title: { type: "plain_text", text: `Check-in ${model.week}`.slice(0, 24) },
+    title: { type: "plain_text", text: `Check-in ${model.week}`.slice(0, BLOCK_KIT_LIMITS.modalTitle) },
     submit: { type: "plain_text", text: "Save" },
     close: { type: "plain_text", text: "Cancel" },
     blocks,
@@ -105,7 +105,7 @@ export function buildCheckinForm(model: CheckinModel): ModalView {
 }
 
 function kpiInput(kpi: Kpi, entry: Entry | undefined, seatName: string): InputBlock {
-  const label = { type: "plain_text" as const, text: `${kpi.name} (goal ${formatGoal(kpi.goal, kpi.unit)})`.slice(0, 2000) };
+  const label = { type: "plain_text" as const, text: `${kpi.name} (goal ${formatGoal(kpi.goal, kpi.unit)})`.slice(0, BLOCK_KIT_LIMITS.inputLabel) };
   const hintPrefix = `${seatName} · `;
   if (kpi.unit === "yes/no") {
     const options = [option("yes", "1"), option("no", "0")];
@@ -123,7 +123,7 @@ function kpiInput(kpi: Kpi, entry: Entry | undefined, seatName: string): InputBl
     block_id: FORM.kpiBlock(kpi.id),
     optional: true,
     label,
-    hint: { type: "plain_text", text: `${hintPrefix}${unitHint(kpi)}`.slice(0, 2000) },
+    hint: { type: "plain_text", text: `${hintPrefix}${unitHint(kpi)}`.slice(0, BLOCK_KIT_LIMITS.inputHint) },
     element: dropUndefined({
       type: "plain_text_input" as const,
       action_id: FORM.valueAction,
@@ -165,7 +165,7 @@ export function buildNoticeModal(title: string, text: string): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.notice,
-    title: { type: "plain_text", text: title.slice(0, 24) },
+    title: { type: "plain_text", text: title.slice(0, BLOCK_KIT_LIMITS.modalTitle) },
     close: { type: "plain_text", text: "Close" },
     blocks: [section(text)],
   };

@@ -7,7 +7,7 @@ import { sparkline } from "../domain/trend";
 import { formatValue } from "../domain/units";
 import type { IsoWeek } from "../domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK, RESOLVE_FORM, VIEWS } from "./ids";
-import { context, escapeText, formatTypedText, formatTypedTextWithin, section, type Block } from "./limits";
+import { BLOCK_KIT_LIMITS, context, escapeText, formatTypedText, formatTypedTextWithin, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
 
 export interface IssueView {
@@ -85,7 +85,7 @@ export function buildResolveModal(issue: Issue, origin: { channelId?: string; me
     type: "modal",
     callback_id: VIEWS.resolveIssue,
     private_metadata: JSON.stringify({ issueId: issue.id, ...origin }),
-    title: { type: "plain_text", text: `Resolve #${issue.id}`.slice(0, 24) },
+    title: { type: "plain_text", text: `Resolve #${issue.id}`.slice(0, BLOCK_KIT_LIMITS.modalTitle) },
     submit: { type: "plain_text", text: "Resolve" },
     close: { type: "plain_text", text: "Cancel" },
     blocks: [

@@ -2,6 +2,8 @@
 import { formatGoal } from "../domain/goal";
 import type { Kpi, Seat, SeatWithKpis } from "../domain/model";
 import { CADENCE_USAGE } from "../domain/commands/cadence-command";
+import { ISSUE_FORMS } from "../domain/commands/issue-command";
+import { SCORECARD_FORMS } from "../domain/commands/scorecard-command";
 import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 
@@ -47,8 +49,8 @@ export function buildHelpReply(): Reply {
     `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
     `${CADENCE_USAGE.status} — what needs an admin: messages Slack refused for good, and how to fix each`,
     "*Everyone*",
-    '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]`',
-    "`/issue list` · `/issue add <title>` · `/issue resolve|drop <id> [note]` · `/issue assign <id> @user`",
+    SCORECARD_FORMS.join(" · "),
+    ISSUE_FORMS.join(" · "),
   ];
   return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")] };
 }

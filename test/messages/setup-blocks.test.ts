@@ -183,7 +183,7 @@ describe("buildHelpReply", () => {
       \`/cadence status\` — what needs an admin: messages Slack refused for good, and how to fix each
       *Everyone*
       \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\`
-      \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve|drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`",
+      \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve &lt;id&gt; &lt;note&gt;\` · \`/issue drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`",
               "type": "mrkdwn",
             },
             "type": "section",
