@@ -2,14 +2,15 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { LogLevel, type Logger } from "@slack/bolt";
+import { LogLevel, type App, type Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { ConfigError, loadConfig, type Config } from "./config/config";
+import { ConfigError, loadConfig, loopSettingsOf, type Config } from "./config/config";
 import { loadEnvFile } from "./config/env-file";
 import { openDatabase, type Database } from "./db/database";
 import { sqliteFilePath } from "./db/sqlite-url";
+import { peopleInvolvedIn } from "./domain/issue-involvement";
 import { applyPendingMigrations } from "./db/migrate";
-import { collectSetupChecks } from "./collect-setup-checks";
+import { logSetupChecks } from "./collect-setup-checks";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
@@ -38,7 +39,6 @@ import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
-import { formatSetupCheck } from "./services/setup-checks";
 import { SeatHandOver } from "./services/seat-hand-over";
 import { UserDirectory } from "./services/user-directory";
 import { WeeklyLoop } from "./services/weekly-loop";
@@ -88,11 +88,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const clock = options.clock ?? (() => new Date());
   await applyPendingMigrations(config.databaseUrl);
   const db = await openDatabase(config.databaseUrl);
-
-  const seats = new SeatRepository(db);
-  const entryRows = new EntryRepository(db);
-  const checkinRows = new CheckinRepository(db);
-  const registry = new InstanceRegistry(new InstanceRepository(db));
+  const repositories = openRepositories(db);
+  const registry = new InstanceRegistry(repositories.instances);
   await registry.register();
 
   const { app, client, postClient } = createSlackApp({
@@ -106,22 +103,94 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const logger = app.logger;
   logger.info(`database: ${sqliteFilePath(config.databaseUrl)}`);
   const slack = new WebClientSlackApi(client, postClient);
-  const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
-  const deliveries = new DeliveryRepository(db);
+  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock });
+  refreshOnChange(services, logger);
+  const leadership = scheduleLoop({ loop, repositories, registry, logger, clock, options });
+  const inFlight = registerListeners(app, services);
+  const url = await serve(app, config);
+  const setupChecks = startupChecks({ config, options, client, db, slack, services, logger });
+  await leadership.start();
+
+  return {
+    config,
+    db,
+    services,
+    url,
+    get schedulerRunning() {
+      return leadership.isLeading;
+    },
+    tick: async () => void (await leadership.tickIfLeading()),
+    stop: () => stopInOrder({ leadership, setupChecks, app, inFlight, registry, db, logger }),
+  };
+}
+
+/** The scheduler first, then requests in flight, then the database: nothing is cut off half-way. */
+async function stopInOrder(parts: { leadership: SchedulerLeadership; setupChecks: Promise<void>; app: App; inFlight: InFlightRequests; registry: InstanceRegistry; db: Database; logger: Logger }): Promise<void> {
+  await parts.leadership.stop(STOP_GRACE_MS);
+  await parts.setupChecks;
+  await parts.app.stop();
+  await parts.inFlight.drained(STOP_GRACE_MS);
+  // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
+  await parts.registry.unregister().catch(warnOf(parts.logger, "leaving the instance registry"));
+  await parts.db.$disconnect();
+}
+
+/** The weekly loop and the pruning of old bookkeeping rows, on the one-minute tick of whichever process leads. */
+function scheduleLoop(args: { loop: WeeklyLoop; repositories: Repositories; registry: InstanceRegistry; logger: Logger; clock: () => Date; options: StartOptions }): SchedulerLeadership {
+  const { loop, repositories, registry, logger, clock, options } = args;
+  const housekeeping = new Housekeeping({ processedEvents: repositories.processedEvents, deliveries: repositories.deliveries, logger });
+  return new SchedulerLeadership({
+    registry,
+    logger,
+    tick: async () => {
+      await loop.tick(clock());
+      await housekeeping.pruneDue(clock()).catch(warnOf(logger, "pruning old bookkeeping rows"));
+    },
+    ticking: options.scheduler !== false,
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+  });
+}
+
+function openRepositories(db: Database) {
+  return {
+    seats: new SeatRepository(db),
+    entries: new EntryRepository(db),
+    checkins: new CheckinRepository(db),
+    issues: new IssueRepository(db),
+    jobRuns: new JobRunRepository(db),
+    deliveries: new DeliveryRepository(db),
+    digests: new DigestRepository(db),
+    audit: new AuditLogRepository(db),
+    processedEvents: new ProcessedEventRepository(db),
+    slackUsers: new SlackUserRepository(db),
+    instances: new InstanceRepository(db),
+  };
+}
+
+type Repositories = ReturnType<typeof openRepositories>;
+
+interface Wiring {
+  config: Config;
+  repositories: Repositories;
+  slack: WebClientSlackApi;
+  registry: InstanceRegistry;
+  logger: Logger;
+  clock: () => Date;
+}
+
+function buildServices({ config, repositories: rows, slack, registry, logger, clock }: Wiring): { services: CadenceServices; loop: WeeklyLoop } {
+  const { seats, audit, deliveries } = rows;
+  const settings = loopSettingsOf(config);
+  const directory = new UserDirectory({ slack, users: rows.slackUsers, admins: config.admins, teamTz: config.tz });
   const delivery = new DeliveryService({ deliveries, slack, registry, logger, clock });
-  const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
-  const audit = new AuditLogRepository(db);
-  const entries = new EntryService({ seats, entries: entryRows, directory, audit, logger, tz: config.tz });
-  const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });
-  const loader = new ScorecardLoader({ seats, entries: entryRows });
-  const issueRows = new IssueRepository(db);
-  const jobRuns = new JobRunRepository(db);
-  const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
-  const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger });
-  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
+  const entries = new EntryService({ seats, entries: rows.entries, directory, audit, logger, tz: config.tz });
+  const checkins = new CheckinService({ seats, entries: rows.entries, checkins: rows.checkins, delivery, directory, slack, settings, logger });
+  const loader = new ScorecardLoader({ seats, entries: rows.entries });
+  const issues = new IssueService({ issues: rows.issues, seats, entries: rows.entries, delivery, directory, slack, audit, channel: config.channel, logger });
+  const drift = new DriftService({ loader, issues: rows.issues, issueService: issues, jobRuns: rows.jobRuns, checkins: rows.checkins, settings, logger });
+  const digest = new DigestService({ loader, issues: rows.issues, digests: rows.digests, deliveries, delivery, jobRuns: rows.jobRuns, slack, channel: config.channel, settings, logger });
   const status = new StatusService({ deliveries });
-  const home = new HomeService({ issues: issueRows, loader, directory, slack, status, tz: config.tz });
-  const processedEvents = new ProcessedEventRepository(db);
+  const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const services: CadenceServices = {
     config,
@@ -137,13 +206,16 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     digest,
     home,
     status,
-    events: new OncePerEvent(processedEvents),
+    events: new OncePerEvent(rows.processedEvents),
     slack,
     audit,
   };
+  return { services, loop };
+}
 
+function refreshOnChange({ entries, checkins, home, issues, digest, clock }: CadenceServices, logger: Logger): void {
+  const warn = (what: string) => warnOf(logger, what);
   // Values from any source (form, DM reply, command) show up in the owner's check-in DM and home tab.
-  const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);
   entries.onRecorded(async (recorded) => {
     for (const owner of recorded.owners) {
       await checkins.refreshMessage(owner, recorded.week, clock()).catch(warn("refreshing the check-in DM"));
@@ -153,23 +225,11 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   // An issue worked anywhere shows its new state in the digest and the home tabs of those involved.
   issues.onChanged(async (issue) => {
     await digest.refresh(clock()).catch(warn("refreshing the digest"));
-    const involved = new Set([issue.ownerId, issue.assigneeId, issue.closedBy].filter((user): user is string => Boolean(user)));
-    for (const user of involved) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
+    for (const user of peopleInvolvedIn(issue)) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
   });
+}
 
-  const housekeeping = new Housekeeping({ processedEvents, deliveries, logger });
-  const leadership = new SchedulerLeadership({
-    registry,
-    logger,
-    tick: async () => {
-      await loop.tick(clock());
-      await housekeeping.pruneDue(clock()).catch(warn("pruning old bookkeeping rows"));
-    },
-    ticking: options.scheduler !== false,
-    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
-  });
-  void checkins.zoneWarning(clock()).then((warning) => warning && logger.warn(warning), warn("checking the check-in time zones"));
-
+function registerListeners(app: App, services: CadenceServices): InFlightRequests {
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware());
   app.use(workspaceGuard());
@@ -177,48 +237,27 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   registerActions(app, services);
   registerViews(app, services);
   registerEvents(app, services);
+  return inFlight;
+}
 
+/** Starts the Bolt app; its base URL in HTTP mode, undefined in Socket Mode. */
+async function serve(app: App, config: Config): Promise<string | undefined> {
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
-
-  // Warnings only: a set-up problem must not keep Cadence from serving what it can.
-  const setupChecks = options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
-  // Not awaited: a slow or failing Slack must not hold up serving requests.
-  void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
-    .check()
-    .catch(warn("checking that Cadence is in the channel"));
-  await leadership.start();
-
-  return {
-    config,
-    db,
-    services,
-    url: port === undefined ? undefined : `http://127.0.0.1:${port}`,
-    get schedulerRunning() {
-      return leadership.isLeading;
-    },
-    tick: async () => void (await leadership.tickIfLeading()),
-    async stop() {
-      await leadership.stop(STOP_GRACE_MS);
-      await setupChecks;
-      await app.stop();
-      await inFlight.drained(STOP_GRACE_MS);
-      // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
-      await registry.unregister().catch(warn("leaving the instance registry"));
-      await db.$disconnect();
-    },
-  };
+  return port === undefined ? undefined : `http://127.0.0.1:${port}`;
 }
 
-async function logSetupChecks(config: Config, client: WebClient, db: Database, logger: Logger): Promise<void> {
-  try {
-    const failing = (await collectSetupChecks(config, { client, db })).filter((check) => !check.ok);
-    for (const check of failing) logger.warn(`set-up check failed: ${formatSetupCheck(check)}`);
-    if (failing.length === 0) logger.info("set-up checks passed (npm run doctor)");
-  } catch (error) {
-    logger.warn(`set-up checks could not run: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/** Warnings only, none awaited: a set-up problem or a slow Slack must not hold up serving what Cadence can. */
+function startupChecks(args: { config: Config; options: StartOptions; client: WebClient; db: Database; slack: WebClientSlackApi; services: CadenceServices; logger: Logger }): Promise<void> {
+  const { config, options, client, db, slack, services, logger } = args;
+  void services.checkins.zoneWarning(services.clock()).then((warning) => warning && logger.warn(warning), warnOf(logger, "checking the check-in time zones"));
+  void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger }).check().catch(warnOf(logger, "checking that Cadence is in the channel"));
+  return options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
+}
+
+function warnOf(logger: Logger, what: string): (error: Error) => void {
+  return (error) => logger.warn(`${what} failed: ${error.message}`);
 }
 
 async function main(): Promise<void> {
