@@ -4,6 +4,7 @@
 // Exits 1 when a benchmark's correctness check fails (a fast wrong answer is no result), 2 on a bad filter.
 import os from "node:os";
 import { benchCheckinFanout } from "./checkin-fanout";
+import { benchCheckinFanoutUnderTiers } from "./checkin-fanout-tiers";
 import { benchDigest } from "./digest";
 import { benchDrift } from "./drift";
 import { benchLargeTeam } from "./large-team";
@@ -19,6 +20,7 @@ interface Benchmark {
 // Add new benchmarks here; they run in this order.
 const BENCHMARKS: Benchmark[] = [
   { name: "checkin-fanout", run: () => benchCheckinFanout() },
+  { name: "checkin-fanout-tiers", run: () => benchCheckinFanoutUnderTiers() },
   { name: "scorecard", run: () => benchScorecard() },
   { name: "drift", run: () => benchDrift() },
   { name: "digest", run: () => benchDigest() },

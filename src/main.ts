@@ -8,9 +8,8 @@ import { ConfigError, loadConfig, loopSettingsOf, type Config } from "./config/c
 import { loadEnvFile } from "./config/env-file";
 import { openDatabase, type Database } from "./db/database";
 import { sqliteFilePath } from "./db/sqlite-url";
-import { peopleInvolvedIn } from "./domain/issue-involvement";
 import { applyPendingMigrations } from "./db/migrate";
-import { logSetupChecks } from "./collect-setup-checks";
+import { collectSetupChecks, logSetupChecks } from "./collect-setup-checks";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
@@ -31,10 +30,12 @@ import { DigestService } from "./services/digest-service";
 import { DmReplyService } from "./services/dm-reply-service";
 import { DriftService } from "./services/drift-service";
 import { HomeService } from "./services/home-service";
+import { InvitationRecovery } from "./services/invitation-recovery";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
 import { OncePerEvent } from "./services/once-per-event";
+import { RefreshService, refreshTargets } from "./services/refresh-service";
 import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry } from "./services/instance-registry";
@@ -103,8 +104,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const logger = app.logger;
   logger.info(`database: ${sqliteFilePath(config.databaseUrl)}`);
   const slack = new WebClientSlackApi(client, postClient);
-  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock });
-  refreshOnChange(services, logger);
+  const setupChecksNow = () => collectSetupChecks(config, { client, db, now: clock() });
+  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow });
   const leadership = scheduleLoop({ loop, repositories, registry, logger, clock, options });
   const inFlight = registerListeners(app, services);
   const url = await serve(app, config);
@@ -120,16 +121,26 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       return leadership.isLeading;
     },
     tick: async () => void (await leadership.tickIfLeading()),
-    stop: () => stopInOrder({ leadership, setupChecks, app, inFlight, registry, db, logger }),
+    stop: () => stopInOrder({ leadership, setupChecks, app, inFlight, refresh: services.refresh, registry, db, logger }),
   };
 }
 
 /** The scheduler first, then requests in flight, then the database: nothing is cut off half-way. */
-async function stopInOrder(parts: { leadership: SchedulerLeadership; setupChecks: Promise<void>; app: App; inFlight: InFlightRequests; registry: InstanceRegistry; db: Database; logger: Logger }): Promise<void> {
+async function stopInOrder(parts: {
+  leadership: SchedulerLeadership;
+  setupChecks: Promise<void>;
+  app: App;
+  inFlight: InFlightRequests;
+  refresh: RefreshService;
+  registry: InstanceRegistry;
+  db: Database;
+  logger: Logger;
+}): Promise<void> {
   await parts.leadership.stop(STOP_GRACE_MS);
   await parts.setupChecks;
   await parts.app.stop();
   await parts.inFlight.drained(STOP_GRACE_MS);
+  await parts.refresh.idle();
   // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
   await parts.registry.unregister().catch(warnOf(parts.logger, "leaving the instance registry"));
   await parts.db.$disconnect();
@@ -176,9 +187,12 @@ interface Wiring {
   registry: InstanceRegistry;
   logger: Logger;
   clock: () => Date;
+  /** The doctor's checks, for `/cadence status`. */
+  setupChecksNow: () => ReturnType<typeof collectSetupChecks>;
 }
 
-function buildServices({ config, repositories: rows, slack, registry, logger, clock }: Wiring): { services: CadenceServices; loop: WeeklyLoop } {
+function buildServices(wiring: Wiring): { services: CadenceServices; loop: WeeklyLoop } {
+  const { config, repositories: rows, slack, registry, logger, clock } = wiring;
   const { seats, audit, deliveries } = rows;
   const settings = loopSettingsOf(config);
   const directory = new UserDirectory({ slack, users: rows.slackUsers, admins: config.admins, teamTz: config.tz });
@@ -189,9 +203,14 @@ function buildServices({ config, repositories: rows, slack, registry, logger, cl
   const issues = new IssueService({ issues: rows.issues, seats, entries: rows.entries, delivery, directory, slack, audit, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: rows.issues, issueService: issues, jobRuns: rows.jobRuns, checkins: rows.checkins, settings, logger });
   const digest = new DigestService({ loader, issues: rows.issues, digests: rows.digests, deliveries, delivery, jobRuns: rows.jobRuns, slack, channel: config.channel, settings, logger });
-  const status = new StatusService({ deliveries });
+  const status = new StatusService({ deliveries, checkins: rows.checkins, jobRuns: rows.jobRuns, setupChecks: wiring.setupChecksNow });
   const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
+  // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
+  const refresh = new RefreshService({ targets: refreshTargets({ checkins, home, issues, digest }), clock, logger });
+  entries.onRecorded(async (recorded) => refresh.entriesRecorded(recorded));
+  issues.onChanged(async (issue) => refresh.issueChanged(issue));
+  const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
   const services: CadenceServices = {
     config,
     clock,
@@ -202,6 +221,7 @@ function buildServices({ config, repositories: rows, slack, registry, logger, cl
     dmReplies: new DmReplyService({ checkins, entries }),
     loop,
     issues,
+    invitations,
     scorecard: new ScorecardService({ loader, entries, tz: config.tz }),
     digest,
     home,
@@ -209,24 +229,9 @@ function buildServices({ config, repositories: rows, slack, registry, logger, cl
     events: new OncePerEvent(rows.processedEvents),
     slack,
     audit,
+    refresh,
   };
   return { services, loop };
-}
-
-function refreshOnChange({ entries, checkins, home, issues, digest, clock }: CadenceServices, logger: Logger): void {
-  const warn = (what: string) => warnOf(logger, what);
-  // Values from any source (form, DM reply, command) show up in the owner's check-in DM and home tab.
-  entries.onRecorded(async (recorded) => {
-    for (const owner of recorded.owners) {
-      await checkins.refreshMessage(owner, recorded.week, clock()).catch(warn("refreshing the check-in DM"));
-      await home.refresh(owner, clock()).catch(warn("refreshing the home tab"));
-    }
-  });
-  // An issue worked anywhere shows its new state in the digest and the home tabs of those involved.
-  issues.onChanged(async (issue) => {
-    await digest.refresh(clock()).catch(warn("refreshing the digest"));
-    for (const user of peopleInvolvedIn(issue)) await home.refresh(user, clock()).catch(warn("refreshing the home tab"));
-  });
 }
 
 function registerListeners(app: App, services: CadenceServices): InFlightRequests {
@@ -252,7 +257,11 @@ async function serve(app: App, config: Config): Promise<string | undefined> {
 function startupChecks(args: { config: Config; options: StartOptions; client: WebClient; db: Database; slack: WebClientSlackApi; services: CadenceServices; logger: Logger }): Promise<void> {
   const { config, options, client, db, slack, services, logger } = args;
   void services.checkins.zoneWarning(services.clock()).then((warning) => warning && logger.warn(warning), warnOf(logger, "checking the check-in time zones"));
-  void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger }).check().catch(warnOf(logger, "checking that Cadence is in the channel"));
+  // A member already (invited while Cadence was down): what waited for the invitation goes out now.
+  void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
+    .check()
+    .then(async (isMember) => void (isMember && (await services.invitations.botJoined(config.channel, services.clock()))))
+    .catch(warnOf(logger, "checking that Cadence is in the channel"));
   return options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
 }
 

@@ -35,6 +35,8 @@ export interface BenchBootOptions {
   startAt?: string;
   /** Extra environment for loadConfig (CHECKIN_AT, CADENCE_TZ, ...). */
   env?: Record<string, string>;
+  /** Slack's rate-limit tiers in the fake Slack (tools/local-slack/rate-tiers.ts). */
+  rateLimits?: boolean;
 }
 
 export interface BenchApp {
@@ -59,7 +61,7 @@ export async function bootBenchApp(options: BenchBootOptions = {}): Promise<Benc
     await applyPendingMigrations(databaseUrl);
     const migrateMs = performance.now() - migrateStarted;
 
-    slack = await startBenchSlack(options.latencyMs ?? 0);
+    slack = await startBenchSlack(options.latencyMs ?? 0, options.rateLimits);
     const config = loadConfig(benchEnvironment(slack, databaseUrl, options.env));
     // No scheduler: the benchmark calls tick() itself, so nothing runs outside the measured window.
     const cadence = await startCadence(config, { clock: () => clock.now, logLevel: (process.env.BENCH_LOG as LogLevel) ?? LogLevel.ERROR, scheduler: false });
@@ -89,8 +91,8 @@ export async function bootBenchApp(options: BenchBootOptions = {}): Promise<Benc
 }
 
 /** The fake Slack with the admin every benchmark acts as. */
-export async function startBenchSlack(latencyMs: number): Promise<LocalSlack> {
-  const slack = await startLocalSlack({ latencyMs });
+export async function startBenchSlack(latencyMs: number, rateLimits = false): Promise<LocalSlack> {
+  const slack = await startLocalSlack({ latencyMs, rateLimits });
   slack.joinChannel(CHANNEL); // the bot is invited to the cadence channel, as in set-up
   slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   return slack;

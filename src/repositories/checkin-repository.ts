@@ -56,6 +56,16 @@ export class CheckinRepository {
   async markAnswered(ownerId: string, week: string, at: Date): Promise<void> {
     await this.db.checkIn.updateMany({ where: { ownerId, week, answeredAt: null }, data: { answeredAt: at } });
   }
+
+  /** The latest check-in DM and reminder sent to anyone, with their weeks, for /cadence status. */
+  async lastActivity(): Promise<{ sent?: { week: string; at: Date }; reminded?: { week: string; at: Date } }> {
+    const sent = await this.db.checkIn.findFirst({ where: { sentAt: { not: null } }, orderBy: { sentAt: "desc" } });
+    const reminded = await this.db.checkIn.findFirst({ where: { remindedAt: { not: null } }, orderBy: { remindedAt: "desc" } });
+    return {
+      ...(sent?.sentAt ? { sent: { week: sent.week, at: sent.sentAt } } : {}),
+      ...(reminded?.remindedAt ? { reminded: { week: reminded.week, at: reminded.remindedAt } } : {}),
+    };
+  }
 }
 
 function parseKpiIds(text: string | null | undefined): number[] {

@@ -81,6 +81,17 @@ export class DeliveryRepository implements DeliveryStore {
     });
   }
 
+  /**
+   * Gives deliveries to `channel` that Slack refused with one of `codes` another go (the cause was fixed, e.g.
+   * the bot was invited): they become failed and due now, so the next attempt searches, then posts.
+   */
+  async rearmAbandoned(channel: string, codes: string[], now: Date): Promise<string[]> {
+    const rows = await this.db.delivery.findMany({ where: { state: "abandoned", channel, lastError: { in: codes } }, select: { key: true } });
+    if (rows.length === 0) return [];
+    await this.db.delivery.updateMany({ where: { state: "abandoned", key: { in: rows.map((row) => row.key) } }, data: { state: "failed", nextAttemptAt: now } });
+    return rows.map((row) => row.key);
+  }
+
   async listAbandoned(): Promise<DeliveryRow[]> {
     return this.db.delivery.findMany({ where: { state: "abandoned" }, orderBy: { firstClaimedAt: "asc" } });
   }

@@ -111,9 +111,9 @@ export class IssueRepository {
     await this.db.issue.update({ where: { id }, data: { channelId, messageTs } });
   }
 
-  /** Open issues added by hand whose channel post has not gone out (Slack was down when they were added). */
-  async unpostedManual(): Promise<Issue[]> {
-    const rows = await this.db.issue.findMany({ where: { source: "manual", state: "open", messageTs: null }, include, orderBy: { id: "asc" } });
+  /** Open issues with no channel post yet: a failed post, or one that waited for the bot's invitation. */
+  async unpostedOpen(): Promise<Issue[]> {
+    const rows = await this.db.issue.findMany({ where: { state: "open", messageTs: null }, include, orderBy: { id: "asc" } });
     return rows.map(toIssue);
   }
 

@@ -16,4 +16,10 @@ export class JobRunRepository {
       update: { completedAt: at },
     });
   }
+
+  /** The most recent completed run of `job` (by completion time), for /cadence status. */
+  async lastCompleted(job: string): Promise<{ week: string; completedAt: Date } | undefined> {
+    const row = await this.db.jobRun.findFirst({ where: { job, completedAt: { not: null } }, orderBy: { completedAt: "desc" } });
+    return row?.completedAt ? { week: row.week, completedAt: row.completedAt } : undefined;
+  }
 }

@@ -1,5 +1,6 @@
 // Seats and their KPIs.
 import type { Database } from "../db/database";
+import { inChunks } from "./chunks";
 import { transaction } from "./transaction";
 import type { Goal, GoalOp } from "../domain/goal";
 import type { Kpi, Seat, SeatKind, SeatWithKpis } from "../domain/model";
@@ -58,11 +59,18 @@ export class SeatRepository {
 
   /** Active seats owned by `ownerId`, with their active KPIs. */
   async seatsOwnedBy(ownerId: string): Promise<SeatWithKpis[]> {
-    const rows = await this.db.seat.findMany({
-      where: { ownerId, archivedAt: null },
-      include: { kpis: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }] } },
-      orderBy: { id: "asc" },
-    });
+    return this.seatsOwnedByAny([ownerId]);
+  }
+
+  /** Active seats owned by any of `ownerIds` (a fan-out batch reads only its own owners' seats). */
+  async seatsOwnedByAny(ownerIds: string[]): Promise<SeatWithKpis[]> {
+    const rows = await inChunks(ownerIds, (chunk) =>
+      this.db.seat.findMany({
+        where: { ownerId: { in: chunk }, archivedAt: null },
+        include: { kpis: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }] } },
+        orderBy: { id: "asc" },
+      }),
+    );
     return rows.map((row) => ({ ...toSeat(row), kpis: row.kpis.map(toKpi) }));
   }
 

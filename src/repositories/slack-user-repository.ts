@@ -1,6 +1,7 @@
 // What Cadence caches of Slack users: time zone and admin flags.
 import type { Database } from "../db/database";
 import { inChunks } from "./chunks";
+import { transaction } from "./transaction";
 
 export interface CachedSlackUser {
   id: string;
@@ -36,5 +37,13 @@ export class SlackUserRepository {
 
   async save(user: CachedSlackUser): Promise<void> {
     await this.db.slackUser.upsert({ where: { id: user.id }, create: user, update: user });
+  }
+
+  /** A users.list page in one transaction: one commit, not one per user. */
+  async saveMany(users: CachedSlackUser[]): Promise<void> {
+    if (users.length === 0) return;
+    await transaction(this.db, async (tx) => {
+      for (const user of users) await tx.slackUser.upsert({ where: { id: user.id }, create: user, update: user });
+    });
   }
 }

@@ -6,9 +6,11 @@ import type { DigestService } from "./digest-service";
 import type { DmReplyService } from "./dm-reply-service";
 import type { EntryService } from "./entry-service";
 import type { HomeService } from "./home-service";
+import type { InvitationRecovery } from "./invitation-recovery";
 import type { IssueService } from "./issue-service";
 import type { OncePerEvent } from "./once-per-event";
 import type { SlackApi } from "./ports/slack-api";
+import type { RefreshService } from "./refresh-service";
 import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
 import type { StatusService } from "./status-service";
@@ -25,6 +27,7 @@ export interface CadenceServices {
   dmReplies: DmReplyService;
   loop: WeeklyLoop;
   issues: IssueService;
+  invitations: InvitationRecovery;
   scorecard: ScorecardService;
   digest: DigestService;
   home: HomeService;
@@ -35,4 +38,6 @@ export interface CadenceServices {
   slack: SlackApi;
   /** For what listeners note themselves: refused set-up commands and jobs run by hand. */
   audit: AuditTrail;
+  /** Refreshes after the ack; `idle()` waits for it. */
+  refresh: RefreshService;
 }

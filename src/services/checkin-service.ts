@@ -19,7 +19,7 @@ const FAN_OUT_CONCURRENCY = 16;
 export class CheckinService {
   constructor(
     private readonly deps: {
-      seats: Pick<SeatRepository, "activeOwners" | "listSeats" | "seatsOwnedBy">;
+      seats: Pick<SeatRepository, "activeOwners" | "listSeats" | "seatsOwnedBy" | "seatsOwnedByAny">;
       entries: Pick<EntryRepository, "forWeeks">;
       checkins: Pick<CheckinRepository, "addListedKpis" | "find" | "findByMessage" | "forWeek" | "latestSent" | "markAnswered" | "markReminded" | "markSent">;
       delivery: DeliveryService;
@@ -34,16 +34,25 @@ export class CheckinService {
   async sendDue(now: Date): Promise<JobReport[]> {
     const owners = await this.deps.seats.activeOwners();
     if (owners.length === 0) return [];
-    const zones = await this.deps.directory.timeZones(owners, now);
-    const reports: JobReport[] = [];
-    for (const week of checkinWeeksAround(now, this.deps.settings)) {
-      // Owners share a handful of time zones: decide each zone once, not each owner.
-      const dueByZone = new Map<string, boolean>();
-      const isDue = (tz: string) => dueByZone.get(tz) ?? dueByZone.set(tz, isCheckinDue(week, tz, now, this.deps.settings)).get(tz)!;
-      const due = owners.filter((owner) => isDue(zones.get(owner)!));
-      if (due.length > 0) reports.push(await this.sendFor(week, due, now));
+    const weeks = checkinWeeksAround(now, this.deps.settings);
+    // Owners share a handful of time zones: decide each zone once, not each owner.
+    const dueByZone = new Map<string, boolean>();
+    const isDue = (week: IsoWeek, tz: string) => {
+      const key = `${week} ${tz}`;
+      return dueByZone.get(key) ?? dueByZone.set(key, isCheckinDue(week, tz, now, this.deps.settings)).get(key)!;
+    };
+    const reports = new Map<IsoWeek, JobReport>();
+    const sending: Promise<void>[] = [];
+    // Zones arrive a users.list page at a time (Tier 2: a page every 3 s once its burst is spent); each
+    // page's DMs go out while the next page is awaited, so the fan-out ends soon after the last page.
+    for await (const zones of this.deps.directory.timeZoneBatches(owners, now)) {
+      for (const week of weeks) {
+        const due = [...zones].filter(([, tz]) => isDue(week, tz)).map(([owner]) => owner);
+        if (due.length > 0) sending.push(this.sendFor(week, due, now).then((report) => addReport(reports, report)));
+      }
     }
-    return reports;
+    await settleAll(sending);
+    return [...reports.values()];
   }
 
   /** For start-up: a warning when the configured times cannot ask owners in every known zone at their own time. */
@@ -58,16 +67,18 @@ export class CheckinService {
     return this.sendFor(week, await this.deps.seats.activeOwners(), now);
   }
 
+  // One limit for every batch in flight, so overlapping batches never exceed it together.
+  private readonly fanOut = pLimit(FAN_OUT_CONCURRENCY);
+
   private async sendFor(week: IsoWeek, owners: string[], now: Date): Promise<JobReport> {
     const alreadySent = new Set((await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt).map((row) => row.ownerId));
-    const report = emptyReport(week, alreadySent.size);
     const pending = owners.filter((owner) => !alreadySent.has(owner));
+    const report = emptyReport(week, owners.length - pending.length);
     // One read for everyone's seats and values instead of two per owner: the fan-out is bound by CPU per query.
     const models = await this.models(pending, week);
-    const limit = pLimit(FAN_OUT_CONCURRENCY);
     await Promise.all(
       pending.map((owner) =>
-          limit(async () => {
+          this.fanOut(async () => {
             const outcome = await this.sendOne(models.get(owner)!, now).catch((error: Error) => {
               this.deps.logger.error(`check-in for ${owner} ${week} failed: ${error.message}`);
               return "failed" as const;
@@ -152,7 +163,7 @@ export class CheckinService {
   /** Check-in models for several owners from two queries. */
   private async models(ownerIds: string[], week: IsoWeek): Promise<Map<string, CheckinModel>> {
     const wanted = new Set(ownerIds);
-    const candidates = ownerIds.length === 1 ? await this.deps.seats.seatsOwnedBy(ownerIds[0]) : await this.deps.seats.listSeats();
+    const candidates = await this.deps.seats.seatsOwnedByAny(ownerIds);
     const seats = candidates.filter((seat) => wanted.has(seat.ownerId) && seat.kpis.length > 0);
     const previousWeek = shiftWeek(week, -1);
     const entries = await this.deps.entries.forWeeks(seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id)), [week, previousWeek]);
@@ -172,6 +183,21 @@ export class CheckinService {
 
 function listedKpiIds(model: CheckinModel): number[] {
   return model.seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id));
+}
+
+function addReport(reports: Map<IsoWeek, JobReport>, report: JobReport): void {
+  const total = reports.get(report.week);
+  if (!total) return void reports.set(report.week, report);
+  total.sent += report.sent;
+  total.skipped += report.skipped;
+  total.failed += report.failed;
+  total.abandoned += report.abandoned;
+}
+
+/** Waits for every batch, even when one fails, then reports the first failure. */
+async function settleAll(work: Promise<void>[]): Promise<void> {
+  const failure = (await Promise.allSettled(work)).find((result) => result.status === "rejected");
+  if (failure) throw failure.reason;
 }
 
 function isComplete(model: CheckinModel): boolean {

@@ -45,6 +45,11 @@ export class EntryService {
     return false;
   }
 
+  /** The same from Cadence's cache only (before a modal opens); undefined when the cache cannot tell. */
+  async mayEnterForFromCache(actorId: string, ownerId: string): Promise<boolean | undefined> {
+    return actorId === ownerId || (await this.deps.directory.isAdminFromCache(actorId));
+  }
+
   /** Values for KPIs of seats owned by `ownerId`, entered by `actorId` (that owner or an admin). */
   async recordForOwner(input: {
     actorId: string;

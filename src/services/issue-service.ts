@@ -20,11 +20,11 @@ export class IssueService {
 
   constructor(
     private readonly deps: {
-      issues: Pick<IssueRepository, "find" | "listOpen" | "createManual" | "close" | "assign" | "setMessage" | "unpostedManual">;
+      issues: Pick<IssueRepository, "find" | "listOpen" | "createManual" | "close" | "assign" | "setMessage" | "unpostedOpen">;
       seats: Pick<SeatRepository, "listSeats" | "findKpi">;
       entries: Pick<EntryRepository, "forWeeks">;
       delivery: Pick<DeliveryService, "deliverOnce">;
-      directory: Pick<UserDirectory, "checkPerson" | "isAdmin">;
+      directory: Pick<UserDirectory, "checkPerson" | "isAdmin" | "isAdminFromCache">;
       slack: Pick<SlackApi, "updateMessage">;
       audit: AuditTrail;
       channel: string;
@@ -83,18 +83,31 @@ export class IssueService {
 
   /** Who may resolve, drop or assign: the issue's owner or assignee, the seat's owner, and admins. */
   async mayWork(issue: Issue, actorId: string, now: Date): Promise<boolean> {
+    return (await this.isInvolved(issue, actorId)) || this.deps.directory.isAdmin(actorId, now);
+  }
+
+  /** The same from Cadence's cache only (before a modal opens); undefined when the cache cannot tell. */
+  async mayWorkFromCache(issue: Issue, actorId: string): Promise<boolean | undefined> {
+    return (await this.isInvolved(issue, actorId)) || this.deps.directory.isAdminFromCache(actorId);
+  }
+
+  private async isInvolved(issue: Issue, actorId: string): Promise<boolean> {
     if (actorId === issue.assigneeId) return true;
     // A KPI's issue belongs to whoever owns the seat now, not to the owner when it was opened.
     const { seat } = await this.kpiOf(issue);
-    if (seat ? seat.ownerId === actorId : actorId === issue.ownerId) return true;
-    return this.deps.directory.isAdmin(actorId, now);
+    return seat ? seat.ownerId === actorId : actorId === issue.ownerId;
   }
 
   /** mayWork, with a refusal noted in the audit log: for someone about to act on the issue. */
   async permitWork(issue: Issue, actorId: string, now: Date, attempted: string): Promise<boolean> {
     if (await this.mayWork(issue, actorId, now)) return true;
-    await recordRefusal(this.deps.audit, this.deps.logger, { actor: actorId, attempted, entity: "issue", entityId: issue.id, reason: "not the issue's owner, assignee, seat owner or an admin", at: now });
+    await this.noteRefusal(issue, actorId, now, attempted);
     return false;
+  }
+
+  /** Puts a refused attempt to work `issue` in the audit log (the button paths decide before a modal opens). */
+  async noteRefusal(issue: Issue, actorId: string, now: Date, attempted: string): Promise<void> {
+    await recordRefusal(this.deps.audit, this.deps.logger, { actor: actorId, attempted, entity: "issue", entityId: issue.id, reason: "not the issue's owner, assignee, seat owner or an admin", at: now });
   }
 
   async find(id: number): Promise<Issue | undefined> {
@@ -123,7 +136,7 @@ export class IssueService {
 
   /** Posts issues added by hand that could not be posted when they were added; runs on every tick. */
   async postPending(now: Date): Promise<void> {
-    for (const issue of await this.deps.issues.unpostedManual()) await this.post(issue, now);
+    for (const issue of await this.deps.issues.unpostedOpen()) await this.post(issue, now);
   }
 
   /** Re-renders an issue's channel post in place (after a state change, or a drift issue's new week). */
@@ -169,8 +182,14 @@ export class IssueService {
     return done(issue);
   }
 
-  private async changed(issue: Issue, now: Date): Promise<void> {
-    await this.refreshPost(issue, now).catch((error: Error) => this.deps.logger.warn(`updating the post of #${issue.id} failed: ${error.message}`));
+  /** Re-renders an issue's post as it is now (the refresh after a change, which may come a little later). */
+  async refreshPostOf(id: number, now: Date): Promise<void> {
+    const issue = await this.deps.issues.find(id);
+    if (issue) await this.refreshPost(issue, now);
+  }
+
+  // The post, digest and home tabs follow from the listeners (RefreshService), after the request is answered.
+  private async changed(issue: Issue, _now: Date): Promise<void> {
     for (const listener of this.listeners) await listener(issue).catch((error: Error) => this.deps.logger.warn(`after #${issue.id} changed: ${error.message}`));
   }
 

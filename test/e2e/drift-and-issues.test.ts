@@ -214,7 +214,8 @@ describe("working issues", () => {
     expect(submitted.status).toBe(200);
     const resolved = await post(driftId);
     expect([resolved.state, resolved.closedBy, resolved.resolutionNote]).toEqual(["resolved", "UFIN", "Fixed the routing rule"]);
-    expect(JSON.stringify((await lastUpdateOf(driftId))!.params.blocks)).toContain("Resolved by <@UFIN>");
+    // The post is refreshed after the ack (Slack's 3 s never wait on chat.update).
+    await eventually(async () => JSON.stringify((await lastUpdateOf(driftId))?.params.blocks).includes("Resolved by <@UFIN>"));
 
     // Slack delivering the same click again has no second effect.
     const again = await submitView(app, { userId: "UFIN", view: form, values: { note: "Fixed the routing rule" } });

@@ -14,6 +14,18 @@ beforeEach(async () => {
 afterEach(async () => app.stop());
 
 describe("/cadence set-up", () => {
+  it("/cadence status shows the doctor's checks against Slack and the weekly loop's last runs", async () => {
+    await app.command("/cadence", 'seat add Finance <@UOWNER> human');
+    await app.command("/cadence", 'kpi add Finance "Cash" >= 25000 currency');
+    await app.command("/cadence", "run checkins");
+    const status = JSON.stringify(await app.commandAll("/cadence", "status"));
+    expect(status).toContain("✓ bot token: works");
+    expect(status).toContain("✓ channel: #cadence");
+    expect(status).toMatch(/check-in DMs: 2026-W\d\d, last at/);
+    expect(status).toContain("digest: not run yet");
+    expect(await app.command("/cadence", "status", "UMEMBER")).toMatch(/only Cadence admins/);
+  });
+
   it("adds seats and KPIs with every goal form and unit, and lists them", async () => {
     expect(await app.command("/cadence", 'seat add "Support triage agent" <@UOWNER|omar> agent "Answers tier-1 tickets within the hour"')).toContain("Added seat");
     expect(await app.command("/cadence", 'seat add Finance <@UOWNER> human')).toContain("Added seat");

@@ -25,6 +25,8 @@ import type { AddressInfo } from "node:net";
 import { isUserId, ResponseUrlBudget, scopesNeeded, TRIGGER_TTL_MS } from "./access-rules";
 import { manifestBotScopes } from "../../src/config/manifest";
 import { blockKitProblems, explicitBlockIds, viewFieldProblems, type Surface } from "./block-kit-rules";
+import { RateTiers } from "./rate-tiers";
+import { SocketModeHub } from "./socket-mode";
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -108,6 +110,8 @@ export interface LocalSlackOptions {
   now?: () => number;
   /** Bot scopes the token was granted; defaults to those in manifest.json. A method outside them answers missing_scope. */
   scopes?: string[];
+  /** Slack's per-method rate-limit tiers (rate-tiers.ts); off by default so most tests stay fast. */
+  rateLimits?: boolean;
 }
 
 /**
@@ -401,6 +405,8 @@ export class LocalSlack extends EventEmitter {
   readonly botId: string;
   readonly calls: RecordedCall[] = [];
   readonly views = new Map<string, StoredView>();
+  /** Socket Mode: apps.connections.open and the WebSocket it points to (socket-mode.ts). */
+  readonly socketMode: SocketModeHub;
 
   private readonly server: Server;
   private readonly now: () => number;
@@ -421,6 +427,7 @@ export class LocalSlack extends EventEmitter {
   private readonly methods: Record<string, MethodHandler>;
   private readonly install: InstallState;
   private latencyMs: number;
+  private rateTiers: RateTiers | undefined;
   private port = 0;
   private counter = 0;
 
@@ -433,9 +440,13 @@ export class LocalSlack extends EventEmitter {
     this.now = options.now ?? Date.now;
     this.timestamps = new TimestampSource(this.now);
     this.install = new InstallState(options.scopes ?? manifestBotScopes());
+    if (options.rateLimits) this.rateTiers = new RateTiers(this.now);
     this.server = createServer((request, response) => void this.handleHttp(request, response));
+    this.socketMode = new SocketModeHub(() => this.baseUrl.replace(/^http/, "ws"));
+    this.server.on("upgrade", (request, socket, head) => this.socketMode.handleUpgrade(request, socket, head));
     this.methods = {
       "auth.test": () => this.authTest(),
+      "apps.connections.open": () => this.socketMode.openConnection(),
       "chat.postMessage": (p) => this.chatPostMessage(p),
       "chat.postEphemeral": (p) => this.chatPostEphemeral(p),
       "chat.update": (p) => this.chatUpdate(p),
@@ -532,6 +543,11 @@ export class LocalSlack extends EventEmitter {
   /** Every call or response_url post refused for breaking one of Slack's rules, not injected: tests expect none. */
   ruleViolations(): string[] {
     return [...this.refusals];
+  }
+
+  /** Turns Slack's rate-limit tiers on (fresh buckets) or off. */
+  setRateLimits(on: boolean): void {
+    this.rateTiers = on ? new RateTiers(this.now) : undefined;
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -674,6 +690,7 @@ export class LocalSlack extends EventEmitter {
   }
 
   async close(): Promise<void> {
+    this.socketMode.close();
     await new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections(); // keep-alive sockets from WebClient would hold close() open
@@ -725,6 +742,8 @@ export class LocalSlack extends EventEmitter {
     const headers = this.install.scopeHeaders();
     const missingScope = this.missingScope(method, params);
     if (missingScope) return missingScope;
+    const rate = this.rateTiers?.take(method, this.rateLimitChannel(params.channel));
+    if (rate && !rate.allowed) return rateLimited(rate.retryAfterSeconds);
     try {
       const answer = handler(params);
       return injected ? injected.reply : { status: 200, headers, body: { ok: true, ...answer } };
@@ -735,6 +754,12 @@ export class LocalSlack extends EventEmitter {
     }
   }
 
+  /** The channel chat.postMessage is counted against: a post to a user id lands in (and counts for) their DM. */
+  private rateLimitChannel(channel: unknown): string | undefined {
+    if (!hasContent(channel)) return undefined;
+    return /^[UW]/.test(String(channel)) ? this.dmChannelOf(String(channel)) : String(channel);
+  }
+
   private takeInjectedFailure(method: string): { reply: HttpReply; afterStoring: boolean } | undefined {
     const queue = this.pendingFailures.get(method);
     const next = queue?.[0];
@@ -742,12 +767,7 @@ export class LocalSlack extends EventEmitter {
     if (--next.remaining <= 0) queue.shift();
     const failure = next.failure;
     if ("error" in failure) return { reply: { ...slackError(failure.error), injected: true }, afterStoring: false };
-    if (failure.status === 429) {
-      return {
-        reply: { status: 429, headers: { "Retry-After": String(failure.retryAfter) }, body: { ok: false, error: "ratelimited" }, injected: true },
-        afterStoring: false,
-      };
-    }
+    if (failure.status === 429) return { reply: { ...rateLimited(failure.retryAfter), injected: true }, afterStoring: false };
     return { reply: { status: 500, body: { ok: false, error: "internal_error" }, injected: true }, afterStoring: failure.afterStoring === true };
   }
 
@@ -946,7 +966,8 @@ export class LocalSlack extends EventEmitter {
   private usersList(p: Params): ApiAnswer {
     const all = this.users();
     const start = Number(decodeCursor(p.cursor) ?? 0) || 0;
-    const limit = clampLimit(p.limit, all.length || 1, 1000);
+    // Slack recommends pages of no more than 200 and may answer fewer: https://docs.slack.dev/reference/methods/users.list
+    const limit = clampLimit(p.limit, 200, 200);
     const page = all.slice(start, start + limit);
     const nextStart = start + page.length;
     return {
@@ -1252,6 +1273,10 @@ function slackError(code: string, details: string[] = []): HttpReply {
     status: 200,
     body: { ok: false, error: code, ...(details.length > 0 ? { response_metadata: { messages: details } } : {}) },
   };
+}
+
+function rateLimited(retryAfterSeconds: number): HttpReply {
+  return { status: 429, headers: { "Retry-After": String(retryAfterSeconds) }, body: { ok: false, error: "ratelimited" } };
 }
 
 function clampLimit(value: unknown, fallback: number, max: number): number {

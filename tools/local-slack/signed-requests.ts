@@ -77,7 +77,6 @@ function escapeEntities(text: string): string {
 export function signedClient(options: SignedClientOptions) {
   const eventsUrl = `${options.appUrl.replace(/\/$/, "")}/slack/events`;
   const teamId = options.teamId ?? options.slack?.teamId ?? "T0001";
-  let eventCounter = 0;
 
   async function post(
     rawBody: string,
@@ -101,21 +100,7 @@ export function signedClient(options: SignedClientOptions) {
   }
 
   function command(input: CommandInput, opts: CommandOptions = {}): Promise<SignedResponse> {
-    const form = new URLSearchParams({
-      token: "local-verification-token",
-      team_id: teamId,
-      team_domain: "cadence-local",
-      channel_id: input.channelId ?? DEFAULT_CHANNEL_ID,
-      channel_name: input.channelId ? "channel" : "cadence",
-      user_id: input.userId,
-      user_name: input.userName ?? input.userId.toLowerCase(),
-      command: input.command,
-      text: opts.escapeText === false ? input.text : escapeLikeSlack(input.text),
-      api_app_id: API_APP_ID,
-      is_enterprise_install: "false",
-      response_url: input.responseUrl ?? options.slack?.newResponseUrl() ?? DUMMY_RESPONSE_URL,
-      trigger_id: input.triggerId ?? options.slack?.newTriggerId(input.userId) ?? dummyTriggerId(),
-    });
+    const form = new URLSearchParams(commandFields(input, { teamId, slack: options.slack, escapeText: opts.escapeText }));
     return post(form.toString(), "application/x-www-form-urlencoded", opts);
   }
 
@@ -126,26 +111,7 @@ export function signedClient(options: SignedClientOptions) {
   }
 
   function event(eventBody: object, opts: EventOptions = {}): Promise<SignedResponse> {
-    const now = Math.floor(Date.now() / 1000);
-    const envelope = {
-      token: "local-verification-token",
-      team_id: teamId,
-      api_app_id: API_APP_ID,
-      event: eventBody,
-      type: "event_callback",
-      event_id: opts.eventId ?? `Ev${now}${String(++eventCounter).padStart(4, "0")}`,
-      event_time: now,
-      authorizations: [
-        {
-          enterprise_id: null,
-          team_id: teamId,
-          user_id: options.slack?.botUserId ?? "UBOT",
-          is_bot: true,
-          is_enterprise_install: false,
-        },
-      ],
-      is_ext_shared_channel: false,
-    };
+    const envelope = eventCallback(eventBody, { teamId, slack: options.slack, eventId: opts.eventId ?? nextEventId() });
     const retryHeaders: Record<string, string> =
       opts.retryNum === undefined
         ? {}
@@ -161,6 +127,56 @@ export function signedClient(options: SignedClientOptions) {
 }
 
 export type SignedClient = ReturnType<typeof signedClient>;
+
+// --- Payloads as Slack builds them, whether it posts them over HTTP or sends them over Socket Mode -----------
+
+interface PayloadContext {
+  teamId: string;
+  slack?: LocalSlack;
+}
+
+/** A slash command's fields, as Slack posts them (form-encoded) or puts them in a Socket Mode envelope. */
+export function commandFields(input: CommandInput, context: PayloadContext & { escapeText?: boolean }): Record<string, string> {
+  return {
+    token: "local-verification-token",
+    team_id: context.teamId,
+    team_domain: "cadence-local",
+    channel_id: input.channelId ?? DEFAULT_CHANNEL_ID,
+    channel_name: input.channelId ? "channel" : "cadence",
+    user_id: input.userId,
+    user_name: input.userName ?? input.userId.toLowerCase(),
+    command: input.command,
+    text: context.escapeText === false ? input.text : escapeLikeSlack(input.text),
+    api_app_id: API_APP_ID,
+    is_enterprise_install: "false",
+    response_url: input.responseUrl ?? context.slack?.newResponseUrl() ?? DUMMY_RESPONSE_URL,
+    trigger_id: input.triggerId ?? context.slack?.newTriggerId(input.userId) ?? dummyTriggerId(),
+  };
+}
+
+let eventCounter = 0;
+
+export function nextEventId(): string {
+  return `Ev${Math.floor(Date.now() / 1000)}${String(++eventCounter).padStart(4, "0")}`;
+}
+
+/** The Events API's `event_callback` wrapper around one event. */
+export function eventCallback(eventBody: object, context: PayloadContext & { eventId: string }): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    token: "local-verification-token",
+    team_id: context.teamId,
+    api_app_id: API_APP_ID,
+    event: eventBody,
+    type: "event_callback",
+    event_id: context.eventId,
+    event_time: now,
+    authorizations: [
+      { enterprise_id: null, team_id: context.teamId, user_id: context.slack?.botUserId ?? "UBOT", is_bot: true, is_enterprise_install: false },
+    ],
+    is_ext_shared_channel: false,
+  };
+}
 
 function parseJsonAnswer(response: Response, text: string): any {
   if (!(response.headers.get("content-type") ?? "").includes("json") || text === "") return undefined;

@@ -36,6 +36,19 @@ export interface SlackUserInfo {
   teamId: string | null;
 }
 
+export interface UserPage {
+  users: SlackUserInfo[];
+  /** The cursor of the next page; undefined on the last one. */
+  nextCursor: string | undefined;
+}
+
+/** Slack answered 429: the call was not taken; try again after `retryAfterSeconds`. */
+export class SlackRateLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited; retry after ${retryAfterSeconds} s`);
+  }
+}
+
 export interface SlackApi {
   postMessage(channel: string, message: SlackMessage): Promise<PostedMessage>;
   updateMessage(channel: string, ts: string, message: SlackMessage): Promise<void>;
@@ -45,11 +58,15 @@ export interface SlackApi {
   /** One page of a thread (its parent and replies), with metadata; pass `nextCursor` for the next. */
   repliesPage(channel: string, threadTs: string, cursor?: string): Promise<MessagePage>;
   userInfo(userId: string): Promise<SlackUserInfo | undefined>;
+  /** One page of the workspace's members (users.list, up to 200); throws SlackRateLimited on a 429. */
+  listUsers(cursor: string | undefined): Promise<UserPage>;
   publishHome(userId: string, view: HomeView): Promise<void>;
   /** Whether the bot is a member of a channel (conversations.info `is_member`; needs channels:read / groups:read). */
   isBotInChannel(channel: string): Promise<boolean>;
-  /** views.open: the trigger id works once, within 3 s of the interaction. */
-  openView(triggerId: string, view: ModalView): Promise<void>;
+  /** views.open: the trigger id works once, within 3 s of the interaction. Answers the view's id. */
+  openView(triggerId: string, view: ModalView): Promise<string>;
+  /** views.update of a modal opened before. */
+  updateView(viewId: string, view: ModalView): Promise<void>;
 }
 
 /** The `error` string of a Slack platform error (`user_not_found`), if that is what `error` is. */

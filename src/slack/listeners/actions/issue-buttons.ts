@@ -3,7 +3,9 @@ import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMidd
 import { baseBlockId } from "../../fresh-block-ids";
 import { parseIssueId } from "../../../domain/commands/issue-command";
 import type { CadenceServices } from "../../../services/cadence-services";
+import { buildNoticeModal } from "../../../messages/checkin-blocks";
 import { buildResolveModal } from "../../../messages/issue-blocks";
+import { openModalWhenAllowed } from "./open-modal";
 import { ISSUE_ACTIONS_BLOCK } from "../../../messages/ids";
 import type { Outcome } from "../../../services/outcome";
 import type { Issue } from "../../../domain/model";
@@ -29,10 +31,21 @@ export function resolveIssueButton(services: CadenceServices) {
       const issue = id === undefined ? undefined : await services.issues.find(id);
       if (!issue) return await tell(services, args, ":warning: that issue no longer exists");
       if (issue.state !== "open") return await tell(services, args, `:warning: #${issue.id} is already ${issue.state}`);
-      if (!(await services.issues.permitWork(issue, args.body.user.id, services.clock(), "issue.resolve"))) {
-        return await tell(services, args, `:warning: only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can resolve #${issue.id}`);
+      const refusal = `only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can resolve #${issue.id}`;
+      const actor = args.body.user.id;
+      const noteRefusal = () => services.issues.noteRefusal(issue, actor, services.clock(), "issue.resolve");
+      const cached = await services.issues.mayWorkFromCache(issue, actor);
+      if (cached === false) {
+        await noteRefusal();
+        return await tell(services, args, `:warning: ${refusal}`);
       }
-      await services.slack.openView(args.body.trigger_id, buildResolveModal(issue, {}));
+      await openModalWhenAllowed(services.slack, args.body.trigger_id, { cached, ask: () => services.issues.mayWork(issue, actor, services.clock()) }, {
+        allowed: async () => buildResolveModal(issue, {}),
+        refused: () => {
+          void noteRefusal();
+          return buildNoticeModal("Not yours to resolve", `Sorry: ${refusal}.`);
+        },
+      });
     } catch (error) {
       args.logger.error("resolve button failed", error);
     }

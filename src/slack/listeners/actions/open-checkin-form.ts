@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isWeek } from "../../../domain/week";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { buildCheckinForm, buildNoticeModal, countKpis } from "../../../messages/checkin-blocks";
+import { openModalWhenAllowed } from "./open-modal";
 
 const buttonValue = z.object({ week: z.string().refine(isWeek), ownerId: z.string().min(1) });
 
@@ -14,14 +15,17 @@ export function openCheckinForm(services: CadenceServices) {
       const parsed = buttonValue.safeParse(JSON.parse(action.value ?? "{}"));
       if (!parsed.success) return void logger.warn("check-in button with a malformed value", action.value);
       const { week, ownerId } = parsed.data;
-      const now = services.clock();
-      if (!(await services.entries.mayEnterFor(body.user.id, ownerId, now))) {
-        const notice = buildNoticeModal("Not your numbers", `Only <@${ownerId}> (the seats' owner) or a Cadence admin can enter these numbers.`);
-        return void (await services.slack.openView(body.trigger_id, notice));
-      }
-      const model = await services.checkins.model(ownerId, week);
-      const view = countKpis(model) > 0 ? buildCheckinForm(model) : buildNoticeModal("Nothing to enter", "These seats have no active KPIs any more.");
-      await services.slack.openView(body.trigger_id, view);
+      const permission = {
+        cached: await services.entries.mayEnterForFromCache(body.user.id, ownerId),
+        ask: () => services.entries.mayEnterFor(body.user.id, ownerId, services.clock()),
+      };
+      await openModalWhenAllowed(services.slack, body.trigger_id, permission, {
+        allowed: async () => {
+          const model = await services.checkins.model(ownerId, week);
+          return countKpis(model) > 0 ? buildCheckinForm(model) : buildNoticeModal("Nothing to enter", "These seats have no active KPIs any more.");
+        },
+        refused: () => buildNoticeModal("Not your numbers", `Only <@${ownerId}> (the seats' owner) or a Cadence admin can enter these numbers.`),
+      });
     } catch (error) {
       logger.error("opening the check-in form failed", error);
     }

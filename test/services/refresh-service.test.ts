@@ -1,0 +1,72 @@
+// The refresh after a change runs after the ack and coalesces bursts.
+import { describe, expect, it } from "vitest";
+import type { Logger } from "@slack/bolt";
+import { RefreshService, type RefreshTargets } from "../../src/services/refresh-service";
+
+const silent = { warn: () => undefined } as unknown as Logger;
+const NOW = new Date("2026-11-23T10:00:00Z");
+
+/** Targets that record each refresh; the first call waits until released, as a slow Slack would. */
+function slowTargets() {
+  const done: string[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  const record = async (what: string) => {
+    if (first) {
+      first = false;
+      await gate;
+    }
+    done.push(what);
+  };
+  const targets: RefreshTargets = {
+    checkinMessage: (ownerId, week) => record(`dm ${ownerId} ${week}`),
+    home: (userId) => record(`home ${userId}`),
+    issuePost: (issueId) => record(`post #${issueId}`),
+    digest: () => record("digest"),
+  };
+  return { targets, done, release };
+}
+
+const issue = (id: number, ownerId = "U1") => ({ id, ownerId, assigneeId: null, closedBy: ownerId });
+
+describe("RefreshService", () => {
+  it("returns at once and refreshes afterwards", async () => {
+    const { targets, done, release } = slowTargets();
+    const refresh = new RefreshService({ targets, clock: () => NOW, logger: silent });
+    refresh.entriesRecorded({ week: "2026-W47", owners: ["U1"] });
+    expect(done).toEqual([]);
+    release();
+    await refresh.idle();
+    expect(done).toEqual(["dm U1 2026-W47", "home U1"]);
+  });
+
+  it("refreshes the digest once or twice for a burst of 34 issue changes, not 34 times", async () => {
+    const { targets, done, release } = slowTargets();
+    const refresh = new RefreshService({ targets, clock: () => NOW, logger: silent });
+    refresh.issueChanged(issue(1));
+    await new Promise((resolve) => setImmediate(resolve)); // the first round has started and waits on Slack
+    for (let id = 2; id <= 34; id++) refresh.issueChanged(issue(id));
+    release();
+    await refresh.idle();
+    expect(done.filter((what) => what === "digest")).toHaveLength(2);
+    expect(done.filter((what) => what === "home U1")).toHaveLength(2);
+    expect(new Set(done.filter((what) => what.startsWith("post")))).toHaveProperty("size", 34);
+  });
+
+  it("keeps going when one refresh fails", async () => {
+    const calls: string[] = [];
+    const targets: RefreshTargets = {
+      checkinMessage: async () => {
+        throw new Error("chat.update failed");
+      },
+      home: async (userId) => void calls.push(userId),
+      issuePost: async () => undefined,
+      digest: async () => undefined,
+    };
+    const refresh = new RefreshService({ targets, clock: () => NOW, logger: silent });
+    refresh.entriesRecorded({ week: "2026-W47", owners: ["U1", "U2"] });
+    await refresh.idle();
+    expect(calls).toEqual(["U1", "U2"]);
+  });
+});
