@@ -206,10 +206,7 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
   const status = new StatusService({ deliveries, checkins: rows.checkins, jobRuns: rows.jobRuns, setupChecks: wiring.setupChecksNow });
   const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
-  // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
-  const refresh = new RefreshService({ targets: refreshTargets({ checkins, home, issues, digest }), clock, logger });
-  entries.onRecorded(async (recorded) => refresh.entriesRecorded(recorded));
-  issues.onChanged(async (issue) => refresh.issueChanged(issue));
+  const refresh = refreshAfterChanges({ entries, checkins, home, issues, digest }, clock, logger);
   const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
   const services: CadenceServices = {
     config,
@@ -232,6 +229,18 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     refresh,
   };
   return { services, loop };
+}
+
+/** Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked. */
+function refreshAfterChanges(
+  sources: { entries: EntryService; checkins: CheckinService; home: HomeService; issues: IssueService; digest: DigestService },
+  clock: () => Date,
+  logger: Logger,
+): RefreshService {
+  const refresh = new RefreshService({ targets: refreshTargets(sources), clock, logger });
+  sources.entries.onRecorded(async (recorded) => refresh.entriesRecorded(recorded));
+  sources.issues.onChanged(async (issue) => refresh.issueChanged(issue));
+  return refresh;
 }
 
 function registerListeners(app: App, services: CadenceServices): InFlightRequests {
