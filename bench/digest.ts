@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import type { DigestModel } from "../src/domain/digest";
 import { lastCompletedWeek } from "../src/domain/week";
-import { buildDigestMessages, type DigestMessages } from "../src/slack/blocks/digest-blocks";
+import { buildDigestMessages, type DigestMessages } from "../src/messages/digest-blocks";
 import type { RecordedCall } from "../tools/local-slack/server";
 import { formatMs, type BenchResult, type Metric } from "./support/bench-result";
 import { ADMIN, bootBenchApp, CHANNEL, type BenchApp } from "./support/boot";

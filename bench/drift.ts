@@ -2,7 +2,7 @@
 // 20 % off track, so it opens and posts 150 issues against a Slack that takes 20 ms to answer. Then the same job
 // again, which must post nothing: one issue per KPI, week and source, however often it runs.
 import { performance } from "node:perf_hooks";
-import type { JobReport } from "../src/services/weekly-loop";
+import type { JobReport } from "../src/services/job-report";
 import type { RecordedCall } from "../tools/local-slack/server";
 import { formatMs, formatRate, type BenchResult, type Metric } from "./support/bench-result";
 import { bootBenchApp, CHANNEL, type BenchApp } from "./support/boot";

@@ -2,13 +2,14 @@
 // Kept out of doctor.ts, whose CLI entry must not run when the app's bundle imports this.
 import { existsSync } from "node:fs";
 import type { WebClient } from "@slack/web-api";
-import type { Config } from "./config/config";
+import type { Logger } from "@slack/bolt";
+import { loopSettingsOf, type Config } from "./config/config";
 import { manifestBotScopes } from "./config/manifest";
 import { openDatabase, type Database } from "./db/database";
 import { committedMigrations, pendingMigrations } from "./db/migrate";
 import { sqliteFilePath } from "./db/sqlite-url";
 import { SlackUserRepository } from "./repositories/slack-user-repository";
-import { runSetupChecks, type SetupCheck } from "./services/setup-checks";
+import { formatSetupCheck, runSetupChecks, type SetupCheck } from "./services/setup-checks";
 import { SeatRepository } from "./repositories/seat-repository";
 import { zonesNotServed } from "./domain/zones-not-served";
 import { weekOf } from "./domain/week";
@@ -41,6 +42,16 @@ async function zoneWarning(config: Config, db: Database, now: Date): Promise<str
   const owners = await new SeatRepository(db).activeOwners();
   const known = await new SlackUserRepository(db).findMany(owners);
   const zones = [config.tz, ...known.map((user) => user.tz ?? config.tz)];
-  const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
-  return zonesNotServed(settings, zones, weekOf(now, config.tz));
+  return zonesNotServed(loopSettingsOf(config), zones, weekOf(now, config.tz));
+}
+
+/** At start: the same checks as warnings only, since a set-up problem must not keep Cadence from serving. */
+export async function logSetupChecks(config: Config, client: WebClient, db: Database, logger: Logger): Promise<void> {
+  try {
+    const failing = (await collectSetupChecks(config, { client, db })).filter((check) => !check.ok);
+    for (const check of failing) logger.warn(`set-up check failed: ${formatSetupCheck(check)}`);
+    if (failing.length === 0) logger.info("set-up checks passed (npm run doctor)");
+  } catch (error) {
+    logger.warn(`set-up checks could not run: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -2,17 +2,17 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { LogLevel, type Logger } from "@slack/bolt";
+import { LogLevel, type App, type Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { ConfigError, loadConfig, type Config } from "./config/config";
+import { ConfigError, loadConfig, loopSettingsOf, type Config } from "./config/config";
 import { loadEnvFile } from "./config/env-file";
 import { openDatabase, type Database } from "./db/database";
 import { sqliteFilePath } from "./db/sqlite-url";
 import { applyPendingMigrations } from "./db/migrate";
-import { collectSetupChecks } from "./collect-setup-checks";
-import { AuditLogRepository } from "./repositories/audit-log-repository";
+import { collectSetupChecks, logSetupChecks } from "./collect-setup-checks";
 import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
 import { startApiServer, stopApiServer } from "./api/api-server";
+import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { IdempotencyRepository } from "./repositories/idempotency-repository";
 import { SeatTokenRepository } from "./repositories/seat-token-repository";
 import { AgentEntryService } from "./services/agent-entry-service";
@@ -40,12 +40,12 @@ import { InvitationRecovery } from "./services/invitation-recovery";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
+import { OncePerEvent } from "./services/once-per-event";
 import { RefreshService, refreshTargets } from "./services/refresh-service";
 import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
-import { formatSetupCheck } from "./services/setup-checks";
 import { SeatHandOver } from "./services/seat-hand-over";
 import { UserDirectory } from "./services/user-directory";
 import { WeeklyLoop } from "./services/weekly-loop";
@@ -99,11 +99,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const clock = options.clock ?? (() => new Date());
   await applyPendingMigrations(config.databaseUrl);
   const db = await openDatabase(config.databaseUrl);
-
-  const seats = new SeatRepository(db);
-  const entryRows = new EntryRepository(db);
-  const checkinRows = new CheckinRepository(db);
-  const registry = new InstanceRegistry(new InstanceRepository(db));
+  const repositories = openRepositories(db);
+  const registry = new InstanceRegistry(repositories.instances);
   await registry.register();
 
   // The agent API is mounted now and served once its service exists (below); until then it answers 503.
@@ -124,38 +121,125 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const logger = app.logger;
   logger.info(`database: ${sqliteFilePath(config.databaseUrl)}`);
   const slack = new WebClientSlackApi(client, postClient);
-  const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
-  const deliveries = new DeliveryRepository(db);
-  const delivery = new DeliveryService({ deliveries, slack, registry, logger, clock });
-  const settings = { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
-  const audit = new AuditLogRepository(db);
-  const entries = new EntryService({ seats, entries: entryRows, directory, audit, logger, tz: config.tz });
-  const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger });
-  const loader = new ScorecardLoader({ seats, entries: entryRows });
-  const issueRows = new IssueRepository(db);
-  const jobRuns = new JobRunRepository(db);
-  const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
-  const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger });
-  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
-  const status = new StatusService({ deliveries, checkins: checkinRows, jobRuns, setupChecks: () => collectSetupChecks(config, { client, db, now: clock() }) });
-  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
-  const seatTokens = new SeatTokenRepository(db);
-  const idempotencyKeys = new IdempotencyRepository(db);
-  const agents = new AgentEntryService({ tokens: seatTokens, idempotency: idempotencyKeys, seats, entries, history: entryRows, tz: config.tz });
-  agentApi = new AgentApi({ agents, clock, logger, limits: options.apiLimits });
-  const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
-  // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
-  const refresh = new RefreshService({ targets: refreshTargets({ checkins, home, issues, digest }), clock, logger });
-  entries.onRecorded(async (recorded) => refresh.entriesRecorded(recorded));
-  issues.onChanged(async (issue) => refresh.issueChanged(issue));
+  const setupChecksNow = () => collectSetupChecks(config, { client, db, now: clock() });
+  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow });
+  agentApi = new AgentApi({ agents: agentEntries(repositories, services, config), clock, logger, limits: options.apiLimits });
+  const leadership = scheduleLoop({ loop, repositories, registry, logger, clock, options });
+  const inFlight = registerListeners(app, services);
+  const url = await serve(app, config);
+  // In Socket Mode there is no Slack HTTP server to mount the agent API on: it gets its own, on API_PORT.
+  const apiServer = url || config.apiPort === undefined ? undefined : await startApiServer(config.apiPort, handleApi);
+  const apiUrl = apiServer ? `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}` : url;
+  const setupChecks = startupChecks({ config, options, client, db, slack, services, logger });
+  await leadership.start();
 
+  return {
+    config,
+    db,
+    services,
+    url,
+    apiUrl,
+    get schedulerRunning() {
+      return leadership.isLeading;
+    },
+    tick: async () => void (await leadership.tickIfLeading()),
+    stop: () => stopInOrder({ leadership, setupChecks, app, apiServer, inFlight, refresh: services.refresh, registry, db, logger }),
+  };
+}
+
+/** The scheduler first, then requests in flight, then the database: nothing is cut off half-way. */
+async function stopInOrder(parts: {
+  leadership: SchedulerLeadership;
+  setupChecks: Promise<void>;
+  app: App;
+  apiServer: Server | undefined;
+  inFlight: InFlightRequests;
+  refresh: RefreshService;
+  registry: InstanceRegistry;
+  db: Database;
+  logger: Logger;
+}): Promise<void> {
+  await parts.leadership.stop(STOP_GRACE_MS);
+  await parts.setupChecks;
+  await parts.app.stop();
+  if (parts.apiServer) await stopApiServer(parts.apiServer);
+  await parts.inFlight.drained(STOP_GRACE_MS);
+  await parts.refresh.idle();
+  // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
+  await parts.registry.unregister().catch(warnOf(parts.logger, "leaving the instance registry"));
+  await parts.db.$disconnect();
+}
+
+/** The weekly loop and the pruning of old bookkeeping rows, on the one-minute tick of whichever process leads. */
+function scheduleLoop(args: { loop: WeeklyLoop; repositories: Repositories; registry: InstanceRegistry; logger: Logger; clock: () => Date; options: StartOptions }): SchedulerLeadership {
+  const { loop, repositories, registry, logger, clock, options } = args;
+  const housekeeping = new Housekeeping({ processedEvents: repositories.processedEvents, deliveries: repositories.deliveries, idempotencyKeys: repositories.idempotencyKeys, logger });
+  return new SchedulerLeadership({
+    registry,
+    logger,
+    tick: async () => {
+      await loop.tick(clock());
+      await housekeeping.pruneDue(clock()).catch(warnOf(logger, "pruning old bookkeeping rows"));
+    },
+    ticking: options.scheduler !== false,
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+  });
+}
+
+function openRepositories(db: Database) {
+  return {
+    seats: new SeatRepository(db),
+    entries: new EntryRepository(db),
+    checkins: new CheckinRepository(db),
+    issues: new IssueRepository(db),
+    jobRuns: new JobRunRepository(db),
+    deliveries: new DeliveryRepository(db),
+    digests: new DigestRepository(db),
+    audit: new AuditLogRepository(db),
+    processedEvents: new ProcessedEventRepository(db),
+    slackUsers: new SlackUserRepository(db),
+    instances: new InstanceRepository(db),
+    seatTokens: new SeatTokenRepository(db),
+    idempotencyKeys: new IdempotencyRepository(db),
+  };
+}
+
+type Repositories = ReturnType<typeof openRepositories>;
+
+interface Wiring {
+  config: Config;
+  repositories: Repositories;
+  slack: WebClientSlackApi;
+  registry: InstanceRegistry;
+  logger: Logger;
+  clock: () => Date;
+  /** The doctor's checks, for `/cadence status`. */
+  setupChecksNow: () => ReturnType<typeof collectSetupChecks>;
+}
+
+function buildServices(wiring: Wiring): { services: CadenceServices; loop: WeeklyLoop } {
+  const { config, repositories: rows, slack, registry, logger, clock } = wiring;
+  const { seats, audit, deliveries } = rows;
+  const settings = loopSettingsOf(config);
+  const directory = new UserDirectory({ slack, users: rows.slackUsers, admins: config.admins, teamTz: config.tz });
+  const delivery = new DeliveryService({ deliveries, slack, registry, logger, clock });
+  const entries = new EntryService({ seats, entries: rows.entries, directory, audit, logger, tz: config.tz });
+  const checkins = new CheckinService({ seats, entries: rows.entries, checkins: rows.checkins, delivery, directory, slack, settings, logger });
+  const loader = new ScorecardLoader({ seats, entries: rows.entries });
+  const issues = new IssueService({ issues: rows.issues, seats, entries: rows.entries, delivery, directory, slack, audit, channel: config.channel, logger });
+  const drift = new DriftService({ loader, issues: rows.issues, issueService: issues, jobRuns: rows.jobRuns, checkins: rows.checkins, settings, logger });
+  const digest = new DigestService({ loader, issues: rows.issues, digests: rows.digests, deliveries, delivery, jobRuns: rows.jobRuns, slack, channel: config.channel, settings, logger });
+  const status = new StatusService({ deliveries, checkins: rows.checkins, jobRuns: rows.jobRuns, setupChecks: wiring.setupChecksNow });
+  const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz });
+  const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
+  const refresh = refreshAfterChanges({ entries, checkins, home, issues, digest }, clock, logger);
   const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
   const services: CadenceServices = {
     config,
     clock,
     directory,
     setup: new SetupService({ seats, directory, handOver: new SeatHandOver({ issues, home, logger }) }),
-    seatTokens: new SeatTokenService({ seats, tokens: seatTokens, directory }),
+    seatTokens: new SeatTokenService({ seats, tokens: rows.seatTokens, directory }),
     entries,
     checkins,
     dmReplies: new DmReplyService({ checkins, entries }),
@@ -166,25 +250,32 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     digest,
     home,
     status,
-    processedEvents: new ProcessedEventRepository(db),
+    events: new OncePerEvent(rows.processedEvents),
+    slack,
     audit,
     refresh,
   };
+  return { services, loop };
+}
 
-  const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);
-  const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, idempotencyKeys, logger });
-  const leadership = new SchedulerLeadership({
-    registry,
-    logger,
-    tick: async () => {
-      await loop.tick(clock());
-      await housekeeping.pruneDue(clock()).catch(warn("pruning old bookkeeping rows"));
-    },
-    ticking: options.scheduler !== false,
-    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
-  });
-  void checkins.zoneWarning(clock()).then((warning) => warning && logger.warn(warning), warn("checking the check-in time zones"));
+/** What agents push through the API is recorded like every other entry, by the same entry service. */
+function agentEntries(rows: Repositories, services: CadenceServices, config: Config): AgentEntryService {
+  return new AgentEntryService({ tokens: rows.seatTokens, idempotency: rows.idempotencyKeys, seats: rows.seats, entries: services.entries, history: rows.entries, tz: config.tz });
+}
 
+/** Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked. */
+function refreshAfterChanges(
+  sources: { entries: EntryService; checkins: CheckinService; home: HomeService; issues: IssueService; digest: DigestService },
+  clock: () => Date,
+  logger: Logger,
+): RefreshService {
+  const refresh = new RefreshService({ targets: refreshTargets(sources), clock, logger });
+  sources.entries.onRecorded(async (recorded) => refresh.entriesRecorded(recorded));
+  sources.issues.onChanged(async (issue) => refresh.issueChanged(issue));
+  return refresh;
+}
+
+function registerListeners(app: App, services: CadenceServices): InFlightRequests {
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware());
   app.use(workspaceGuard());
@@ -192,55 +283,31 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   registerActions(app, services);
   registerViews(app, services);
   registerEvents(app, services);
+  return inFlight;
+}
 
+/** Starts the Bolt app; its base URL in HTTP mode, undefined in Socket Mode. */
+async function serve(app: App, config: Config): Promise<string | undefined> {
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : undefined;
-  const apiServer = server || config.apiPort === undefined ? undefined : await startApiServer(config.apiPort, handleApi);
-  const apiPort = apiServer ? (apiServer.address() as AddressInfo).port : port;
+  return port === undefined ? undefined : `http://127.0.0.1:${port}`;
+}
 
-  // Warnings only: a set-up problem must not keep Cadence from serving what it can.
-  const setupChecks = options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
-  // Not awaited: a slow or failing Slack must not hold up serving requests.
+/** Warnings only, none awaited: a set-up problem or a slow Slack must not hold up serving what Cadence can. */
+function startupChecks(args: { config: Config; options: StartOptions; client: WebClient; db: Database; slack: WebClientSlackApi; services: CadenceServices; logger: Logger }): Promise<void> {
+  const { config, options, client, db, slack, services, logger } = args;
+  void services.checkins.zoneWarning(services.clock()).then((warning) => warning && logger.warn(warning), warnOf(logger, "checking the check-in time zones"));
   // A member already (invited while Cadence was down): what waited for the invitation goes out now.
   void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
     .check()
-    .then(async (isMember) => void (isMember && (await invitations.botJoined(config.channel, clock()))))
-    .catch(warn("checking that Cadence is in the channel"));
-  await leadership.start();
-
-  return {
-    config,
-    db,
-    services,
-    url: port === undefined ? undefined : `http://127.0.0.1:${port}`,
-    apiUrl: apiPort === undefined ? undefined : `http://127.0.0.1:${apiPort}`,
-    get schedulerRunning() {
-      return leadership.isLeading;
-    },
-    tick: async () => void (await leadership.tickIfLeading()),
-    async stop() {
-      await leadership.stop(STOP_GRACE_MS);
-      await setupChecks;
-      await app.stop();
-      if (apiServer) await stopApiServer(apiServer);
-      await inFlight.drained(STOP_GRACE_MS);
-      await refresh.idle();
-      // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
-      await registry.unregister().catch(warn("leaving the instance registry"));
-      await db.$disconnect();
-    },
-  };
+    .then(async (isMember) => void (isMember && (await services.invitations.botJoined(config.channel, services.clock()))))
+    .catch(warnOf(logger, "checking that Cadence is in the channel"));
+  return options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
 }
 
-async function logSetupChecks(config: Config, client: WebClient, db: Database, logger: Logger): Promise<void> {
-  try {
-    const failing = (await collectSetupChecks(config, { client, db })).filter((check) => !check.ok);
-    for (const check of failing) logger.warn(`set-up check failed: ${formatSetupCheck(check)}`);
-    if (failing.length === 0) logger.info("set-up checks passed (npm run doctor)");
-  } catch (error) {
-    logger.warn(`set-up checks could not run: ${error instanceof Error ? error.message : String(error)}`);
-  }
+function warnOf(logger: Logger, what: string): (error: Error) => void {
+  return (error) => logger.warn(`${what} failed: ${error.message}`);
 }
 
 async function main(): Promise<void> {

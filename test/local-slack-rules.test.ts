@@ -2,7 +2,7 @@
 // scope, channel, trigger_id and response_url rules over HTTP with Slack's error codes.
 import { LogLevel, WebClient } from "@slack/web-api";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BLOCK_KIT_LIMITS as LIMIT } from "../src/slack/blocks/limits";
+import { BLOCK_KIT_LIMITS as LIMIT } from "../src/messages/limits";
 import { blockKitProblems, viewFieldProblems, type Surface } from "../tools/local-slack/block-kit-rules";
 import { startLocalSlack, type LocalSlack } from "../tools/local-slack/server";
 import { slackErrorOf } from "./support/slack-error-of";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { PROJECT_ROOT } from "../db/project-root";
 import { absoluteSqliteUrl, DEFAULT_DATABASE_URL } from "../db/sqlite-url";
+import type { LoopSettings } from "../domain/loop-schedule";
 import { minutesIntoWeek, parseDelay, parseWeeklyTime, type WeeklyTime } from "../domain/schedule-spec";
 
 export interface Config {
@@ -151,4 +152,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     deadlineAt: parsed.DEADLINE_AT,
     digestAt: parsed.DIGEST_AT,
   };
+}
+
+/** The weekly loop's times, as the domain's schedule rules take them. */
+export function loopSettingsOf(config: Config): LoopSettings {
+  return { tz: config.tz, checkinAt: config.checkinAt, remindAfterMs: config.remindAfterMs, deadlineAt: config.deadlineAt, digestAt: config.digestAt };
 }

@@ -74,9 +74,3 @@ export interface CheckIn {
   remindedAt: Date | null;
   answeredAt: Date | null;
 }
-
-/** Who did something, for permissions and the audit log. */
-export interface Actor {
-  userId: string;
-  isAdmin: boolean;
-}

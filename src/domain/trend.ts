@@ -4,6 +4,8 @@ import { trailingWeeks, type IsoWeek } from "./week";
 
 const BARS = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 export const NO_VALUE = "·";
+/** How many weeks a trend, a sparkline and the scorecard look back. */
+export const TREND_WEEKS = 13;
 
 /** One character per value, scaled between the smallest and largest; a gap where a week has no value. */
 export function sparkline(values: (number | null | undefined)[]): string {

@@ -96,10 +96,6 @@ export class DeliveryRepository implements DeliveryStore {
     return this.db.delivery.findMany({ where: { state: "abandoned" }, orderBy: { firstClaimedAt: "asc" } });
   }
 
-  async countSent(prefix: string): Promise<number> {
-    return this.db.delivery.count({ where: { key: { startsWith: prefix }, state: "sent" } });
-  }
-
   /** Forgets messages posted before `before`; claims still open or failed stay, whatever their age. */
   async pruneSentBefore(before: Date): Promise<number> {
     return (await this.db.delivery.deleteMany({ where: { state: "sent", sentAt: { lt: before } } })).count;

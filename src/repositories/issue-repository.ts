@@ -50,10 +50,6 @@ export class IssueRepository {
     return rows.map(toIssue);
   }
 
-  async openedSince(since: Date): Promise<number> {
-    return this.db.issue.count({ where: { createdAt: { gte: since } } });
-  }
-
   async createManual(input: { title: string; openedBy: string; at: Date }): Promise<Issue> {
     return transaction(this.db, async (tx) => {
       const row = await tx.issue.create({

@@ -1,6 +1,5 @@
 // Everything listeners and the scheduler may call, built once in src/main.ts.
 import type { Config } from "../config/config";
-import type { ProcessedEventRepository } from "../repositories/processed-event-repository";
 import type { AuditTrail } from "./audit-trail";
 import type { CheckinService } from "./checkin-service";
 import type { DigestService } from "./digest-service";
@@ -9,6 +8,8 @@ import type { EntryService } from "./entry-service";
 import type { HomeService } from "./home-service";
 import type { InvitationRecovery } from "./invitation-recovery";
 import type { IssueService } from "./issue-service";
+import type { OncePerEvent } from "./once-per-event";
+import type { SlackApi } from "./ports/slack-api";
 import type { RefreshService } from "./refresh-service";
 import type { ScorecardService } from "./scorecard-service";
 import type { SeatTokenService } from "./seat-tokens";
@@ -33,7 +34,10 @@ export interface CadenceServices {
   digest: DigestService;
   home: HomeService;
   status: StatusService;
-  processedEvents: ProcessedEventRepository;
+  /** Slack retries events: what must happen once per event runs through this. */
+  events: OncePerEvent;
+  /** The Slack Web API (views.open, DMs), the same port services post through. */
+  slack: SlackApi;
   /** For what listeners note themselves: refused set-up commands and jobs run by hand. */
   audit: AuditTrail;
   /** Refreshes after the ack; `idle()` waits for it. */

@@ -1,7 +1,7 @@
 // Whether the bot is in the cadence channel. Slack refuses posts to a channel the bot is not in (not_in_channel),
 // so at start Cadence says how to fix it before the first issue or digest is due, in the log and to the admins.
 import type { Logger } from "@slack/bolt";
-import type { SlackApi } from "../slack/slack-api";
+import type { SlackApi } from "./ports/slack-api";
 
 /** The one line that tells people how to fix a missing invitation (also for a not_in_channel answer later). */
 export function inviteHint(channel: string): string {

@@ -7,11 +7,11 @@ import { zonesNotServed } from "../domain/zones-not-served";
 import type { CheckinRepository } from "../repositories/checkin-repository";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
-import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel } from "../slack/blocks/checkin-blocks";
-import type { SlackApi } from "../slack/slack-api";
+import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel } from "../messages/checkin-blocks";
+import type { SlackApi } from "./ports/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import type { UserDirectory } from "./user-directory";
-import { emptyReport, type JobReport } from "./weekly-loop";
+import { emptyReport, type JobReport } from "./job-report";
 
 // Enough parallel DMs to keep Slack busy; the WebClient queues and paces the rest, including after a 429.
 const FAN_OUT_CONCURRENCY = 16;
@@ -19,9 +19,9 @@ const FAN_OUT_CONCURRENCY = 16;
 export class CheckinService {
   constructor(
     private readonly deps: {
-      seats: SeatRepository;
-      entries: EntryRepository;
-      checkins: CheckinRepository;
+      seats: Pick<SeatRepository, "activeOwners" | "listSeats" | "seatsOwnedBy" | "seatsOwnedByAny">;
+      entries: Pick<EntryRepository, "forWeeks">;
+      checkins: Pick<CheckinRepository, "addListedKpis" | "find" | "findByMessage" | "forWeek" | "latestSent" | "markAnswered" | "markReminded" | "markSent">;
       delivery: DeliveryService;
       directory: UserDirectory;
       slack: SlackApi;

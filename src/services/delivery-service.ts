@@ -9,7 +9,7 @@
 import type { Logger } from "@slack/bolt";
 import { fixFor, isPermanentSlackError, retryDelayMs } from "../domain/delivery-failures";
 import type { DeliveryRow, DeliveryStore } from "../repositories/delivery-repository";
-import { slackErrorCode, type MessagePage, type PostedMessage, type SlackApi, type SlackMessage } from "../slack/slack-api";
+import { slackErrorCode, type MessagePage, type PostedMessage, type SlackApi, type SlackMessage } from "./ports/slack-api";
 
 export const DELIVERY_EVENT_TYPE = "cadence_delivery";
 // Look a little before the first claim for the lost message: clocks and Slack's ts are not perfectly aligned.

@@ -8,13 +8,13 @@ import type { DigestRepository } from "../repositories/digest-repository";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
 import type { DeliveryRepository } from "../repositories/delivery-repository";
-import { buildDigestMessages } from "../slack/blocks/digest-blocks";
-import type { SlackApi } from "../slack/slack-api";
+import { buildDigestMessages } from "../messages/digest-blocks";
+import type { SlackApi } from "./ports/slack-api";
 import type { DeliveryService } from "./delivery-service";
-import { TREND_WEEKS } from "./issue-service";
+import { TREND_WEEKS } from "../domain/trend";
 import { done, refused, type Outcome } from "./outcome";
 import type { ScorecardLoader } from "./scorecard-data";
-import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
+import { emptyReport, type JobReport, type WeeklyStep } from "./job-report";
 
 const JOB = "digest";
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -28,11 +28,11 @@ export class DigestService implements WeeklyStep {
   constructor(
     private readonly deps: {
       loader: ScorecardLoader;
-      issues: IssueRepository;
-      digests: DigestRepository;
-      deliveries: DeliveryRepository;
+      issues: Pick<IssueRepository, "closedSince" | "listOpen">;
+      digests: Pick<DigestRepository, "find" | "markPosted" | "previous" | "rate" | "ratingOf" | "recent">;
+      deliveries: Pick<DeliveryRepository, "find">;
       delivery: DeliveryService;
-      jobRuns: JobRunRepository;
+      jobRuns: Pick<JobRunRepository, "isComplete" | "markComplete">;
       slack: SlackApi;
       channel: string;
       settings: LoopSettings;

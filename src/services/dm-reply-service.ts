@@ -1,17 +1,11 @@
 // An owner's reply in the check-in DM: read against their KPIs for the week it answers, and recorded. A reply
 // in a check-in's thread answers that check-in's week; a top-level reply, the newest check-in sent.
 import { decodeSlackEntities } from "../domain/command-tokens";
-import type { Entry, Kpi } from "../domain/model";
 import { parseCheckinReply, replySizeProblem } from "../domain/reply-parse";
 import type { IsoWeek } from "../domain/week";
+import type { DmReplyOutcome } from "../messages/dm-reply-text";
 import type { CheckinService } from "./checkin-service";
 import type { EntryService } from "./entry-service";
-
-export type DmReplyOutcome =
-  | { kind: "no-checkin" }
-  | { kind: "no-kpis" }
-  | { kind: "refused"; reason: string }
-  | { kind: "read"; week: IsoWeek; recorded: { kpi: Kpi; entry: Entry }[]; problems: string[]; kpis: Kpi[] };
 
 export class DmReplyService {
   constructor(

@@ -7,9 +7,11 @@ import type { Kpi } from "../domain/model";
 import { lastCompletedWeek, shiftWeek, weekStartsAt, type IsoWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
-import { TREND_WEEKS, type IssueService } from "./issue-service";
-import { activeKpis, valuesOf, type ScorecardLoader } from "./scorecard-data";
-import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
+import { TREND_WEEKS } from "../domain/trend";
+import type { IssueService } from "./issue-service";
+import { activeKpis, valuesOf } from "../domain/scorecard";
+import type { ScorecardLoader } from "./scorecard-data";
+import { emptyReport, type JobReport, type WeeklyStep } from "./job-report";
 
 const JOB = "drift";
 

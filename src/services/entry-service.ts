@@ -22,7 +22,16 @@ export type RecordedListener = (recorded: RecordedValues) => Promise<void>;
 export class EntryService {
   private readonly listeners: RecordedListener[] = [];
 
-  constructor(private readonly deps: { seats: SeatRepository; entries: EntryRepository; directory: UserDirectory; audit: AuditTrail; logger: Logger; tz: string }) {}
+  constructor(
+    private readonly deps: {
+      seats: Pick<SeatRepository, "findActiveKpisByName" | "findKpiInSeat" | "findSeatByName" | "seatsOwnedBy">;
+      entries: Pick<EntryRepository, "record" | "confirmAgentValues">;
+      directory: UserDirectory;
+      audit: AuditTrail;
+      logger: Logger;
+      tz: string;
+    },
+  ) {}
 
   /** Called after values are stored (outside the transaction): the check-in DM and home tab refresh from here. */
   onRecorded(listener: RecordedListener): void {

@@ -3,18 +3,17 @@ import { evaluateGoal } from "../domain/goal";
 import type { Issue } from "../domain/model";
 import { lastCompletedWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
-import type { SeatRepository } from "../repositories/seat-repository";
-import { buildHomeView, type HomeModel } from "../slack/blocks/home-blocks";
-import type { SlackApi } from "../slack/slack-api";
-import { activeKpis, type ScorecardLoader } from "./scorecard-data";
+import { buildHomeView, type HomeModel } from "../messages/home-blocks";
+import type { SlackApi } from "./ports/slack-api";
+import { activeKpis } from "../domain/scorecard";
+import type { ScorecardLoader } from "./scorecard-data";
 import type { StatusService } from "./status-service";
 import type { UserDirectory } from "./user-directory";
 
 export class HomeService {
   constructor(
     private readonly deps: {
-      seats: SeatRepository;
-      issues: IssueRepository;
+      issues: Pick<IssueRepository, "listOpen">;
       loader: ScorecardLoader;
       directory: UserDirectory;
       slack: SlackApi;

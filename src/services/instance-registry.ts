@@ -18,7 +18,7 @@ export class InstanceRegistry {
   readonly id = randomUUID();
   private readonly host = hostname();
 
-  constructor(private readonly instances: InstanceRepository) {}
+  constructor(private readonly instances: Pick<InstanceRepository, "databaseNow" | "find" | "heartbeat" | "leaseHolder" | "register" | "remove" | "takeLease">) {}
 
   async register(): Promise<void> {
     await this.instances.register({ id: this.id, pid: process.pid, host: this.host, startedAt: new Date() });

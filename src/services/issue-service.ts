@@ -1,19 +1,17 @@
 // Working issues: add, resolve, drop, assign, from a command or a button, with the channel post kept current.
 import type { Logger } from "@slack/bolt";
 import type { Issue, Kpi, Seat } from "../domain/model";
-import { weeksOffTrack, seriesFor } from "../domain/trend";
+import { TREND_WEEKS, weeksOffTrack, seriesFor } from "../domain/trend";
 import { trailingWeeks } from "../domain/week";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
-import { buildIssueMessage, type IssueView } from "../slack/blocks/issue-blocks";
-import type { SlackApi } from "../slack/slack-api";
+import { buildIssueMessage, type IssueView } from "../messages/issue-blocks";
+import type { SlackApi } from "./ports/slack-api";
 import { recordRefusal, type AuditTrail } from "./audit-trail";
 import type { DeliveryService } from "./delivery-service";
 import { done, refused, type Outcome } from "./outcome";
 import type { UserDirectory } from "./user-directory";
-
-export const TREND_WEEKS = 13;
 
 export type IssueChangeListener = (issue: Issue) => Promise<void>;
 

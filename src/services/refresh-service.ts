@@ -3,6 +3,7 @@
 // Slack's own latency or 429s), and it coalesces: changes that arrive while a refresh runs are folded into the
 // next round, so a burst of 34 issue changes refreshes the digest once or twice, not 34 times.
 import type { Logger } from "@slack/bolt";
+import { peopleInvolvedIn } from "../domain/issue-involvement";
 import type { Issue } from "../domain/model";
 import type { IsoWeek } from "../domain/week";
 import type { CheckinService } from "./checkin-service";
@@ -58,7 +59,7 @@ export class RefreshService {
   issueChanged(issue: Pick<Issue, "id" | "ownerId" | "assigneeId" | "closedBy">): void {
     this.pending.issues.add(issue.id);
     this.pending.digest = true;
-    for (const user of [issue.ownerId, issue.assigneeId, issue.closedBy]) if (user) this.pending.homes.add(user);
+    for (const user of peopleInvolvedIn(issue)) this.pending.homes.add(user);
     this.start();
   }
 

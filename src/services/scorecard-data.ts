@@ -1,27 +1,13 @@
 // Loads the active scorecard with its values over trailing weeks, in two queries, for every reader of it.
-import type { Kpi, Seat, SeatWithKpis } from "../domain/model";
+import type { ScorecardData } from "../domain/scorecard";
+import type { SeatWithKpis } from "../domain/model";
 import { provenanceOf, type Provenance } from "../domain/provenance";
 import { trailingWeeks, type IsoWeek } from "../domain/week";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
 
-export interface ScorecardData {
-  /** Oldest first, ending with the week being looked at. */
-  weeks: IsoWeek[];
-  seats: SeatWithKpis[];
-  /** Values by KPI id, then by week. */
-  values: Map<number, Map<IsoWeek, number>>;
-  /** Where values came from, by KPI id then week, for the values that did not come from a person alone. */
-  provenance?: Map<number, Map<IsoWeek, Provenance>>;
-}
-
-export interface KpiWithSeat {
-  kpi: Kpi;
-  seat: Seat;
-}
-
 export class ScorecardLoader {
-  constructor(private readonly deps: { seats: SeatRepository; entries: EntryRepository }) {}
+  constructor(private readonly deps: { seats: Pick<SeatRepository, "listSeats">; entries: Pick<EntryRepository, "allForWeeks"> }) {}
 
   async load(endWeek: IsoWeek, weekCount: number): Promise<ScorecardData> {
     const weeks = trailingWeeks(endWeek, weekCount);
@@ -39,16 +25,4 @@ export class ScorecardLoader {
     }
     return { weeks, seats, values, provenance };
   }
-}
-
-export function activeKpis(data: ScorecardData): KpiWithSeat[] {
-  return data.seats.flatMap((seat) => seat.kpis.map((kpi) => ({ kpi, seat })));
-}
-
-export function valuesOf(data: ScorecardData, kpiId: number): Map<IsoWeek, number> {
-  return data.values.get(kpiId) ?? new Map();
-}
-
-export function provenanceOfValue(data: Pick<ScorecardData, "provenance">, kpiId: number, week: IsoWeek): Provenance | undefined {
-  return data.provenance?.get(kpiId)?.get(week);
 }

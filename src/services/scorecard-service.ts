@@ -1,10 +1,10 @@
 // Reading the scorecard: every active KPI over recent weeks, or one KPI's history.
 import type { ScorecardCommand } from "../domain/commands/scorecard-command";
 import { lastCompletedWeek } from "../domain/week";
-import { buildKpiHistoryReply, buildScorecardReply } from "../slack/blocks/scorecard-blocks";
-import { errorReply, type Reply } from "../slack/blocks/reply";
+import { buildKpiHistoryReply, buildScorecardReply } from "../messages/scorecard-blocks";
+import { errorReply, type Reply } from "../messages/reply";
 import type { EntryService } from "./entry-service";
-import { TREND_WEEKS } from "./issue-service";
+import { TREND_WEEKS } from "../domain/trend";
 import type { ScorecardLoader } from "./scorecard-data";
 
 export class ScorecardService {

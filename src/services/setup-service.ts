@@ -12,7 +12,13 @@ export interface HandOverFollowUp {
 }
 
 export class SetupService {
-  constructor(private readonly deps: { seats: SeatRepository; directory: UserDirectory; handOver?: HandOverFollowUp }) {}
+  constructor(
+    private readonly deps: {
+      seats: Pick<SeatRepository, "archiveSeat" | "createKpi" | "createSeat" | "findKpiInSeat" | "findSeatByName" | "listSeats" | "setOwner">;
+      directory: UserDirectory;
+      handOver?: HandOverFollowUp;
+    },
+  ) {}
 
   async addSeat(input: { name: string; ownerId: string; kind: SeatKind; accountability: string | null }, actor: string, now: Date): Promise<Outcome<Seat>> {
     const existing = await this.deps.seats.findSeatByName(input.name);

@@ -2,7 +2,7 @@
 // one section of the report, so more checks can be added as sections.
 import { describeDeliveryKey, fixFor } from "../domain/delivery-failures";
 import type { DeliveryStore } from "../repositories/delivery-repository";
-import type { StatusReport, StatusSection } from "../slack/blocks/status-blocks";
+import type { StatusReport, StatusSection } from "../messages/status-blocks";
 import type { SetupCheck } from "./setup-checks";
 
 type Dated = { week: string; at: Date };

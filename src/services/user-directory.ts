@@ -1,7 +1,7 @@
 // Who a Slack user is, as far as Cadence needs: real and active, their time zone, whether they are an admin.
 import pLimit from "p-limit";
 import type { CachedSlackUser, SlackUserRepository } from "../repositories/slack-user-repository";
-import { SlackRateLimited, type SlackApi, type SlackUserInfo, type UserPage } from "../slack/slack-api";
+import { SlackRateLimited, type SlackApi, type SlackUserInfo, type UserPage } from "./ports/slack-api";
 
 const TZ_MAX_AGE_MS = 24 * 3600 * 1000;
 const LOOKUP_CONCURRENCY = 8;
@@ -19,7 +19,7 @@ export type UserCheck = { ok: true; tz: string | null } | { ok: false; reason: s
 
 export class UserDirectory {
   constructor(
-    private readonly deps: { slack: SlackApi; users: SlackUserRepository; admins: string[]; teamTz: string },
+    private readonly deps: { slack: SlackApi; users: Pick<SlackUserRepository, "find" | "findMany" | "save" | "saveMany">; admins: string[]; teamTz: string },
   ) {}
 
   /** Refreshes a user from Slack when the cache is older than `maxAgeMs`. Undefined when Slack has no such user. */

@@ -1,29 +1,8 @@
 // The weekly loop's jobs: run on each scheduler tick when due, or at once by `/cadence run <job>`.
 import type { Logger } from "@slack/bolt";
 import type { JobName } from "../domain/commands/cadence-command";
-import type { IsoWeek } from "../domain/week";
 import type { CheckinService } from "./checkin-service";
-
-/** What a run of a weekly job did, for `/cadence run` and the logs. */
-export interface JobReport {
-  week: IsoWeek;
-  sent: number;
-  skipped: number;
-  failed: number;
-  /** Messages Slack refused for good (not_in_channel, …): not retried; `/cadence status` says how to fix. */
-  abandoned: number;
-}
-
-export function emptyReport(week: IsoWeek, skipped = 0): JobReport {
-  return { week, sent: 0, skipped, failed: 0, abandoned: 0 };
-}
-
-export interface WeeklyStep {
-  /** Runs whatever is due at `now`; safe to call every minute. */
-  runDue(now: Date): Promise<JobReport[]>;
-  /** Runs for the last completed week, whatever the time; idempotent. */
-  runNow(now: Date): Promise<JobReport>;
-}
+import type { JobReport, WeeklyStep } from "./job-report";
 
 export class WeeklyLoop {
   private readonly steps: Record<JobName, WeeklyStep>;

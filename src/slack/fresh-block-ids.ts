@@ -6,10 +6,10 @@ import { randomBytes } from "node:crypto";
 const REVISION_SEPARATOR = "~";
 
 /** The blocks with each explicit block_id made unique to this post or update: `issue_12` → `issue_12~3f9a0c1e`. */
-export function withFreshBlockIds(blocks: unknown[] | undefined, revision = randomBytes(4).toString("hex")): unknown[] | undefined {
+export function withFreshBlockIds<B extends object>(blocks: B[] | undefined, revision = randomBytes(4).toString("hex")): B[] | undefined {
   return blocks?.map((block) => {
     const blockId = (block as { block_id?: unknown }).block_id;
-    return typeof blockId === "string" ? { ...(block as object), block_id: `${baseBlockId(blockId)}${REVISION_SEPARATOR}${revision}` } : block;
+    return typeof blockId === "string" ? { ...block, block_id: `${baseBlockId(blockId)}${REVISION_SEPARATOR}${revision}` } : block;
   });
 }
 

@@ -1,71 +1,18 @@
-// The Slack Web API calls Cadence makes, behind one small interface so services never see the WebClient.
+// The adapter behind the SlackApi port (services/ports/slack-api.ts): Cadence's Web API calls over the WebClient.
+import type { HomeView, ModalView } from "@slack/types";
 import { ErrorCode, WebClient } from "@slack/web-api";
+import {
+  slackErrorCode,
+  SlackRateLimited,
+  type FoundMessage,
+  type MessagePage,
+  type PostedMessage,
+  type SlackApi,
+  type SlackMessage,
+  type SlackUserInfo,
+  type UserPage,
+} from "../services/ports/slack-api";
 import { withFreshBlockIds } from "./fresh-block-ids";
-
-export interface SlackMessage {
-  text: string;
-  blocks?: unknown[];
-  /** Marks the message so a restarted Cadence can find it again (see DeliveryService). */
-  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean> };
-  threadTs?: string;
-}
-
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-}
-
-export interface FoundMessage {
-  ts: string;
-  metadata?: { event_type: string; event_payload: Record<string, unknown> };
-}
-
-/** One page of conversations.history or conversations.replies; `nextCursor` when Slack has more. */
-export interface MessagePage {
-  messages: FoundMessage[];
-  nextCursor?: string;
-}
-
-export interface SlackUserInfo {
-  id: string;
-  tz: string | null;
-  isAdmin: boolean;
-  isOwner: boolean;
-  isBot: boolean;
-  deleted: boolean;
-  teamId: string | null;
-}
-
-export interface UserPage {
-  users: SlackUserInfo[];
-  /** The cursor of the next page; undefined on the last one. */
-  nextCursor: string | undefined;
-}
-
-/** Slack answered 429: the call was not taken; try again after `retryAfterSeconds`. */
-export class SlackRateLimited extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`rate limited; retry after ${retryAfterSeconds} s`);
-  }
-}
-
-export interface SlackApi {
-  postMessage(channel: string, message: SlackMessage): Promise<PostedMessage>;
-  updateMessage(channel: string, ts: string, message: SlackMessage): Promise<void>;
-  postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void>;
-  openDm(userId: string): Promise<string>;
-  /** One page of top-level messages since `oldest` (epoch seconds), with metadata; pass `nextCursor` for the next. */
-  historyPage(channel: string, oldest: number, cursor?: string): Promise<MessagePage>;
-  /** One page of a thread (its parent and replies), with metadata; pass `nextCursor` for the next. */
-  repliesPage(channel: string, threadTs: string, cursor?: string): Promise<MessagePage>;
-  userInfo(userId: string): Promise<SlackUserInfo | undefined>;
-  /** One page of the workspace's members (users.list, up to 200); throws SlackRateLimited on a 429. */
-  listUsers(cursor: string | undefined): Promise<UserPage>;
-  publishHome(userId: string, view: unknown): Promise<void>;
-  /** Whether the bot is a member of a channel (conversations.info `is_member`; needs channels:read / groups:read). */
-  isBotInChannel(channel: string): Promise<boolean>;
-  openView(triggerId: string, view: unknown): Promise<void>;
-}
 
 // Slack's page size for history reads (at most 999; Slack may return fewer and still have more).
 const PAGE_SIZE = 200;
@@ -92,8 +39,8 @@ export class WebClientSlackApi implements SlackApi {
     const result = await this.postClient.chat.postMessage({
       channel,
       text: message.text,
-      blocks: withFreshBlockIds(message.blocks) as never,
-      metadata: message.metadata as never,
+      blocks: withFreshBlockIds(message.blocks),
+      metadata: message.metadata,
       thread_ts: message.threadTs,
       unfurl_links: false,
     });
@@ -101,11 +48,7 @@ export class WebClientSlackApi implements SlackApi {
   }
 
   async updateMessage(channel: string, ts: string, message: SlackMessage): Promise<void> {
-    await this.client.chat.update({ channel, ts, text: message.text, blocks: withFreshBlockIds(message.blocks) as never, metadata: message.metadata as never });
-  }
-
-  async postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void> {
-    await this.client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks as never });
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: withFreshBlockIds(message.blocks), metadata: message.metadata });
   }
 
   async openDm(userId: string): Promise<string> {
@@ -144,8 +87,8 @@ export class WebClientSlackApi implements SlackApi {
     }
   }
 
-  async publishHome(userId: string, view: unknown): Promise<void> {
-    await this.client.views.publish({ user_id: userId, view: view as never });
+  async publishHome(userId: string, view: HomeView): Promise<void> {
+    await this.client.views.publish({ user_id: userId, view });
   }
 
   async isBotInChannel(channel: string): Promise<boolean> {
@@ -153,8 +96,13 @@ export class WebClientSlackApi implements SlackApi {
     return Boolean(result.channel?.is_member);
   }
 
-  async openView(triggerId: string, view: unknown): Promise<void> {
-    await this.client.views.open({ trigger_id: triggerId, view: view as never });
+  async openView(triggerId: string, view: ModalView): Promise<string> {
+    const opened = await this.client.views.open({ trigger_id: triggerId, view });
+    return String(opened.view?.id);
+  }
+
+  async updateView(viewId: string, view: ModalView): Promise<void> {
+    await this.client.views.update({ view_id: viewId, view });
   }
 }
 
@@ -186,10 +134,4 @@ function toUserInfo(user: SlackUserFields): SlackUserInfo {
     deleted: Boolean(user.deleted),
     teamId: user.team_id ?? null,
   };
-}
-
-/** The `error` string of a Slack platform error (`user_not_found`), if that is what `error` is. */
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: string } } | undefined)?.data;
-  return typeof data?.error === "string" ? data.error : undefined;
 }

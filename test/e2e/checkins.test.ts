@@ -1,6 +1,6 @@
 // The weekly check-in over HTTP against the fake Slack: one DM per owner per week at their local time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTIONS } from "../../src/slack/ids";
+import { ACTIONS } from "../../src/messages/ids";
 import { bootApp, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { clickButton, sendDm, submitView } from "../support/interactions";

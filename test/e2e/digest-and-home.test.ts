@@ -1,7 +1,7 @@
 // The weekly digest in the channel and each person's App Home, over HTTP against the fake Slack.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { shiftWeek } from "../../src/domain/week";
-import { ACTIONS } from "../../src/slack/ids";
+import { ACTIONS } from "../../src/messages/ids";
 import { bootApp, CHANNEL, testClock, type BootedApp } from "../support/boot-app";
 import { eventually } from "../support/eventually";
 import { clickButton, submitView } from "../support/interactions";

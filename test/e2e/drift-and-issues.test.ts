@@ -1,6 +1,6 @@
 // Drift and missing issues at the deadline, and working issues with /issue and the post's buttons.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
+import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/messages/ids";
 import { bootApp, CHANNEL, testClock, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { eventually } from "../support/eventually";

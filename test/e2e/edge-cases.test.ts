@@ -1,6 +1,6 @@
 // Edge cases a review found: each failed before its fix.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTIONS } from "../../src/slack/ids";
+import { ACTIONS } from "../../src/messages/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
 import { bootApp, CHANNEL, freshDatabaseUrl, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
 import { eventually } from "../support/eventually";

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { shiftWeek } from "../../src/domain/week";
-import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
+import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/messages/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
 import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
 import { eventually } from "../support/eventually";

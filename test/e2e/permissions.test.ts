@@ -4,7 +4,7 @@
 import { copyFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "../../src/db/sqlite-url";
-import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
+import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/messages/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
 import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, SIGNING_SECRET, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";

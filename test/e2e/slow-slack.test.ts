@@ -2,7 +2,7 @@
 // the check-in form and the resolve form are still acked inside Bolt's 3 s (HTTP 200, not Bolt's 404) and
 // stored once; the DM, the post and home tabs catch up afterwards.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTIONS } from "../../src/slack/ids";
+import { ACTIONS } from "../../src/messages/ids";
 import { bootApp, type BootedApp } from "../support/boot-app";
 import { clickButton, submitView } from "../support/interactions";
 

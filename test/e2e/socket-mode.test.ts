@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LogLevel } from "@slack/bolt";
 import { loadConfig } from "../../src/config/config";
 import { startCadence, type RunningCadence } from "../../src/main";
-import { ACTIONS } from "../../src/slack/ids";
+import { ACTIONS } from "../../src/messages/ids";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
 import { socketModeClient } from "../../tools/local-slack/socket-mode";
 import { ADMIN, freshDatabaseUrl, testClock, testEnvironment } from "../support/boot-app";

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCheckinReply, type ReplyKpi } from "../../src/domain/reply-parse";
 import { parseValue, type Unit } from "../../src/domain/units";
-import { ACTIONS } from "../../src/slack/ids";
+import { ACTIONS } from "../../src/messages/ids";
 import { bootApp, testClock, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { clickButton, sendDm, submitView } from "../support/interactions";

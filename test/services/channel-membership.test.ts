@@ -1,7 +1,7 @@
 import type { Logger } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { ChannelMembershipCheck } from "../../src/services/channel-membership";
-import type { SlackMessage } from "../../src/slack/slack-api";
+import type { SlackMessage } from "../../src/services/ports/slack-api";
 
 function harness(inChannel: boolean, admins: string[]) {
   const warnings: string[] = [];

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DeliveryRow, DeliveryStore } from "../../src/repositories/delivery-repository";
 import { DELIVERY_EVENT_TYPE, DeliveryService } from "../../src/services/delivery-service";
-import type { FoundMessage, MessagePage, PostedMessage, SlackMessage } from "../../src/slack/slack-api";
+import type { FoundMessage, MessagePage, PostedMessage, SlackMessage } from "../../src/services/ports/slack-api";
 
 /** The outbox table in memory, with Prisma's semantics for the few writes the service makes. */
 class MemoryDeliveries implements DeliveryStore {

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Kpi } from "../../src/domain/model";
 import type { IsoWeek } from "../../src/domain/week";
 import { DmReplyService } from "../../src/services/dm-reply-service";
-import type { CheckinModel } from "../../src/slack/blocks/checkin-blocks";
-import { buildDmReplyText } from "../../src/slack/blocks/dm-reply-text";
+import type { CheckinModel } from "../../src/messages/checkin-blocks";
+import { buildDmReplyText } from "../../src/messages/dm-reply-text";
 
 const KPI: Kpi = { id: 1, seatId: 1, name: "Tickets", unit: "number", goal: { op: ">=", a: 1, b: null }, archivedAt: null, createdAt: new Date(0) };
 // Two check-ins sent to the owner: W46's DM (ts 46.0) and the newer W47's (ts 47.0).

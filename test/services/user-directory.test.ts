@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { CachedSlackUser, SlackUserRepository } from "../../src/repositories/slack-user-repository";
 import { UserDirectory } from "../../src/services/user-directory";
-import { SlackRateLimited, type SlackApi, type SlackUserInfo, type UserPage } from "../../src/slack/slack-api";
+import { SlackRateLimited, type SlackApi, type SlackUserInfo, type UserPage } from "../../src/services/ports/slack-api";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 

@@ -1,10 +1,10 @@
 /**
  * Block Kit rules the local Slack enforces, as Slack documents them. Each rule names the limit it checks in
- * src/slack/blocks/limits.ts (BLOCK_KIT_LIMITS, where each number cites its Slack page), so Cadence and this fake
+ * src/messages/limits.ts (BLOCK_KIT_LIMITS, where each number cites its Slack page), so Cadence and this fake
  * share one definition. A problem reads like Slack's own `response_metadata.messages`:
  * "must be less than 76 characters [json-pointer:/blocks/2/elements/0/text]".
  */
-import { BLOCK_KIT_LIMITS as LIMIT } from "../../src/slack/blocks/limits";
+import { BLOCK_KIT_LIMITS as LIMIT } from "../../src/messages/limits";
 
 export type Surface = "message" | "modal" | "home";
 

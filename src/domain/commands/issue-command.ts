@@ -11,7 +11,9 @@ export type IssueCommand =
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_NOTE_LENGTH = 1000;
-const ISSUE_USAGE = "`/issue list`, `/issue add <title>`, `/issue resolve <id> <note>`, `/issue drop <id> [note]` or `/issue assign <id> @user`";
+/** Every form of `/issue`: the parser's errors and `/cadence help` both list them. */
+export const ISSUE_FORMS = ["`/issue list`", "`/issue add <title>`", "`/issue resolve <id> <note>`", "`/issue drop <id> [note]`", "`/issue assign <id> @user`"];
+const ISSUE_USAGE = `${ISSUE_FORMS.slice(0, -1).join(", ")} or ${ISSUE_FORMS.at(-1)}`;
 
 /** `12` or `#12`: ids start at 1 (the database's autoincrement), so `#0` is no id. */
 export function parseIssueId(text: string | undefined): number | undefined {

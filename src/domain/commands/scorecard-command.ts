@@ -11,7 +11,9 @@ export type ScorecardCommand =
   | { type: "history"; kpi: string }
   | { type: "set"; kpi: string; value: string; week?: string };
 
-export const SCORECARD_USAGE = '`/scorecard`, `/scorecard "<kpi>"` or `/scorecard set "<kpi>" <value> [2026-W47]`';
+/** Every form of `/scorecard`: the parser's errors and `/cadence help` both list them. */
+export const SCORECARD_FORMS = ["`/scorecard`", '`/scorecard "<kpi>"`', '`/scorecard set "<kpi>" <value> [2026-W47]`'];
+export const SCORECARD_USAGE = `${SCORECARD_FORMS.slice(0, -1).join(", ")} or ${SCORECARD_FORMS.at(-1)}`;
 
 export function parseScorecardCommand(text: string): Parsed<ScorecardCommand> {
   const tokenized = tokenize(text);

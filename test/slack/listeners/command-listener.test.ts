@@ -4,7 +4,7 @@ import type { CadenceServices } from "../../../src/services/cadence-services";
 import { cadenceCommand } from "../../../src/slack/listeners/commands/cadence";
 import { scorecardCommand } from "../../../src/slack/listeners/commands/scorecard";
 import type { CommandArgs } from "../../../src/slack/listeners/commands/command-listener";
-import { textReply } from "../../../src/slack/blocks/reply";
+import { textReply } from "../../../src/messages/reply";
 
 function commandArgs(text: string, answers: string[]): CommandArgs {
   return {

@@ -1,7 +1,7 @@
 // Buttons and selects, one file each.
 import type { App, BlockAction, BlockButtonAction, UsersSelectAction } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { ACTIONS, RATING_ACTION_PATTERN } from "../../ids";
+import { ACTIONS, RATING_ACTION_PATTERN } from "../../../messages/ids";
 import { confirmAgentValuesButton } from "./confirm-agent-values";
 import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-buttons";
 import { openCheckinForm } from "./open-checkin-form";

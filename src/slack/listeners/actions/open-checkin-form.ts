@@ -2,11 +2,11 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { checkinButtonValue } from "./checkin-button-value";
-import { buildCheckinForm, buildNoticeModal, countKpis } from "../../blocks/checkin-blocks";
+import { buildCheckinForm, buildNoticeModal, countKpis } from "../../../messages/checkin-blocks";
 import { openModalWhenAllowed } from "./open-modal";
 
 export function openCheckinForm(services: CadenceServices) {
-  return async ({ ack, body, action, client, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, action, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {
       const parsed = checkinButtonValue.safeParse(JSON.parse(action.value ?? "{}"));
@@ -16,7 +16,7 @@ export function openCheckinForm(services: CadenceServices) {
         cached: await services.entries.mayEnterForFromCache(body.user.id, ownerId),
         ask: () => services.entries.mayEnterFor(body.user.id, ownerId, services.clock()),
       };
-      await openModalWhenAllowed(client, body.trigger_id, permission, {
+      await openModalWhenAllowed(services.slack, body.trigger_id, permission, {
         allowed: async () => {
           const model = await services.checkins.model(ownerId, week);
           return countKpis(model) > 0 ? buildCheckinForm(model) : buildNoticeModal("Nothing to enter", "These seats have no active KPIs any more.");

@@ -1,8 +1,9 @@
 // Opens a modal from a button before anything that may call Slack: its trigger_id lasts 3 s, and Slack itself
 // may take that long to answer. The permission check reads only Cadence's cache; when the cache cannot tell,
 // a "Checking…" modal opens first and is replaced once Slack has answered.
-import type { WebClient } from "@slack/web-api";
-import { buildNoticeModal } from "../../blocks/checkin-blocks";
+import type { ModalView } from "@slack/types";
+import { buildNoticeModal } from "../../../messages/checkin-blocks";
+import type { SlackApi } from "../../../services/ports/slack-api";
 
 export interface ModalPermission {
   /** From the cache alone: true, false, or undefined when the cache does not know. */
@@ -12,16 +13,16 @@ export interface ModalPermission {
 }
 
 export async function openModalWhenAllowed(
-  client: WebClient,
+  slack: Pick<SlackApi, "openView" | "updateView">,
   triggerId: string,
   permission: ModalPermission,
-  views: { allowed: () => Promise<unknown>; refused: () => unknown },
+  views: { allowed: () => Promise<ModalView>; refused: () => ModalView },
 ): Promise<void> {
   if (permission.cached !== undefined) {
     const view = permission.cached ? await views.allowed() : views.refused();
-    return void (await client.views.open({ trigger_id: triggerId, view: view as never }));
+    return void (await slack.openView(triggerId, view));
   }
-  const opened = await client.views.open({ trigger_id: triggerId, view: buildNoticeModal("One moment", "Checking…") as never });
+  const viewId = await slack.openView(triggerId, buildNoticeModal("One moment", "Checking…"));
   const view = (await permission.ask()) ? await views.allowed() : views.refused();
-  await client.views.update({ view_id: String(opened.view?.id), view: view as never });
+  await slack.updateView(viewId, view);
 }

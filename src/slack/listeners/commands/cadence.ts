@@ -1,14 +1,14 @@
 // `/cadence …`: set-up commands, admins only.
 import { parseCadenceCommand, type CadenceCommand } from "../../../domain/commands/cadence-command";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { errorReply, textReply, type Reply } from "../../blocks/reply";
-import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from "../../blocks/setup-blocks";
+import { errorReply, textReply, type Reply } from "../../../messages/reply";
+import { buildHelpReply, buildKpiListReply, buildSeatListReply, seatLabel } from "../../../messages/setup-blocks";
 import { formatGoal } from "../../../domain/goal";
-import { escapeText } from "../../blocks/limits";
+import { escapeText } from "../../../messages/limits";
 import { commandListener, inRenderTurn } from "./command-listener";
-import { buildStatusReply } from "../../blocks/status-blocks";
+import { buildStatusReply } from "../../../messages/status-blocks";
 import { recordRefusal } from "../../../services/audit-trail";
-import type { JobReport } from "../../../services/weekly-loop";
+import type { JobReport } from "../../../services/job-report";
 
 function describeRun(job: string, report: JobReport): string {
   const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried, waiting longer after each failure)` : "";

@@ -2,7 +2,7 @@
 // ephemerally through the response_url, and turn an unexpected failure into a one-line apology.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import pLimit from "p-limit";
-import { errorReply, type Reply } from "../../blocks/reply";
+import { errorReply, type Reply } from "../../../messages/reply";
 import { respondEphemeral } from "../respond-with";
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

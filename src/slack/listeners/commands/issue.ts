@@ -1,9 +1,9 @@
 // `/issue …`: list, add, resolve, drop, assign.
 import { parseIssueCommand, type IssueCommand } from "../../../domain/commands/issue-command";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { buildIssueListReply } from "../../blocks/issue-list-blocks";
-import { errorReply, textReply, type Reply } from "../../blocks/reply";
-import { formatTypedText } from "../../blocks/limits";
+import { buildIssueListReply } from "../../../messages/issue-list-blocks";
+import { errorReply, textReply, type Reply } from "../../../messages/reply";
+import { formatTypedText } from "../../../messages/limits";
 import { commandListener, inRenderTurn } from "./command-listener";
 
 export function issueCommand(services: CadenceServices) {

@@ -3,9 +3,9 @@ import { parseScorecardCommand } from "../../../domain/commands/scorecard-comman
 import { evaluateGoal, formatGoal } from "../../../domain/goal";
 import { formatValue } from "../../../domain/units";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { errorReply, textReply } from "../../blocks/reply";
-import { escapeText } from "../../blocks/limits";
-import { trackMark } from "../../blocks/checkin-blocks";
+import { errorReply, textReply } from "../../../messages/reply";
+import { escapeText } from "../../../messages/limits";
+import { trackMark } from "../../../messages/checkin-blocks";
 import { commandListener, inRenderTurn } from "./command-listener";
 
 export function scorecardCommand(services: CadenceServices) {

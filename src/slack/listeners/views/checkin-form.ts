@@ -4,7 +4,8 @@ import { z } from "zod";
 import { parseValue } from "../../../domain/units";
 import { isWeek } from "../../../domain/week";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { FORM } from "../../ids";
+import { FORM } from "../../../messages/ids";
+import { readPrivateMetadata } from "./private-metadata";
 
 const metadata = z.object({ week: z.string().refine(isWeek), ownerId: z.string().min(1) });
 const formState = z.record(
@@ -14,13 +15,13 @@ const formState = z.record(
 
 export function checkinFormSubmitted(services: CadenceServices) {
   return async ({ ack, body, view, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const meta = metadata.safeParse(safeJson(view.private_metadata));
+    const meta = readPrivateMetadata(metadata, view.private_metadata);
     const state = formState.safeParse(view.state.values);
-    if (!meta.success || !state.success) {
+    if (!meta || !state.success) {
       logger.warn("check-in form with malformed metadata or state");
       return void (await ack({ response_action: "errors", errors: { [FORM.noteBlock]: "This form is out of date; close it and open it again." } }));
     }
-    const { week, ownerId } = meta.data;
+    const { week, ownerId } = meta;
     const now = services.clock();
     const model = await services.checkins.model(ownerId, week);
     const kpis = new Map(model.seats.flatMap((seat) => seat.kpis).map((kpi) => [kpi.id, kpi]));
@@ -50,12 +51,4 @@ export function checkinFormSubmitted(services: CadenceServices) {
     }
     await ack();
   };
-}
-
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? "");
-  } catch {
-    return undefined;
-  }
 }

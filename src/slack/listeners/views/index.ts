@@ -1,7 +1,7 @@
 // Modal submissions, one file each.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
-import { VIEWS } from "../../ids";
+import { VIEWS } from "../../../messages/ids";
 import { checkinFormSubmitted } from "./checkin-form";
 import { resolveIssueSubmitted } from "./resolve-issue";
 

@@ -3,20 +3,23 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from "zod";
 import { MAX_NOTE_LENGTH } from "../../../domain/commands/issue-command";
 import type { CadenceServices } from "../../../services/cadence-services";
+import { RESOLVE_FORM } from "../../../messages/ids";
+import { readPrivateMetadata } from "./private-metadata";
 
 const metadata = z.object({ issueId: z.number().int().positive() });
 
 export function resolveIssueSubmitted(services: CadenceServices) {
   return async ({ ack, body, view, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const meta = metadata.safeParse(JSON.parse(view.private_metadata || "{}"));
-    const note = view.state.values.note?.note?.value?.trim() ?? "";
-    if (!meta.success) return void (await ack({ response_action: "errors", errors: { note: "This form is out of date; close it and try again." } }));
-    if (note === "") return void (await ack({ response_action: "errors", errors: { note: "Say how it was resolved." } }));
-    if (note.length > MAX_NOTE_LENGTH) return void (await ack({ response_action: "errors", errors: { note: `Keep it under ${MAX_NOTE_LENGTH} characters.` } }));
-    const result = await services.issues.resolve(meta.data.issueId, body.user.id, note, services.clock());
+    const meta = readPrivateMetadata(metadata, view.private_metadata);
+    const note = view.state.values[RESOLVE_FORM.noteBlock]?.[RESOLVE_FORM.noteAction]?.value?.trim() ?? "";
+    const refuse = (error: string) => ack({ response_action: "errors", errors: { [RESOLVE_FORM.noteBlock]: error } });
+    if (!meta) return void (await refuse("This form is out of date; close it and try again."));
+    if (note === "") return void (await refuse("Say how it was resolved."));
+    if (note.length > MAX_NOTE_LENGTH) return void (await refuse(`Keep it under ${MAX_NOTE_LENGTH} characters.`));
+    const result = await services.issues.resolve(meta.issueId, body.user.id, note, services.clock());
     if (!result.ok) {
-      logger.info(`resolve #${meta.data.issueId} refused: ${result.error}`);
-      return void (await ack({ response_action: "errors", errors: { note: result.error } }));
+      logger.info(`resolve #${meta.issueId} refused: ${result.error}`);
+      return void (await refuse(result.error));
     }
     await ack();
   };

@@ -1,0 +1,58 @@
+// Answers to `/cadence` set-up commands.
+import { formatGoal } from "../domain/goal";
+import type { Kpi, Seat, SeatWithKpis } from "../domain/model";
+import { CADENCE_USAGE } from "../domain/commands/cadence-command";
+import { ISSUE_FORMS } from "../domain/commands/issue-command";
+import { SCORECARD_FORMS } from "../domain/commands/scorecard-command";
+import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
+import type { Reply } from "./reply";
+
+export function seatLabel(seat: Pick<Seat, "name" | "kind">): string {
+  return seat.kind === "agent" ? `:robot_face: *${escapeText(seat.name)}* (AI agent)` : `:bust_in_silhouette: *${escapeText(seat.name)}*`;
+}
+
+export function kpiLine(kpi: Kpi): string {
+  return `• ${escapeText(kpi.name)} — goal ${formatGoal(kpi.goal, kpi.unit)} _(${kpi.unit})_`;
+}
+
+export function buildSeatListReply(seats: SeatWithKpis[]): Reply {
+  if (seats.length === 0) return { text: "No seats yet.", blocks: [section(escapeExceptMentions(`No seats yet. Add one with ${CADENCE_USAGE.seatAdd}.`))] };
+  const blocks: Block[] = [header(`Seats (${seats.length})`)];
+  for (const seat of seats) {
+    const lines = [
+      `${seatLabel(seat)} · owner <@${seat.ownerId}>`,
+      seat.accountability ? `_${escapeText(seat.accountability)}_` : "_no accountability set_",
+      ...(seat.kpis.length > 0 ? seat.kpis.map(kpiLine) : ["_no KPIs yet_"]),
+    ];
+    blocks.push(...packLines(lines).map((text) => section(text)));
+  }
+  return { text: `${seats.length} seats`, blocks };
+}
+
+export function buildKpiListReply(seats: SeatWithKpis[]): Reply {
+  const withKpis = seats.filter((seat) => seat.kpis.length > 0);
+  const count = withKpis.reduce((sum, seat) => sum + seat.kpis.length, 0);
+  if (count === 0) return { text: "No KPIs yet.", blocks: [section(escapeExceptMentions(`No KPIs yet. Add one with ${CADENCE_USAGE.kpiAdd}.`))] };
+  const lines = withKpis.flatMap((seat) => [`${seatLabel(seat)} · <@${seat.ownerId}>`, ...seat.kpis.map(kpiLine)]);
+  return { text: `${count} KPIs`, blocks: [header(`KPIs (${count})`), ...packLines(lines).map((text) => section(text))] };
+}
+
+export function buildHelpReply(): Reply {
+  const lines = [
+    "*Set-up (admins)*",
+    `${CADENCE_USAGE.seatAdd} — add a seat held by a person or an AI agent`,
+    "`/cadence seat list` — seats, owners, accountabilities and KPIs",
+    `${CADENCE_USAGE.seatOwner} — hand a seat to a new owner`,
+    `${CADENCE_USAGE.seatArchive} — stop asking for its KPIs; history is kept`,
+    `${CADENCE_USAGE.kpiAdd} — units: number, percent, currency, duration, yes/no`,
+    "`/cadence kpi list` — every KPI and its goal",
+    `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
+    `${CADENCE_USAGE.status} — what needs an admin: messages Slack refused for good, and how to fix each`,
+    "*AI seats (admins and the seat's owner)*",
+    `${CADENCE_USAGE.seatToken} — a token for the seat's agent to push its numbers (POST /api/v1/entries); shown once`,
+    "*Everyone*",
+    SCORECARD_FORMS.join(" · "),
+    ISSUE_FORMS.join(" · "),
+  ];
+  return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")] };
+}
