@@ -76,6 +76,8 @@ export interface RunningCadence {
   schedulerRunning: boolean;
   /** Runs one scheduler tick at the clock's time (what the minute cron does). */
   tick(): Promise<void>;
+  /** Resolves once no request, listener work, tick or start-up check is running (tests assert after it). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const checkinRows = new CheckinRepository(db);
   const registry = new InstanceRegistry(new InstanceRepository(db));
   await registry.register();
+  const inFlight = new InFlightRequests();
 
   const { app, client, postClient } = createSlackApp({
     config,
@@ -158,16 +161,18 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const leadership = new SchedulerLeadership({
     registry,
     logger,
-    tick: async () => {
-      await loop.tick(clock());
-      await housekeeping.pruneDue(clock()).catch(warn("pruning old bookkeeping rows"));
-    },
+    tick: () =>
+      inFlight.track(
+        (async () => {
+          await loop.tick(clock());
+          await housekeeping.pruneDue(clock()).catch(warn("pruning old bookkeeping rows"));
+        })(),
+      ),
     ticking: options.scheduler !== false,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
   });
-  void checkins.zoneWarning(clock()).then((warning) => warning && logger.warn(warning), warn("checking the check-in time zones"));
+  void inFlight.track(checkins.zoneWarning(clock())).then((warning) => warning && logger.warn(warning), warn("checking the check-in time zones"));
 
-  const inFlight = new InFlightRequests();
   app.use(inFlight.middleware());
   app.use(workspaceGuard());
   registerCommands(app, services);
@@ -180,10 +185,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const port = server ? (server.address() as AddressInfo).port : undefined;
 
   // Warnings only: a set-up problem must not keep Cadence from serving what it can.
-  const setupChecks = options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
+  const setupChecks = options.setupChecks === false ? Promise.resolve() : inFlight.track(logSetupChecks(config, client, db, logger));
   // Not awaited: a slow or failing Slack must not hold up serving requests.
-  void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
-    .check()
+  void inFlight
+    .track(new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger }).check())
     .catch(warn("checking that Cadence is in the channel"));
   await leadership.start();
 
@@ -196,6 +201,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       return leadership.isLeading;
     },
     tick: async () => void (await leadership.tickIfLeading()),
+    idle: () => inFlight.idle(),
     async stop() {
       await leadership.stop(STOP_GRACE_MS);
       await setupChecks;

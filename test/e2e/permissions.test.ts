@@ -9,7 +9,8 @@ import type { LocalSlack } from "../../tools/local-slack/server";
 import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, SIGNING_SECRET, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { eventually } from "../support/eventually";
-import { clickButton, fieldValues } from "../support/interactions";
+import { clickButton } from "../support/interactions";
+import { blockActionsPayload, typedValues, viewSubmissionPayload } from "../../tools/testkit/interaction-payloads";
 import { signedClient, type SignedClient } from "../../tools/local-slack/signed-requests";
 
 // --- Roles ---------------------------------------------------------------------------------------------------
@@ -131,18 +132,7 @@ interface Seen {
 }
 
 function blockAction(userId: string, team: string, triggerId: string, responseUrl: string, messageTs: string, action: Record<string, unknown>, channelId = CHANNEL) {
-  return {
-    type: "block_actions",
-    team: { id: team },
-    user: { id: userId, team_id: team },
-    api_app_id: "A_CADENCE",
-    trigger_id: triggerId,
-    response_url: responseUrl,
-    container: { type: "message", channel_id: channelId, message_ts: messageTs },
-    channel: { id: channelId },
-    message: { ts: messageTs },
-    actions: [{ action_ts: String(Date.now() / 1000), ...action }],
-  };
+  return blockActionsPayload({ teamId: team, userId, triggerId, responseUrl, message: { channelId, ts: messageTs } }, action);
 }
 
 async function command(ctx: Ctx, name: string, text: string): Promise<Seen> {
@@ -174,18 +164,7 @@ async function click(ctx: Ctx, messageTs: string, action: Record<string, unknown
 }
 
 async function submit(ctx: Ctx, view: any, values: Record<string, string>): Promise<Seen> {
-  const state = fieldValues(view);
-  for (const [blockId, value] of Object.entries(values)) {
-    const block = (view.blocks as any[]).find((candidate) => candidate.block_id === blockId);
-    state[blockId] = { [block.element.action_id]: { type: "plain_text_input", value } };
-  }
-  const answer = await ctx.client.interaction({
-    type: "view_submission",
-    team: { id: ctx.team },
-    user: { id: ctx.userId, team_id: ctx.team },
-    api_app_id: "A_CADENCE",
-    view: { ...view, state: { values: state } },
-  });
+  const answer = await ctx.client.interaction(viewSubmissionPayload({ teamId: ctx.team, userId: ctx.userId }, view, typedValues(view, values)));
   expect(answer.status).toBe(200);
   if (answer.body?.response_action === "errors") return { text: `errors:${JSON.stringify(answer.body.errors)}` };
   return { text: answer.body?.response_action ? `${answer.body.response_action}:${JSON.stringify(answer.body.view ?? {})}` : "(the form closed as if saved)" };
@@ -197,7 +176,8 @@ async function directMessage(ctx: Ctx, text: string): Promise<Seen> {
   const foreign = ctx.team !== slack.teamId ? { user_team: ctx.team, source_team: ctx.team } : {};
   const answer = await ctx.client.event({ type: "message", channel_type: "im", channel, user: ctx.userId, text, ts: `${Date.now() / 1000}`, ...foreign });
   expect(answer.status).toBe(200);
-  const reply = await slack.waitFor(() => slack.messages(channel).slice(before).find((message) => message.bot_id !== undefined), 2000).catch(() => undefined);
+  await ctx.app.idle();
+  const reply = slack.messages(channel).slice(before).find((message) => message.bot_id !== undefined);
   return { text: reply ? (reply.text ?? "") : "(no reply)" };
 }
 
@@ -412,20 +392,6 @@ const REFUSAL_SHAPE = /^:warning: |^view:notice |^(errors|update|push):|I have n
 /** Slack calls that show something to someone other than the actor. */
 const VISIBLE = new Set(["chat.postMessage", "chat.update", "chat.delete", "chat.postEphemeral", "views.publish"]);
 
-/** Waits until the app has made no Slack call for a moment. */
-async function settle(quietMs = 50, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let count = slack.calls.length;
-  let quietSince = Date.now();
-  while (Date.now() < deadline && Date.now() - quietSince < quietMs) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    if (slack.calls.length !== count) {
-      count = slack.calls.length;
-      quietSince = Date.now();
-    }
-  }
-}
-
 // --- The table ---------------------------------------------------------------------------------------------------
 
 const cases = ACTIONS_UNDER_TEST.flatMap((action) => ROLES.map((role) => ({ action, role, allowed: action.allowed.includes(role) })));
@@ -451,8 +417,8 @@ describe("who may do what", () => {
       }
       expect(seen.text, "a refusal says so").toMatch(role === "other workspace" ? REFUSAL_SHAPE : action.refused);
       expect(seen.text.split("\n")[0].length, "a refusal is short").toBeLessThanOrEqual(300);
-      // Give a wrongly allowed action the moment it would need to finish writing and posting before looking.
-      await settle();
+      // A wrongly allowed action would still be writing and posting after its answer: look once it is done.
+      await app.idle();
       expect(await snapshotDatabase(app.cadence.db), "a refused action wrote something").toEqual(before);
       const shown = slack.calls
         .slice(callsBefore)
@@ -460,7 +426,7 @@ describe("who may do what", () => {
       expect(shown.map((call) => `${call.method} ${call.params.channel ?? call.params.user_id}`), "a refused action showed something to others").toEqual([]);
     } finally {
       // An allowed action keeps updating posts and home tabs after its answer; let that finish inside this case.
-      await settle();
+      await app.idle();
       await app.stop();
     }
   });
