@@ -189,10 +189,10 @@ describe("answering", () => {
     await sendDm(app, { userId: "UNYC", text: "92%\n45m", eventId: "Ev1" });
     await sendDm(app, { userId: "UNYC", text: "92%\n45m", eventId: "Ev1", retryNum: 1 });
     await sendDm(app, { userId: "UNYC", text: "92%\n45m", eventId: "Ev1", retryNum: 2 });
-    const reply = await app.slack.waitFor(() => app.slack.dmsTo("UNYC").find((message) => message.text?.includes("Recorded")));
+    await app.idle();
+    const reply = app.slack.dmsTo("UNYC").find((message) => message.text?.includes("Recorded"))!;
     expect(reply.text).toContain("Resolution rate: 92%");
     expect(reply.text).toContain("First response: 45m");
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(app.slack.dmsTo("UNYC").filter((message) => message.text?.includes("Recorded"))).toHaveLength(1);
     const entries = await app.cadence.db.entry.findMany({ orderBy: { kpiId: "asc" } });
     expect(entries.map((entry) => [entry.value, entry.source])).toEqual([[92, "dm"], [45, "dm"]]);

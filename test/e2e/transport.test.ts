@@ -86,7 +86,7 @@ describe("workspace and identity", () => {
     expect(refused.body.text).toMatch(/only serves the workspace it is installed in/);
     const adminElsewhere = await foreign.command({ command: "/cadence", text: 'seat add "Foreign" <@UOWNER> human', userId: "UADMIN" });
     expect(adminElsewhere.body.text).toMatch(/only serves the workspace/);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await app.idle();
     expect(await snapshotDatabase(app.cadence.db)).toEqual(before);
     await app.command("/cadence", "seat list");
     await app.command("/cadence", "kpi list");
