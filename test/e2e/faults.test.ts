@@ -56,6 +56,10 @@ function deliveryKeys(fake: LocalSlack, channel: string): string[] {
   return fake.messages(channel).map((message) => String(message.metadata?.event_payload?.key ?? "")).filter(Boolean);
 }
 
+// These start a second Cadence process and seed a hundred seats first: on a loaded 2-core machine that alone
+// can take most of the default 30 s.
+const CRASH_TEST_TIMEOUT_MS = 90_000;
+
 const duplicates = (keys: string[]) => keys.filter((key, index) => keys.indexOf(key) !== index);
 
 describe("Slack retries", () => {
@@ -117,7 +121,7 @@ describe("killed mid-job, then restarted", () => {
     const issues = await app.cadence.db.issue.findMany();
     expect(issues.map((issue) => issue.source).sort()).toEqual([...Array(10).fill("drift"), ...Array(10).fill("missing")]);
     expect(issues.every((issue) => issue.messageTs)).toBe(true);
-  });
+  }, CRASH_TEST_TIMEOUT_MS);
 
   it("posts the digest and each thread part exactly once", async () => {
     slack = await startTestSlack();
@@ -148,7 +152,7 @@ describe("killed mid-job, then restarted", () => {
     const thread = slack.messages(CHANNEL).filter((message) => message.thread_ts === main.ts);
     expect(thread).toHaveLength(keys.length - 1);
     expect(await app.cadence.db.jobRun.findFirst({ where: { job: "digest", completedAt: { not: null } } })).not.toBeNull();
-  });
+  }, CRASH_TEST_TIMEOUT_MS);
 });
 
 describe("Slack outages", () => {
