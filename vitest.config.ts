@@ -11,5 +11,13 @@ export default defineConfig({
     // End-to-end files each boot their own app and database; two cores run two files at a time.
     pool: "forks",
     maxWorkers: 2,
+    // `npm run coverage`: lines of src/ that the tests (this process and its forks, not child processes) run.
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.ts"],
+      exclude: ["src/generated/**"],
+      reporter: ["text-summary", "text"],
+      reportsDirectory: "test-results/coverage",
+    },
   },
 });

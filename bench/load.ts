@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import type { RecordedCall } from "../tools/local-slack/server";
-import type { AppUsage } from "./support/app-process";
+import type { AppUsage } from "../tools/testkit/child-cadence";
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
 import { ADMIN } from "./support/boot";
 import { bootChildApp, type ChildApp } from "./support/child-app";

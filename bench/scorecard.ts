@@ -3,7 +3,7 @@
 // acknowledgement, and the time until the whole answer (every message of it) has arrived at the response_url.
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
 import { ADMIN } from "./support/boot";
-import type { AppUsage } from "./support/app-process";
+import type { AppUsage } from "../tools/testkit/child-cadence";
 import { bootChildApp } from "./support/child-app";
 import { latencyMetric } from "./support/latency";
 import type { SeededTeam, TeamSpec } from "./support/seed-team";

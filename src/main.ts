@@ -88,6 +88,8 @@ export interface RunningCadence {
   schedulerRunning: boolean;
   /** Runs one scheduler tick at the clock's time (what the minute cron does). */
   tick(): Promise<void>;
+  /** Resolves once no request, listener work, tick or start-up check is running (tests assert after it). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const repositories = openRepositories(db);
   const registry = new InstanceRegistry(repositories.instances);
   await registry.register();
+  const inFlight = new InFlightRequests();
 
   // The agent API is mounted now and served once its service exists (below); until then it answers 503.
   let agentApi: AgentApi | undefined;
@@ -124,13 +127,13 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const setupChecksNow = () => collectSetupChecks(config, { client, db, now: clock() });
   const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow });
   agentApi = new AgentApi({ agents: agentEntries(repositories, services, config), clock, logger, limits: options.apiLimits });
-  const leadership = scheduleLoop({ loop, repositories, registry, logger, clock, options });
-  const inFlight = registerListeners(app, services);
+  const leadership = scheduleLoop({ loop, repositories, registry, logger, clock, options, inFlight });
+  registerListeners(app, services, inFlight);
   const url = await serve(app, config);
   // In Socket Mode there is no Slack HTTP server to mount the agent API on: it gets its own, on API_PORT.
   const apiServer = url || config.apiPort === undefined ? undefined : await startApiServer(config.apiPort, handleApi);
   const apiUrl = apiServer ? `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}` : url;
-  const setupChecks = startupChecks({ config, options, client, db, slack, services, logger });
+  const setupChecks = startupChecks({ config, options, client, db, slack, services, logger, inFlight });
   await leadership.start();
 
   return {
@@ -143,6 +146,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       return leadership.isLeading;
     },
     tick: async () => void (await leadership.tickIfLeading()),
+    idle: () => inFlight.idle(),
     stop: () => stopInOrder({ leadership, setupChecks, app, apiServer, inFlight, refresh: services.refresh, registry, db, logger }),
   };
 }
@@ -171,16 +175,20 @@ async function stopInOrder(parts: {
 }
 
 /** The weekly loop and the pruning of old bookkeeping rows, on the one-minute tick of whichever process leads. */
-function scheduleLoop(args: { loop: WeeklyLoop; repositories: Repositories; registry: InstanceRegistry; logger: Logger; clock: () => Date; options: StartOptions }): SchedulerLeadership {
-  const { loop, repositories, registry, logger, clock, options } = args;
+function scheduleLoop(args: { loop: WeeklyLoop; repositories: Repositories; registry: InstanceRegistry; logger: Logger; clock: () => Date; options: StartOptions; inFlight: InFlightRequests }): SchedulerLeadership {
+  const { loop, repositories, registry, logger, clock, options, inFlight } = args;
   const housekeeping = new Housekeeping({ processedEvents: repositories.processedEvents, deliveries: repositories.deliveries, idempotencyKeys: repositories.idempotencyKeys, logger });
   return new SchedulerLeadership({
     registry,
     logger,
-    tick: async () => {
-      await loop.tick(clock());
-      await housekeeping.pruneDue(clock()).catch(warnOf(logger, "pruning old bookkeeping rows"));
-    },
+    // Tracked as in-flight work, so `idle()` (tests) and a graceful stop wait for a tick under way.
+    tick: () =>
+      inFlight.track(
+        (async () => {
+          await loop.tick(clock());
+          await housekeeping.pruneDue(clock()).catch(warnOf(logger, "pruning old bookkeeping rows"));
+        })(),
+      ),
     ticking: options.scheduler !== false,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
   });
@@ -275,15 +283,13 @@ function refreshAfterChanges(
   return refresh;
 }
 
-function registerListeners(app: App, services: CadenceServices): InFlightRequests {
-  const inFlight = new InFlightRequests();
+function registerListeners(app: App, services: CadenceServices, inFlight: InFlightRequests): void {
   app.use(inFlight.middleware());
   app.use(workspaceGuard());
   registerCommands(app, services);
   registerActions(app, services);
   registerViews(app, services);
   registerEvents(app, services);
-  return inFlight;
 }
 
 /** Starts the Bolt app; its base URL in HTTP mode, undefined in Socket Mode. */
@@ -295,15 +301,16 @@ async function serve(app: App, config: Config): Promise<string | undefined> {
 }
 
 /** Warnings only, none awaited: a set-up problem or a slow Slack must not hold up serving what Cadence can. */
-function startupChecks(args: { config: Config; options: StartOptions; client: WebClient; db: Database; slack: WebClientSlackApi; services: CadenceServices; logger: Logger }): Promise<void> {
-  const { config, options, client, db, slack, services, logger } = args;
-  void services.checkins.zoneWarning(services.clock()).then((warning) => warning && logger.warn(warning), warnOf(logger, "checking the check-in time zones"));
+/** Tracked as in-flight work, so tests can wait until they are done (`idle()`). */
+function startupChecks(args: { config: Config; options: StartOptions; client: WebClient; db: Database; slack: WebClientSlackApi; services: CadenceServices; logger: Logger; inFlight: InFlightRequests }): Promise<void> {
+  const { config, options, client, db, slack, services, logger, inFlight } = args;
+  void inFlight.track(services.checkins.zoneWarning(services.clock())).then((warning) => warning && logger.warn(warning), warnOf(logger, "checking the check-in time zones"));
   // A member already (invited while Cadence was down): what waited for the invitation goes out now.
-  void new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
+  const membership = new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
     .check()
-    .then(async (isMember) => void (isMember && (await services.invitations.botJoined(config.channel, services.clock()))))
-    .catch(warnOf(logger, "checking that Cadence is in the channel"));
-  return options.setupChecks === false ? Promise.resolve() : logSetupChecks(config, client, db, logger);
+    .then(async (isMember) => void (isMember && (await services.invitations.botJoined(config.channel, services.clock()))));
+  void inFlight.track(membership).catch(warnOf(logger, "checking that Cadence is in the channel"));
+  return options.setupChecks === false ? Promise.resolve() : inFlight.track(logSetupChecks(config, client, db, logger));
 }
 
 function warnOf(logger: Logger, what: string): (error: Error) => void {

@@ -10,11 +10,10 @@ import { loadConfig } from "../../src/config/config";
 import { applyPendingMigrations } from "../../src/db/migrate";
 import { startCadence, type RunningCadence } from "../../src/main";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
+import { ADMIN, CHANNEL, cadenceEnvironment, settableClock, type SettableClock } from "../../tools/testkit/environment";
 import { seedTeam, type SeededTeam, type TeamSpec } from "./seed-team";
 
-export const ADMIN = "UADMIN";
-export const CHANNEL = "C0CADENCE";
-export const SIGNING_SECRET = "bench-signing-secret";
+export { ADMIN, CHANNEL, SIGNING_SECRET } from "../../tools/testkit/environment";
 
 /** Monday of 2026-W48, 10:00 UTC: the last completed week is 2026-W47. */
 export const DEFAULT_START_AT = "2026-11-23T10:00:00Z";
@@ -23,10 +22,7 @@ export const SETTLE_MS = 250;
 
 const BENCH_TMP = resolve(dirname(fileURLToPath(import.meta.url)), "..", ".tmp");
 
-export interface BenchClock {
-  now: Date;
-  set(iso: string | Date): void;
-}
+export type BenchClock = SettableClock;
 
 export interface BenchBootOptions {
   /** Delay the fake Slack adds to every answer. */
@@ -54,7 +50,7 @@ export interface BenchApp {
 export async function bootBenchApp(options: BenchBootOptions = {}): Promise<BenchApp> {
   const workDir = makeWorkDir();
   const databaseUrl = `file:${join(workDir, "cadence.db")}`;
-  const clock = benchClock(options.startAt ?? DEFAULT_START_AT);
+  const clock = settableClock(options.startAt ?? DEFAULT_START_AT);
   let slack: LocalSlack | undefined;
   try {
     const migrateStarted = performance.now();
@@ -62,7 +58,7 @@ export async function bootBenchApp(options: BenchBootOptions = {}): Promise<Benc
     const migrateMs = performance.now() - migrateStarted;
 
     slack = await startBenchSlack(options.latencyMs ?? 0, options.rateLimits);
-    const config = loadConfig(benchEnvironment(slack, databaseUrl, options.env));
+    const config = loadConfig(cadenceEnvironment(slack.apiUrl, databaseUrl, options.env));
     // No scheduler: the benchmark calls tick() itself, so nothing runs outside the measured window.
     const cadence = await startCadence(config, { clock: () => clock.now, logLevel: (process.env.BENCH_LOG as LogLevel) ?? LogLevel.ERROR, scheduler: false });
     const fakeSlack = slack;
@@ -96,30 +92,6 @@ export async function startBenchSlack(latencyMs: number, rateLimits = false): Pr
   slack.joinChannel(CHANNEL); // the bot is invited to the cadence channel, as in set-up
   slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   return slack;
-}
-
-/** The environment Cadence is configured from, in this process or in a child (`support/app-process.ts`). */
-export function benchEnvironment(slack: LocalSlack, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    SLACK_BOT_TOKEN: "xoxb-bench",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    CADENCE_CHANNEL: CHANNEL,
-    CADENCE_ADMINS: ADMIN,
-    SLACK_API_URL: slack.apiUrl,
-    DATABASE_URL: databaseUrl,
-    PORT: "0",
-    ...extra,
-  };
-}
-
-function benchClock(startAt: string): BenchClock {
-  const clock: BenchClock = {
-    now: new Date(startAt),
-    set(iso) {
-      clock.now = new Date(iso);
-    },
-  };
-  return clock;
 }
 
 /** One folder per run, so two benchmark runs at once never share (or delete) each other's database. */

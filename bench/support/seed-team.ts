@@ -1,10 +1,11 @@
-// Seeds a large team for a benchmark in seconds: rows go straight into the database in batches (seats and KPIs
-// with createMany, values with plain INSERTs; going through `/cadence seat add` would take minutes at this size
-// and measure the wrong thing), and the owners into the fake Slack so users.info and DMs work. Everything is
-// deterministic: same spec, same team.
+// Seeds a large team for a benchmark in seconds with the testkit's builders: seats and KPIs through the
+// repositories, values in bulk (going through `/cadence seat add` would take minutes at this size and measure
+// the wrong thing), and the owners into the fake Slack so users.info and DMs work. Everything is deterministic:
+// same spec, same team.
 import type { Database } from "../../src/db/database";
 import { lastCompletedWeek, mondayOf, shiftWeek, type IsoWeek } from "../../src/domain/week";
 import type { LocalSlack } from "../../tools/local-slack/server";
+import { addSeats, bulkEntries, type SeededSeat } from "../../tools/testkit/team-builder";
 
 export interface TeamSpec {
   seats: number;
@@ -64,16 +65,13 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 const ON_TRACK_VALUE = 12;
 const OFF_TRACK_VALUE = 7;
 
-// Rows per INSERT: far below SQLite's 32,766 bound variables, big enough that seeding stays fast.
-const BATCH_SIZE = 500;
 const SEEDED_BY = "UADMIN";
 
 export async function seedTeam(db: Database, slack: LocalSlack, spec: TeamSpec, context: SeedContext): Promise<SeededTeam> {
   const ownerIds = addOwners(slack, spec.ownersCount, spec.timeZones ?? DEFAULT_TIME_ZONES);
   // Seats and KPIs predate their history, so a week without a value counts as missing, as it would in use.
   const createdAt = new Date(context.now.getTime() - (spec.weeksOfHistory + 1) * WEEK_MS);
-  const seats = await insertSeats(db, spec.seats, ownerIds, createdAt);
-  const kpis = await insertKpis(db, seats, spec.kpisPerSeat, createdAt);
+  const { seats, kpis } = await insertSeatsAndKpis(db, spec.seats, spec.kpisPerSeat, ownerIds, createdAt);
   const historyWeeks = weeksBeforeNextCheckin(context, spec.weeksOfHistory);
   const askedWeek = lastCompletedWeek(context.now, context.teamTz);
   const historyCount = await insertHistory(db, kpis, historyWeeks);
@@ -102,7 +100,6 @@ function addOwners(slack: LocalSlack, count: number, timeZones: readonly string[
   });
 }
 
-type SeededSeat = { id: number; name: string; ownerId: string };
 
 export interface SeededKpi {
   id: number;
@@ -111,55 +108,18 @@ export interface SeededKpi {
   ownerId: string;
 }
 
-async function insertSeats(db: Database, count: number, ownerIds: string[], createdAt: Date): Promise<SeededSeat[]> {
-  const rows = Array.from({ length: count }, (_, index) => {
-    const name = `Bench seat ${index + 1}`;
-    return {
-      name,
-      nameKey: name.toLowerCase(),
-      kind: index % 3 === 0 ? "agent" : "human",
-      accountability: `Answers for benchmark area ${index + 1}`,
-      ownerId: ownerIds[index % ownerIds.length],
-      createdBy: SEEDED_BY,
-      createdAt,
-    };
-  });
-  const seats: SeededSeat[] = [];
-  for (const batch of batches(rows)) {
-    seats.push(...(await db.seat.createManyAndReturn({ data: batch, select: { id: true, name: true, ownerId: true } })));
-  }
-  return seats;
-}
-
-async function insertKpis(db: Database, seats: SeededSeat[], perSeat: TeamSpec["kpisPerSeat"], createdAt: Date): Promise<SeededKpi[]> {
+async function insertSeatsAndKpis(db: Database, count: number, perSeat: TeamSpec["kpisPerSeat"], ownerIds: string[], createdAt: Date): Promise<{ seats: SeededSeat[]; kpis: SeededKpi[] }> {
   const [min, max] = typeof perSeat === "number" ? [perSeat, perSeat] : perSeat;
-  const rows = seats.flatMap((seat, seatIndex) =>
-    Array.from({ length: min + (seatIndex % (max - min + 1)) }, (_, position) => {
-      const name = `Bench KPI ${position + 1}`;
-      return {
-        seatId: seat.id,
-        name,
-        nameKey: name.toLowerCase(),
-        unit: "number",
-        goalOp: ">=",
-        goalA: 10,
-        goalB: null,
-        position,
-        createdBy: SEEDED_BY,
-        createdAt,
-      };
-    }),
-  );
-  const seatById = new Map(seats.map((seat) => [seat.id, seat]));
-  const kpis: SeededKpi[] = [];
-  for (const batch of batches(rows)) {
-    const inserted = await db.kpi.createManyAndReturn({ data: batch, select: { id: true, name: true, seatId: true } });
-    for (const kpi of inserted) {
-      const seat = seatById.get(kpi.seatId)!;
-      kpis.push({ id: kpi.id, name: kpi.name, seatName: seat.name, ownerId: seat.ownerId });
-    }
-  }
-  return kpis;
+  const specs = Array.from({ length: count }, (_, index) => ({
+    name: `Bench seat ${index + 1}`,
+    kind: index % 3 === 0 ? ("agent" as const) : ("human" as const),
+    accountability: `Answers for benchmark area ${index + 1}`,
+    ownerId: ownerIds[index % ownerIds.length],
+    kpis: Array.from({ length: min + (index % (max - min + 1)) }, (_, position) => ({ name: `Bench KPI ${position + 1}`, goal: ">= 10" })),
+  }));
+  const seats = await addSeats(db, specs, { at: createdAt, by: SEEDED_BY });
+  const kpis = seats.flatMap((seat) => seat.kpis.map((kpi) => ({ id: kpi.id, name: kpi.name, seatName: seat.name, ownerId: seat.ownerId })));
+  return { seats, kpis };
 }
 
 /** The weeks just before the one the next check-in asks for, so the check-in DM shows last week's values. */
@@ -181,7 +141,7 @@ async function insertHistory(db: Database, kpis: SeededKpi[], weeks: IsoWeek[]):
       enteredAt: new Date(mondayOf(week).getTime() + WEEK_MS),
     })),
   );
-  await insertEntries(db, rows);
+  await bulkEntries(db, rows);
   return rows.length;
 }
 
@@ -208,29 +168,6 @@ async function insertAskedWeek(db: Database, kpis: SeededKpi[], week: IsoWeek, m
     const value = state === "offTrack" ? OFF_TRACK_VALUE : ON_TRACK_VALUE;
     return [{ kpiId: kpi.id, week, value, note: null, source: "command", enteredBy: kpi.ownerId, enteredAt: now }];
   });
-  await insertEntries(db, rows);
+  await bulkEntries(db, rows);
   return counts;
-}
-
-type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date };
-const ENTRY_COLUMNS = ["kpiId", "week", "value", "note", "source", "enteredBy", "enteredAt"] as const;
-
-/**
- * Values go in with plain multi-row INSERTs in one transaction: about 7 times faster than createMany for the
- * large team's 159,000 rows, and stored the same way (dates as the same ISO text). Column names follow
- * prisma/schema.prisma's Entry; a renamed column fails here loudly.
- */
-async function insertEntries(db: Database, rows: EntryRow[]): Promise<void> {
-  const columns = ENTRY_COLUMNS.map((column) => `"${column}"`).join(", ");
-  const placeholders = `(${ENTRY_COLUMNS.map(() => "?").join(", ")})`;
-  await db.$transaction(async (tx) => {
-    for (const batch of batches(rows)) {
-      const values = batch.flatMap((row) => ENTRY_COLUMNS.map((column) => row[column]));
-      await tx.$executeRawUnsafe(`INSERT INTO "Entry" (${columns}) VALUES ${batch.map(() => placeholders).join(", ")}`, ...values);
-    }
-  }, { timeout: 120_000 });
-}
-
-function* batches<T>(rows: T[]): Generator<T[]> {
-  for (let start = 0; start < rows.length; start += BATCH_SIZE) yield rows.slice(start, start + BATCH_SIZE);
 }

@@ -21,8 +21,8 @@ describe("Cadence not in its channel", () => {
   it("says nothing once the bot has been invited", async () => {
     const warnings: string[] = [];
     app = await bootApp({ logger: { warn: (...args: unknown[]) => warnings.push(args.join(" ")) } });
-    await app.slack.waitFor(() => app!.slack.callsTo("conversations.info")[0]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await app.idle();
+    expect(app.slack.callsTo("conversations.info")).toHaveLength(1);
     expect(warnings.filter((line) => line.includes("invite @Cadence"))).toEqual([]);
     expect(app.slack.dmsTo(ADMIN)).toEqual([]);
   });

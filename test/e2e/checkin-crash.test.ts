@@ -1,7 +1,9 @@
 // A Cadence killed in the middle of the check-in fan-out, then restarted: every owner ends with one DM.
 import { afterEach, describe, expect, it } from "vitest";
 import type { LocalSlack } from "../../tools/local-slack/server";
-import { bootApp, freshDatabaseUrl, testClock, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
+import { bootApp, freshDatabaseUrl, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
+import { cadenceEnvironment } from "../../tools/testkit/environment";
+import { addSeats } from "../../tools/testkit/team-builder";
 import { spawnCadence } from "../support/spawn-cadence";
 
 const OWNER_COUNT = 40;
@@ -18,20 +20,17 @@ describe("crash between claim and send", () => {
   it("finishes the fan-out after a SIGKILL without a second DM to anyone", async () => {
     slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
-    // Seed the team through the real app, then stop it.
+    // Seed the team through the app's repositories, then stop it.
     const seeding = await bootApp({ slack, databaseUrl, clock: testClock(NOW) });
-    for (let index = 0; index < OWNER_COUNT; index += 1) {
-      const id = `UOWN${index}`;
-      slack.addUser({ id, name: `owner${index}`, tz: "UTC" });
-      await seeding.command("/cadence", `seat add "Seat ${index}" <@${id}> ${index % 2 ? "agent" : "human"}`);
-      await seeding.command("/cadence", `kpi add "Seat ${index}" "KPI ${index}" >= 10`);
-    }
+    const owners = Array.from({ length: OWNER_COUNT }, (_, index) => `UOWN${index}`);
+    owners.forEach((id, index) => slack.addUser({ id, name: `owner${index}`, tz: "UTC" }));
+    await addSeats(seeding.cadence.db, owners.map((ownerId, index) => ({ name: `Seat ${index}`, ownerId, kind: index % 2 ? "agent" : "human", kpis: [{ name: `KPI ${index}`, goal: ">= 10" }] })), { at: new Date(NOW) });
     await seeding.cadence.stop();
 
     // Slack applies each post at once but answers slowly, so the child dies after Slack accepted some DMs and
     // before it could record them: the hardest case (the claim exists, the DM exists, the ts was never saved).
     slack.setLatency(400);
-    const child = await spawnCadence(testEnvironment(slack.apiUrl, databaseUrl, { CADENCE_TEST_NOW: NOW }));
+    const child = await spawnCadence(cadenceEnvironment(slack.apiUrl, databaseUrl, { CADENCE_NOW: NOW }));
     await slack.waitFor(() => slack.callsTo("chat.postMessage").length >= 3, 20_000);
     await child.kill();
     const acceptedBeforeCrash = slack.callsTo("chat.postMessage").length;

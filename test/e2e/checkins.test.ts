@@ -4,6 +4,7 @@ import { ACTIONS } from "../../src/messages/ids";
 import { bootApp, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { clickButton, sendDm, submitView } from "../support/interactions";
+import { addSeats } from "../../tools/testkit/team-builder";
 
 let app: BootedApp;
 
@@ -16,15 +17,13 @@ const OWNERS = [
 async function seedTeam(target: BootedApp): Promise<void> {
   for (const owner of OWNERS) target.slack.addUser(owner);
   target.slack.addUser({ id: "UOTHER", name: "otto", tz: "UTC" });
-  await target.command("/cadence", 'seat add "Support triage agent" <@UNYC> agent');
-  await target.command("/cadence", 'kpi add "Support triage agent" "Resolution rate" >= 85 percent');
-  await target.command("/cadence", 'kpi add "Support triage agent" "First response" <= 1h duration');
-  await target.command("/cadence", 'seat add "Finance" <@UBER> human');
-  await target.command("/cadence", 'kpi add "Finance" "Books closed" = yes');
-  await target.command("/cadence", 'seat add "Lead qualifier" <@UKOL> agent');
-  await target.command("/cadence", 'kpi add "Lead qualifier" "Qualified leads" >= 40');
-  // An owner whose only seat has no KPI is never asked.
-  await target.command("/cadence", 'seat add "Idle seat" <@UOTHER> human');
+  await addSeats(target.cadence.db, [
+    { name: "Support triage agent", ownerId: "UNYC", kind: "agent", kpis: [{ name: "Resolution rate", goal: ">= 85 percent" }, { name: "First response", goal: "<= 1h duration" }] },
+    { name: "Finance", ownerId: "UBER", kpis: [{ name: "Books closed", goal: "= yes" }] },
+    { name: "Lead qualifier", ownerId: "UKOL", kind: "agent", kpis: [{ name: "Qualified leads", goal: ">= 40" }] },
+    // An owner whose only seat has no KPI is never asked.
+    { name: "Idle seat", ownerId: "UOTHER" },
+  ], { at: target.clock.now });
 }
 
 const dmCounts = (target: BootedApp) => Object.fromEntries([...OWNERS, { id: "UOTHER" }].map((owner) => [owner.id, target.slack.dmsTo(owner.id).length]));
@@ -190,10 +189,10 @@ describe("answering", () => {
     await sendDm(app, { userId: "UNYC", text: "92%\n45m", eventId: "Ev1" });
     await sendDm(app, { userId: "UNYC", text: "92%\n45m", eventId: "Ev1", retryNum: 1 });
     await sendDm(app, { userId: "UNYC", text: "92%\n45m", eventId: "Ev1", retryNum: 2 });
-    const reply = await app.slack.waitFor(() => app.slack.dmsTo("UNYC").find((message) => message.text?.includes("Recorded")));
+    await app.idle();
+    const reply = app.slack.dmsTo("UNYC").find((message) => message.text?.includes("Recorded"))!;
     expect(reply.text).toContain("Resolution rate: 92%");
     expect(reply.text).toContain("First response: 45m");
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(app.slack.dmsTo("UNYC").filter((message) => message.text?.includes("Recorded"))).toHaveLength(1);
     const entries = await app.cadence.db.entry.findMany({ orderBy: { kpiId: "asc" } });
     expect(entries.map((entry) => [entry.value, entry.source])).toEqual([[92, "dm"], [45, "dm"]]);

@@ -10,7 +10,8 @@ import { openDatabase } from "../../src/db/database";
 import { doctor } from "../../src/doctor";
 import { SlackUserRepository } from "../../src/repositories/slack-user-repository";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { bootApp, CHANNEL, freshDatabaseUrl, testEnvironment } from "../support/boot-app";
+import { bootApp, CHANNEL, freshDatabaseUrl } from "../support/boot-app";
+import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { PROJECT_ROOT, testDbDir } from "../support/paths";
 
 let slack: LocalSlack;
@@ -33,13 +34,13 @@ afterAll(async () => {
 
 async function runDoctor(env: Record<string, string> = {}, target = slack): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = await doctor(testEnvironment(target.apiUrl, env.DATABASE_URL ?? freshDatabaseUrl(), env), (line) => lines.push(line));
+  const code = await doctor(cadenceEnvironment(target.apiUrl, env.DATABASE_URL ?? freshDatabaseUrl(), env), (line) => lines.push(line));
   return { code, lines };
 }
 
 /** `npm run doctor` in its own process: the exit code is what scripts and CI see. SLACK_APP_TOKEN is set empty so a developer's .env cannot add one. */
 function runDoctorProcess(): Promise<{ stdout: string }> {
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", SLACK_APP_TOKEN: "", ...testEnvironment(slack.apiUrl, freshDatabaseUrl()) };
+  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", SLACK_APP_TOKEN: "", ...cadenceEnvironment(slack.apiUrl, freshDatabaseUrl()) };
   return promisify(execFile)(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/doctor.ts")], { cwd: PROJECT_ROOT, env });
 }
 

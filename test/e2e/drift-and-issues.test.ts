@@ -5,6 +5,7 @@ import { bootApp, CHANNEL, testClock, type BootedApp } from "../support/boot-app
 import { snapshotDatabase } from "../support/db-snapshot";
 import { eventually } from "../support/eventually";
 import { submitView } from "../support/interactions";
+import { addSeats } from "../../tools/testkit/team-builder";
 
 let app: BootedApp;
 
@@ -13,11 +14,10 @@ beforeEach(async () => {
   app.slack.addUser({ id: "UAGENTOWNER", name: "ana", tz: "UTC" });
   app.slack.addUser({ id: "UFIN", name: "fin", tz: "UTC" });
   app.slack.addUser({ id: "UMEMBER", name: "mo", tz: "UTC" });
-  await app.command("/cadence", 'seat add "Support triage agent" <@UAGENTOWNER> agent');
-  await app.command("/cadence", 'kpi add "Support triage agent" "Resolution rate" >= 85 percent');
-  await app.command("/cadence", 'kpi add "Support triage agent" "Escalations" between 2 and 4');
-  await app.command("/cadence", 'seat add "Finance" <@UFIN> human');
-  await app.command("/cadence", 'kpi add "Finance" "Books closed" = yes');
+  await addSeats(app.cadence.db, [
+    { name: "Support triage agent", ownerId: "UAGENTOWNER", kind: "agent", kpis: [{ name: "Resolution rate", goal: ">= 85 percent" }, { name: "Escalations", goal: "between 2 and 4" }] },
+    { name: "Finance", ownerId: "UFIN", kpis: [{ name: "Books closed", goal: "= yes" }] },
+  ], { at: app.clock.now });
 });
 afterEach(async () => app.stop());
 

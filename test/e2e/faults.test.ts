@@ -5,9 +5,12 @@ import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { shiftWeek } from "../../src/domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/messages/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
+import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
+import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { eventually } from "../support/eventually";
 import { clickButton, submitView } from "../support/interactions";
+import { blockActionsPayload } from "../../tools/testkit/interaction-payloads";
+import { addSeats, bulkEntries } from "../../tools/testkit/team-builder";
 import { spawnCadence } from "../support/spawn-cadence";
 
 let slack: LocalSlack | undefined;
@@ -24,31 +27,38 @@ async function boot(options: Parameters<typeof bootApp>[0] = {}): Promise<Booted
   return app;
 }
 
-/** Seeds a team straight into the database: `seats` seats with `kpisPerSeat` KPIs and 13 weeks of values. */
+/** Seeds a team (seats and KPIs through the repositories, values in bulk): `seats` seats with `kpisPerSeat` KPIs (goal >= 50) and 13 weeks of values. */
 async function seedTeam(app: BootedApp, seats: number, kpisPerSeat: number, valueFor: (seat: number, kpi: number, weekIndex: number) => number | null): Promise<void> {
-  for (let seatIndex = 0; seatIndex < seats; seatIndex += 1) {
-    const ownerId = `UOWN${seatIndex}`;
-    app.slack.addUser({ id: ownerId, name: `owner${seatIndex}`, tz: "UTC" });
-    const seat = await app.cadence.db.seat.create({ data: { name: `Seat ${seatIndex}`, nameKey: `seat ${seatIndex}`, kind: seatIndex % 2 ? "agent" : "human", ownerId, createdBy: ADMIN, createdAt: new Date("2026-01-01") } });
-    for (let kpiIndex = 0; kpiIndex < kpisPerSeat; kpiIndex += 1) {
-      const name = `Metric ${seatIndex}.${kpiIndex}`;
-      const kpi = await app.cadence.db.kpi.create({ data: { seatId: seat.id, name, nameKey: name.toLowerCase(), unit: "number", goalOp: ">=", goalA: 50, createdBy: ADMIN, createdAt: new Date("2026-01-01") } });
-      const entries = Array.from({ length: 13 }, (_, weekIndex) => ({ week: shiftWeek("2026-W47", -weekIndex), value: valueFor(seatIndex, kpiIndex, weekIndex) }))
-        .filter((entry): entry is { week: string; value: number } => entry.value !== null)
-        .map((entry) => ({ kpiId: kpi.id, ...entry, source: "command", enteredBy: ownerId, enteredAt: new Date("2026-11-20") }));
-      await app.cadence.db.entry.createMany({ data: entries });
-    }
-  }
+  const owners = Array.from({ length: seats }, (_, seatIndex) => `UOWN${seatIndex}`);
+  owners.forEach((id, seatIndex) => app.slack.addUser({ id, name: `owner${seatIndex}`, tz: "UTC" }));
+  const specs = owners.map((ownerId, seatIndex) => ({
+    name: `Seat ${seatIndex}`,
+    ownerId,
+    kind: seatIndex % 2 ? ("agent" as const) : ("human" as const),
+    kpis: Array.from({ length: kpisPerSeat }, (_, kpiIndex) => ({ name: `Metric ${seatIndex}.${kpiIndex}`, goal: ">= 50" })),
+  }));
+  const added = await addSeats(app.cadence.db, specs, { at: new Date("2026-01-01") });
+  const values = added.flatMap((seat, seatIndex) =>
+    seat.kpis.flatMap((kpi, kpiIndex) =>
+      Array.from({ length: 13 }, (_, weekIndex) => ({ kpiId: kpi.id, week: shiftWeek("2026-W47", -weekIndex), value: valueFor(seatIndex, kpiIndex, weekIndex), note: null, source: "command", enteredBy: seat.ownerId, enteredAt: new Date("2026-11-20") }))
+        .filter((value): value is typeof value & { value: number } => value.value !== null),
+    ),
+  );
+  await bulkEntries(app.cadence.db, values);
 }
 
 function childEnv(databaseUrl: string, now: string): Record<string, string> {
-  return testEnvironment(slack!.apiUrl, databaseUrl, { CADENCE_TEST_NOW: now });
+  return cadenceEnvironment(slack!.apiUrl, databaseUrl, { CADENCE_NOW: now });
 }
 
 /** Keys of the messages Cadence posted in a channel (each carries its delivery key in metadata). */
 function deliveryKeys(fake: LocalSlack, channel: string): string[] {
   return fake.messages(channel).map((message) => String(message.metadata?.event_payload?.key ?? "")).filter(Boolean);
 }
+
+// These start a second Cadence process and seed a hundred seats first: on a loaded 2-core machine that alone
+// can take most of the default 30 s.
+const CRASH_TEST_TIMEOUT_MS = 90_000;
 
 const duplicates = (keys: string[]) => keys.filter((key, index) => keys.indexOf(key) !== index);
 
@@ -69,19 +79,15 @@ describe("Slack retries", () => {
     await app.command("/issue", "add Retry me", "UOWN");
     const issue = await app.cadence.db.issue.findFirstOrThrow();
     const drop = () =>
-      app.client.interaction({
-        type: "block_actions",
-        team: { id: "T0001" },
-        user: { id: "UOWN" },
-        api_app_id: "A_CADENCE",
-        trigger_id: "t",
-        response_url: app.slack.newResponseUrl(),
-        container: { type: "message", channel_id: CHANNEL, message_ts: issue.messageTs },
-        actions: [{ type: "button", action_id: ACTIONS.dropIssue, block_id: ISSUE_ACTIONS_BLOCK.of(issue.id), value: String(issue.id), action_ts: "1700000000.1" }],
-      });
+      app.client.interaction(
+        blockActionsPayload(
+          { teamId: app.slack.teamId, userId: "UOWN", triggerId: "t", responseUrl: app.slack.newResponseUrl(), message: { channelId: CHANNEL, ts: issue.messageTs! } },
+          { type: "button", action_id: ACTIONS.dropIssue, block_id: ISSUE_ACTIONS_BLOCK.of(issue.id), value: String(issue.id), action_ts: "1700000000.1" },
+        ),
+      );
     await Promise.all([drop(), drop(), drop()]);
     await eventually(async () => (await app.cadence.db.issue.findFirstOrThrow()).state === "dropped");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await app.idle();
     expect(await app.cadence.db.auditLog.count({ where: { action: "issue.drop" } })).toBe(1);
   });
 });
@@ -115,7 +121,7 @@ describe("killed mid-job, then restarted", () => {
     const issues = await app.cadence.db.issue.findMany();
     expect(issues.map((issue) => issue.source).sort()).toEqual([...Array(10).fill("drift"), ...Array(10).fill("missing")]);
     expect(issues.every((issue) => issue.messageTs)).toBe(true);
-  });
+  }, CRASH_TEST_TIMEOUT_MS);
 
   it("posts the digest and each thread part exactly once", async () => {
     slack = await startTestSlack();
@@ -146,7 +152,7 @@ describe("killed mid-job, then restarted", () => {
     const thread = slack.messages(CHANNEL).filter((message) => message.thread_ts === main.ts);
     expect(thread).toHaveLength(keys.length - 1);
     expect(await app.cadence.db.jobRun.findFirst({ where: { job: "digest", completedAt: { not: null } } })).not.toBeNull();
-  });
+  }, CRASH_TEST_TIMEOUT_MS);
 });
 
 describe("Slack outages", () => {

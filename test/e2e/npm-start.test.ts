@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
-import { testEnvironment } from "../support/boot-app";
+import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { PROJECT_ROOT, testDbDir } from "../support/paths";
 
 let slack: LocalSlack;
@@ -18,7 +18,7 @@ afterAll(async () => slack.close());
 describe("the compiled app", () => {
   it("starts from another working directory with a relative DATABASE_URL, migrates that file and serves /healthz", async () => {
     const file = join(testDbDir(), `relative-${Date.now()}.db`);
-    const env = testEnvironment(slack.apiUrl, `file:./${relative(PROJECT_ROOT, file)}`);
+    const env = cadenceEnvironment(slack.apiUrl, `file:./${relative(PROJECT_ROOT, file)}`);
     const child = spawn(process.execPath, [join(PROJECT_ROOT, "dist/main.js")], {
       cwd: "/tmp",
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },

@@ -8,7 +8,8 @@ import { startCadence, type RunningCadence } from "../../src/main";
 import { ACTIONS } from "../../src/messages/ids";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
 import { socketModeClient } from "../../tools/local-slack/socket-mode";
-import { ADMIN, freshDatabaseUrl, testClock, testEnvironment } from "../support/boot-app";
+import { ADMIN, freshDatabaseUrl, testClock } from "../support/boot-app";
+import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { fieldValues } from "../support/interactions";
 
 let slack: LocalSlack;
@@ -20,7 +21,7 @@ beforeEach(async () => {
   slack = await startLocalSlack();
   slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   slack.addUser({ id: "UNYC", name: "nina", tz: "America/New_York" });
-  const env = testEnvironment(slack.apiUrl, freshDatabaseUrl(), { SLACK_APP_TOKEN: "xapp-1-test" });
+  const env = cadenceEnvironment(slack.apiUrl, freshDatabaseUrl(), { SLACK_APP_TOKEN: "xapp-1-test" });
   delete env.SLACK_SIGNING_SECRET;
   cadence = await startCadence(loadConfig(env), { clock: () => clock.now, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false });
   await slack.socketMode.connected();

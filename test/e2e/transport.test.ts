@@ -4,7 +4,8 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { bootApp, SIGNING_SECRET, testEnvironment, type BootedApp } from "../support/boot-app";
+import { bootApp, SIGNING_SECRET, type BootedApp } from "../support/boot-app";
+import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { spawnCadence } from "../support/spawn-cadence";
 import { signedClient } from "../../tools/local-slack/signed-requests";
 import { snapshotDatabase } from "../support/db-snapshot";
@@ -53,7 +54,7 @@ describe("health and persistence", () => {
 describe("first start on a new machine", () => {
   it("creates the SQLite file where DATABASE_URL points, migrates it and serves /healthz", async () => {
     const folder = join(testDbDir(), `new-${Date.now()}`, "nested");
-    const child = await spawnCadence(testEnvironment(app.slack.apiUrl, `file:${join(folder, "cadence.db")}`));
+    const child = await spawnCadence(cadenceEnvironment(app.slack.apiUrl, `file:${join(folder, "cadence.db")}`));
     try {
       expect(existsSync(join(folder, "cadence.db"))).toBe(true);
       const health = await fetch(`${child.url}/healthz`);
@@ -85,7 +86,7 @@ describe("workspace and identity", () => {
     expect(refused.body.text).toMatch(/only serves the workspace it is installed in/);
     const adminElsewhere = await foreign.command({ command: "/cadence", text: 'seat add "Foreign" <@UOWNER> human', userId: "UADMIN" });
     expect(adminElsewhere.body.text).toMatch(/only serves the workspace/);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await app.idle();
     expect(await snapshotDatabase(app.cadence.db)).toEqual(before);
     await app.command("/cadence", "seat list");
     await app.command("/cadence", "kpi list");

@@ -90,10 +90,9 @@ async function send(command: CommandName, text: string, userId: string): Promise
   const answer = await app.client.command({ command, text, userId, responseUrl });
   // An answer may come in the acknowledgement itself (Slack shows it ephemerally) or on the response_url.
   const inAck = typeof answer.body?.text === "string" ? [answer.body] : [];
-  if (inAck.length === 0) await app.slack.waitFor(() => app.slack.responses(responseUrl).length > 0, 5000).catch(() => undefined);
+  // Every answer, a second one included, has been sent once the app is idle.
+  await app.idle();
   const after = await snapshotDatabase(app.cadence.db);
-  // A second answer would arrive right behind the first; the snapshot above gave it time to land.
-  await new Promise((resolve) => setTimeout(resolve, 10));
   return { status: answer.status, answers: [...inAck, ...app.slack.responses(responseUrl).map((response) => response.body)], before, after };
 }
 

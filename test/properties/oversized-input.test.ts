@@ -49,8 +49,7 @@ describe("oversized DM replies", () => {
     const before = app.slack.dmsTo(OWNER).length;
     const answer = await sendDm(app, { userId: OWNER, text });
     expect(answer.status).toBe(200);
-    await app.slack.waitFor(() => app.slack.dmsTo(OWNER).length > before);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await app.idle();
     const answers = app.slack.dmsTo(OWNER).slice(before);
     expect(answers).toHaveLength(1);
     return answers[0].text ?? "";

@@ -8,43 +8,15 @@ import { loadConfig, type Config } from "../../src/config/config";
 import { startCadence, type RunningCadence, type StartOptions } from "../../src/main";
 import { startLocalSlack, type LocalSlack, type LocalSlackOptions } from "../../tools/local-slack/server";
 import { signedClient } from "../../tools/local-slack/signed-requests";
+import { ADMIN, CHANNEL, SIGNING_SECRET, cadenceEnvironment, settableClock, type SettableClock } from "../../tools/testkit/environment";
 import { templateDb, testDbDir } from "./paths";
 
-export const SIGNING_SECRET = "test-signing-secret";
-export const CHANNEL = "C0CADENCE";
-export const ADMIN = "UADMIN";
+export { ADMIN, CHANNEL, SIGNING_SECRET } from "../../tools/testkit/environment";
 
-export interface TestClock {
-  now: Date;
-  set(iso: string | Date): void;
-  advance(ms: number): void;
-}
+export type TestClock = SettableClock;
 
 export function testClock(start = "2026-11-23T10:00:00Z"): TestClock {
-  const clock = {
-    now: new Date(start),
-    set(iso: string | Date) {
-      clock.now = new Date(iso);
-    },
-    advance(ms: number) {
-      clock.now = new Date(clock.now.getTime() + ms);
-    },
-  };
-  return clock;
-}
-
-/** The environment a test app starts from, in this process or a child (spawn-cadence.ts). */
-export function testEnvironment(slackApiUrl: string, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    CADENCE_CHANNEL: CHANNEL,
-    CADENCE_ADMINS: ADMIN,
-    SLACK_API_URL: slackApiUrl,
-    DATABASE_URL: databaseUrl,
-    PORT: "0",
-    ...extra,
-  };
+  return settableClock(start);
 }
 
 /** A local Slack with the bot invited to the cadence channel, as after `/invite @Cadence` in a real workspace. */
@@ -89,6 +61,8 @@ export interface BootedApp {
   command(command: string, text: string, userId?: string): Promise<string>;
   /** Every answer a command sent (for replies split over several messages). */
   commandAll(command: string, text: string, userId?: string): Promise<{ text: string; blocks?: unknown[] }[]>;
+  /** Resolves once the app has finished everything it started (answers, refreshes, ticks). */
+  idle(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -113,7 +87,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   if (!slack.users().some((user) => user.id === ADMIN)) slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   const clock = options.clock ?? testClock();
   const databaseUrl = options.databaseUrl ?? freshDatabaseUrl();
-  const config = loadConfig(testEnvironment(slack.apiUrl, databaseUrl, options.env));
+  const config = loadConfig(cadenceEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
   const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, setupChecks: options.setupChecks ?? false, apiLimits: options.apiLimits });
@@ -128,15 +102,15 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
       const responseUrl = slack.newResponseUrl();
       const answer = await booted.client.command({ command, text, userId, responseUrl });
       if (answer.status !== 200) throw new Error(`${command} ${text} → HTTP ${answer.status}`);
-      await slack.waitFor(() => slack.responses(responseUrl).length > 0);
-      // A split answer arrives as several posts in a row; give the rest a moment to land.
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // A split answer arrives as several posts in a row: the app is idle once the last has been sent.
+      await booted.cadence.idle();
       return slack.responses(responseUrl).map((response) => response.body);
     },
     async command(command, text, userId = ADMIN) {
       const [first] = await booted.commandAll(command, text, userId);
       return first.text;
     },
+    idle: () => booted.cadence.idle(),
     async restart() {
       await booted.cadence.stop();
       booted.cadence = await start();

@@ -13,6 +13,7 @@ import { addDays } from "date-fns";
 import type { RunningCadence } from "../../src/main";
 import { mondayOf, shiftWeek, weekOf, type IsoWeek } from "../../src/domain/week";
 import type { LocalSlack } from "../local-slack/server";
+import { recordValues } from "../testkit/team-builder";
 import type { DemoClock } from "./demo-clock";
 import type { DemoSlackClient, ViewStateValues } from "./slack-client";
 import { ADA, BULK_HISTORY_WEEKS, CHANNEL_ID, LAST_SEEDED_WEEK, LENA, PRIYA, SEATS, TEAM_TZ, TOMAS, typedValue, type DemoKpi, type DemoPerson } from "./team";
@@ -88,11 +89,11 @@ class SeedStory {
           if (value === null) return [];
           const week = this.week(LAST_SEEDED_WEEK - (kpi.weeks.length - 1 - index));
           const enteredAt = stepAfter(week, 0, 11);
-          return [{ kpiId: this.kpiId(kpi), week, value, source: index % 3 === 0 ? "form" : "dm", enteredBy: seat.owner.id, enteredAt }];
+          return [{ kpiId: this.kpiId(kpi), week, value, source: index % 3 === 0 ? ("form" as const) : ("dm" as const), by: seat.owner.id, at: enteredAt }];
         }),
       ),
     );
-    await this.context.cadence.db.entry.createMany({ data: rows });
+    await recordValues(this.context.cadence.db, rows);
   }
 
   async weekMinus3DeadlineAndDigest(): Promise<void> {

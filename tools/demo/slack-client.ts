@@ -10,9 +10,9 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { LocalSlack, RecordedResponse, EphemeralMessage, StoredView } from "../local-slack/server";
 import { escapeLikeSlack, signedClient, type SignedClient } from "../local-slack/signed-requests";
+import { blockActionsPayload, viewSubmissionPayload } from "../testkit/interaction-payloads";
 
 export const APP_COMMANDS = ["/cadence", "/scorecard", "/issue"] as const;
-const API_APP_ID = "A_CADENCE";
 const MAX_EPHEMERALS_PER_CONVERSATION = 40;
 const ANSWER_TIMEOUT_MS = 15_000;
 
@@ -126,32 +126,21 @@ export class DemoSlackClient extends EventEmitter {
 
   /** A click on a button or a choice in a select: the `block_actions` interaction Slack would send. */
   async clickAction(userId: string, container: ActionContainer, action: ActionInput): Promise<void> {
-    const payload: Record<string, unknown> = {
-      type: "block_actions",
-      user: this.userRef(userId),
-      api_app_id: API_APP_ID,
-      token: "local-verification-token",
-      team: { id: this.deps.slack.teamId, domain: "cadence-local" },
-      enterprise: null,
-      is_enterprise_install: false,
-      trigger_id: this.deps.slack.newTriggerId(userId),
-      state: { values: {} },
-      actions: [{ ...action, action_ts: `${Date.now() / 1000}` }],
-    };
+    const source = { teamId: this.deps.slack.teamId, userId, triggerId: this.deps.slack.newTriggerId(userId) };
+    let payload: Record<string, unknown>;
     if (container.type === "view") {
       const view = this.deps.slack.apiView(container.viewId);
       if (!view) throw new Error(`no view ${container.viewId}`);
-      payload.container = { type: "view", view_id: container.viewId };
-      payload.view = { ...view, state: { values: container.values ?? {} } };
+      payload = { ...blockActionsPayload(source, { ...action }), container: { type: "view", view_id: container.viewId }, view: { ...view, state: { values: container.values ?? {} } } };
     } else {
       const ephemeral = container.type === "ephemeral" ? this.findEphemeral(userId, container.ephemeralId) : undefined;
       const message = container.type === "message" ? this.deps.slack.apiMessage(container.channel, container.ts) : ephemeral && { type: "message", text: ephemeral.text ?? "", blocks: ephemeral.blocks, ts: ephemeral.id };
       if (!message) throw new Error("that message is gone");
-      payload.container = { type: "message", message_ts: message.ts, channel_id: container.channel, is_ephemeral: container.type === "ephemeral" };
+      const responseUrl = this.newResponseUrl({ user: userId, channel: container.channel, answered: () => undefined });
+      payload = blockActionsPayload({ ...source, responseUrl, message: { channelId: container.channel, ts: String(message.ts), isEphemeral: container.type === "ephemeral", body: message } }, { ...action });
       payload.channel = { id: container.channel, name: this.channelName(container.channel) };
-      payload.message = message;
-      payload.response_url = this.newResponseUrl({ user: userId, channel: container.channel, answered: () => undefined });
     }
+    Object.assign(payload, this.slackExtras(userId), { state: { values: {} } });
     const reply = await this.signed.interaction(payload);
     if (reply.status !== 200) throw new Error(`the app answered HTTP ${reply.status}`);
   }
@@ -161,15 +150,9 @@ export class DemoSlackClient extends EventEmitter {
     const view = this.deps.slack.apiView(viewId);
     if (!view) throw new Error(`no view ${viewId}`);
     const reply = await this.signed.interaction({
-      type: "view_submission",
-      team: { id: this.deps.slack.teamId, domain: "cadence-local" },
-      user: this.userRef(userId),
-      api_app_id: API_APP_ID,
-      token: "local-verification-token",
-      trigger_id: this.deps.slack.newTriggerId(userId),
-      view: { ...view, state: { values } },
+      ...viewSubmissionPayload({ teamId: this.deps.slack.teamId, userId, triggerId: this.deps.slack.newTriggerId(userId) }, view, values),
+      ...this.slackExtras(userId),
       response_urls: [],
-      is_enterprise_install: false,
     });
     if (reply.status !== 200) throw new Error(`the app answered HTTP ${reply.status}`);
     const answer = (reply.body ?? {}) as { response_action?: string; errors?: Record<string, string> };
@@ -277,6 +260,11 @@ export class DemoSlackClient extends EventEmitter {
 
   private userName(userId: string): string {
     return this.deps.slack.users().find((user) => user.id === userId)?.name ?? userId.toLowerCase();
+  }
+
+  /** What real Slack adds to every interaction payload beyond what the app reads. */
+  private slackExtras(userId: string) {
+    return { user: this.userRef(userId), token: "local-verification-token", team: { id: this.deps.slack.teamId, domain: "cadence-local" }, enterprise: null, is_enterprise_install: false };
   }
 
   private userRef(userId: string) {

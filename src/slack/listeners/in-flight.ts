@@ -1,5 +1,6 @@
-// Counts requests still being handled (after their ack), so stopping the app can let them finish first
-// instead of cutting their Slack calls and database writes off.
+// Counts work still running: requests being handled (after their ack) and anything else handed to track()
+// (scheduler ticks, start-up checks). Stopping the app lets it finish first instead of cutting its Slack calls
+// and database writes off; tests wait for idle() instead of sleeping before they assert that nothing more came.
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from "@slack/bolt";
 
 export class InFlightRequests {
@@ -8,25 +9,32 @@ export class InFlightRequests {
 
   middleware() {
     return async ({ next }: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-      this.count += 1;
-      try {
-        await next();
-      } finally {
-        this.count -= 1;
-        if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
-      }
+      await this.track(next());
     };
+  }
+
+  /** Counts `work` as in flight until it settles; returns it unchanged. */
+  async track<T>(work: Promise<T>): Promise<T> {
+    this.count += 1;
+    try {
+      return await work;
+    } finally {
+      this.count -= 1;
+      // A listener's last await may start more tracked work; wake waiters only when none follows this turn.
+      if (this.count === 0) setImmediate(() => this.count === 0 && this.waiters.splice(0).forEach((wake) => wake()));
+    }
+  }
+
+  /** Resolves when nothing is in flight. */
+  idle(): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
   /** Resolves when nothing is in flight, or after `timeoutMs` whatever remains. */
   async drained(timeoutMs: number): Promise<void> {
-    if (this.count === 0) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.waiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
   }
 }

@@ -1,6 +1,7 @@
-// The child side of support/child-app.ts: the real Cadence (startCadence, as `npm start` runs it) in its own
-// process, so the benchmark's HTTP client and the fake Slack do not share its event loop or its CPU. The clock
-// is frozen at BENCH_NOW and there is no scheduler. Asked "usage" over IPC, it answers with its memory and CPU.
+// The child side of cadence-process.ts: the real Cadence (startCadence, as `npm start` runs it) in its own
+// process, so a test can SIGKILL it mid-job and a benchmark's client does not share its event loop. The clock
+// is frozen at CADENCE_NOW; CADENCE_SCHEDULER=off leaves ticking to the caller. Asked "usage" over IPC, it
+// answers with its memory and CPU time; SIGTERM stops it cleanly.
 import { LogLevel } from "@slack/bolt";
 import { loadConfig } from "../../src/config/config";
 import { startCadence } from "../../src/main";
@@ -14,9 +15,13 @@ export interface AppUsage {
   cpuMs: number;
 }
 
-const now = new Date(process.env.BENCH_NOW ?? Date.now());
-const logLevel = (process.env.BENCH_LOG as LogLevel | undefined) ?? LogLevel.ERROR;
-const cadence = await startCadence(loadConfig(process.env), { clock: () => now, logLevel, scheduler: false });
+const now = new Date(process.env.CADENCE_NOW ?? Date.now());
+const cadence = await startCadence(loadConfig(process.env), {
+  clock: () => now,
+  logLevel: (process.env.CADENCE_LOG_LEVEL as LogLevel | undefined) ?? LogLevel.ERROR,
+  fastRetries: process.env.CADENCE_FAST_RETRIES === "1",
+  scheduler: process.env.CADENCE_SCHEDULER !== "off",
+});
 
 function usage(): AppUsage {
   const memory = process.memoryUsage();

@@ -1,0 +1,90 @@
+// Starts child-cadence.ts as a separate process and waits until it listens; kill() is a crash (SIGKILL),
+// stop() a clean end (SIGTERM, then SIGKILL if it hangs). Only ever this child is signalled.
+import { spawn, type ChildProcess } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AppUsage } from "./child-cadence";
+
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const CHILD = join(PROJECT_ROOT, "tools", "testkit", "child-cadence.ts");
+const START_TIMEOUT_MS = 60_000;
+const USAGE_TIMEOUT_MS = 30_000;
+
+export interface CadenceProcess {
+  process: ChildProcess;
+  /** Base URL of the app's HTTP server. */
+  url: string;
+  /** The child's memory and CPU time, asked over IPC. */
+  usage(): Promise<AppUsage>;
+  kill(): Promise<void>;
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export interface CadenceProcessOptions {
+  /** Where the child's own log lines go: kept for the start-up error (default), or passed to this stderr. */
+  logs?: "keep" | "forward";
+}
+
+/** `env` is the child's whole environment (cadenceEnvironment() plus CADENCE_NOW, CADENCE_SCHEDULER, …). */
+export async function startCadenceProcess(env: Record<string, string>, options: CadenceProcessOptions = {}): Promise<CadenceProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  let stderr = "";
+  if (options.logs === "forward") child.stderr!.pipe(process.stderr);
+  else child.stderr!.on("data", (chunk) => (stderr += chunk));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let stdout = "";
+    const timer = setTimeout(() => reject(new Error(`child Cadence did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /ready (\S+)/.exec(stdout);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off("data", onData);
+      child.stdout!.resume(); // keep draining, so a chatty child never blocks on a full pipe
+      resolveUrl(match[1]);
+    };
+    child.stdout!.on("data", onData);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`child Cadence exited (${signal ?? code}) before it was ready: ${stderr}`));
+    });
+  });
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const end = (signal: NodeJS.Signals, timeoutMs: number) =>
+    new Promise<void>((resolveExit) => {
+      if (exited()) return resolveExit();
+      const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      child.once("exit", () => {
+        clearTimeout(killer);
+        resolveExit();
+      });
+      child.kill(signal);
+    });
+  return {
+    process: child,
+    url,
+    usage: () => askUsage(child),
+    kill: () => end("SIGKILL", 0),
+    stop: (timeoutMs = 10_000) => end("SIGTERM", timeoutMs),
+  };
+}
+
+function askUsage(child: ChildProcess): Promise<AppUsage> {
+  return new Promise<AppUsage>((resolveUsage, reject) => {
+    const timer = setTimeout(() => {
+      child.off("message", onMessage);
+      reject(new Error(`the app process did not report its usage within ${USAGE_TIMEOUT_MS} ms`));
+    }, USAGE_TIMEOUT_MS);
+    const onMessage = (message: unknown) => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      resolveUsage(message as AppUsage);
+    };
+    child.on("message", onMessage);
+    child.send("usage");
+  });
+}
