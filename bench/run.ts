@@ -9,6 +9,7 @@ import { benchCheckinFanoutUnderTiers } from "./checkin-fanout-tiers";
 import { benchDigest } from "./digest";
 import { benchDrift } from "./drift";
 import { benchLargeTeam } from "./large-team";
+import { benchLean } from "./lean";
 import { benchLoad } from "./load";
 import { benchScorecard } from "./scorecard";
 import { markdownTable, formatMb, type BenchResult, type Metric } from "./support/bench-result";
@@ -28,6 +29,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: "load", run: () => benchLoad() },
   { name: "large-team", run: () => benchLargeTeam() },
   { name: "agent-api", run: () => benchAgentApi() },
+  { name: "lean", run: () => benchLean() },
 ];
 
 function selectBenchmarks(filter: string | undefined): Benchmark[] {

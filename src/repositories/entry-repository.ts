@@ -28,6 +28,8 @@ const toEntry = ({ kpiId, week, value, note, source, enteredBy, enteredAt, confi
   agentValue,
 });
 
+export type ScorecardValue = Pick<Entry, "kpiId" | "week" | "value" | "source" | "confirmedAt" | "agentValue">;
+
 export class EntryRepository {
   constructor(private readonly db: Database) {}
 
@@ -82,8 +84,9 @@ export class EntryRepository {
     return rows.map(toEntry);
   }
 
-  async allForWeeks(weeks: string[]): Promise<Entry[]> {
-    const rows = await this.db.entry.findMany({ where: { week: { in: weeks } } });
-    return rows.map(toEntry);
+  /** What the scorecard shows of one week's values: no notes or authors, so a big team reads in small bites. */
+  async scorecardValues(week: string): Promise<ScorecardValue[]> {
+    const rows = await this.db.entry.findMany({ where: { week }, select: { kpiId: true, week: true, value: true, source: true, confirmedAt: true, agentValue: true } });
+    return rows.map((row) => ({ ...row, source: row.source as EntrySource }));
   }
 }

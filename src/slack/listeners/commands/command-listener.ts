@@ -11,11 +11,20 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 // burst of them would all render at once and the acks of commands arriving meanwhile would wait behind them.
 // Only that part is bounded: Slack I/O (posting, a job's fan-out, the answer itself) never holds a turn, so a
 // slow `/cadence run checkins` cannot stall everyone else's answers.
-const renderTurns = pLimit(4);
+//
+// One turn at a time, and each turn starts from the macrotask queue: p-limit hands a freed turn to the next
+// task in a microtask, so without the yield a queue of renders would run back to back and requests that
+// arrived meanwhile (their bodies are I/O callbacks) could not even be read, let alone acked. Measured by
+// `npm run bench -- lean` (the /scorecard ack at 20 concurrent requests).
+const renderTurns = pLimit(1);
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Runs a read-and-render step in one of the few render turns. */
+/** Runs a read-and-render step in the render turn, after letting pending requests be read and acked. */
 export function inRenderTurn<T>(work: () => Promise<T>): Promise<T> {
-  return renderTurns(work);
+  return renderTurns(async () => {
+    await yieldToIo();
+    return work();
+  });
 }
 
 // A failure can come after a write (an issue stored, then its post failed): say only what is known.

@@ -1,0 +1,165 @@
+// Issue 17, side by side in one run: Cadence as `npm start` runs it (the esbuild bundle in dist/, plain Node)
+// against a bare Bolt app that only acks (support/bare-bolt.ts, bundled the same way). Both start from the same
+// environment; the figures are start-up to a healthy /healthz, idle RSS, and the /scorecard ack at 20 concurrent
+// requests (40 and 500 KPIs for Cadence; the bare app acks whatever comes). Each Cadence figure is printed with
+// its ratio to the bare app's. The machine is shared: compare within a run, never across runs.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { applyPendingMigrations } from "../src/db/migrate";
+import { openDatabase } from "../src/db/database";
+import { lastCompletedWeek } from "../src/domain/week";
+import { startLocalSlack, type LocalSlack } from "../tools/local-slack/server";
+import { cadenceEnvironment } from "../tools/testkit/environment";
+import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
+import { ADMIN, CHANNEL, makeWorkDir, removeWorkDir } from "./support/boot";
+import { percentile } from "./support/latency";
+import { seedTeam, type TeamSpec } from "./support/seed-team";
+import { slashCommander, type SlashCommander } from "./support/slash-commands";
+import { PROJECT_ROOT } from "../src/db/project-root";
+
+const CONCURRENCY = 20;
+const ROUNDS = 15;
+const IDLE_SETTLE_MS = 3_000;
+const START_TIMEOUT_MS = 60_000;
+const TEAMS: { label: string; spec: TeamSpec }[] = [
+  { label: "40 KPIs", spec: { seats: 10, ownersCount: 10, kpisPerSeat: 4, weeksOfHistory: 13 } },
+  { label: "500 KPIs", spec: { seats: 125, ownersCount: 125, kpisPerSeat: 4, weeksOfHistory: 52 } },
+];
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  startMs: number;
+  /** Waits for the answers still being built after the acks, so the next measurement starts from quiet. */
+  settle(): Promise<void>;
+}
+
+export async function benchLean(): Promise<BenchResult[]> {
+  const bundles = await buildBundles();
+  const slack = await startLocalSlack();
+  slack.joinChannel(CHANNEL, "cadence");
+  slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
+  const workDir = makeWorkDir();
+  try {
+    const databaseUrl = `file:${join(workDir, "cadence.db")}`;
+    await applyPendingMigrations(databaseUrl);
+    const env = cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" });
+    const bare = await startProcess(bundles.bare, env);
+    const cadence = await startProcess(bundles.cadence, env);
+    try {
+      await sleep(IDLE_SETTLE_MS);
+      const idle = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
+      const startup: Metric[] = [
+        ratio("start-up to healthy /healthz", cadence.startMs, bare.startMs, formatMs),
+        ratio("idle RSS", idle.cadence, idle.bare, formatMb),
+      ];
+      const acks: Metric[] = [];
+      const failures: string[] = [];
+      const bareCommander = slashCommander(bare.url, slack);
+      const cadenceCommander = slashCommander(cadence.url, slack);
+      try {
+        const db = await openDatabase(databaseUrl);
+        try {
+          for (const team of TEAMS) {
+            await db.$executeRawUnsafe('DELETE FROM "Entry"');
+            await db.$executeRawUnsafe('DELETE FROM "Kpi"');
+            await db.$executeRawUnsafe('DELETE FROM "Seat"');
+            const seeded = await seedTeam(db, slack, team.spec, { now: new Date(), teamTz: "UTC" });
+            await markAsked(db, seeded.ownerIds);
+            // The same load at both, one after the other, so neither steals the other's CPU.
+            const floor = await ackPercentile(bareCommander, ADMIN, failures);
+            const measured = await ackPercentile(cadenceCommander, ADMIN, failures);
+            await cadence.settle();
+            acks.push(ratio(`/scorecard ack p99, ${CONCURRENCY} concurrent, ${team.label}`, measured, floor, formatMs));
+          }
+        } finally {
+          await db.$disconnect();
+        }
+      } finally {
+        bareCommander.close();
+        cadenceCommander.close();
+      }
+      const peak = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
+      return [
+        {
+          title: "Lean: Cadence (npm start's bundle) beside a bare Bolt app that only acks",
+          metrics: [...startup, ...acks, ratio("RSS after the /scorecard load", peak.cadence, peak.bare, formatMb)],
+          failures,
+        },
+      ];
+    } finally {
+      bare.child.kill("SIGKILL");
+      cadence.child.kill("SIGKILL");
+    }
+  } finally {
+    await slack.close();
+    removeWorkDir(workDir);
+  }
+}
+
+async function buildBundles(): Promise<{ cadence: string; bare: string }> {
+  const cadence = join(PROJECT_ROOT, "dist", "main.js");
+  const bare = join(PROJECT_ROOT, "bench", ".tmp", "bare-bolt.mjs");
+  const common = { bundle: true, platform: "node" as const, format: "esm" as const, packages: "external" as const, logLevel: "warning" as const };
+  await build({ ...common, entryPoints: [join(PROJECT_ROOT, "src", "main.ts")], outfile: cadence, sourcemap: true });
+  await build({ ...common, entryPoints: [join(PROJECT_ROOT, "bench", "support", "bare-bolt.ts")], outfile: bare });
+  return { cadence, bare };
+}
+
+/** Starts a bundle with plain Node and times it until /healthz answers 200. */
+async function startProcess(bundle: string, env: Record<string, string>): Promise<Started> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [bundle], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${bundle} did not start: ${output}`)), START_TIMEOUT_MS);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = /running on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code) => reject(new Error(`${bundle} exited with ${code}: ${output}`)));
+  });
+  while ((await fetch(`${url}/healthz`).then((response) => response.status, () => 0)) !== 200) await sleep(10);
+  return { child, url, startMs: performance.now() - started, settle: async () => void (await sleep(IDLE_SETTLE_MS)) };
+}
+
+/** Every owner already asked this week, so the scheduler sends no check-in DMs while acks are measured. */
+async function markAsked(db: Awaited<ReturnType<typeof openDatabase>>, ownerIds: string[]): Promise<void> {
+  const week = lastCompletedWeek(new Date(), "UTC");
+  for (const ownerId of ownerIds) {
+    await db.checkIn.upsert({ where: { ownerId_week: { ownerId, week } }, create: { ownerId, week, sentAt: new Date(), channelId: `D${ownerId}`, messageTs: "1.000001" }, update: {} });
+  }
+}
+
+/** The ack's 99th percentile over rounds of concurrent commands; a request not acked with 200 is a failure. */
+async function ackPercentile(commander: SlashCommander, userId: string, failures: string[]): Promise<number> {
+  const acks: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Only the ack is timed here; the answers (the scorecard) still arrive at their response_urls meanwhile.
+    const sent = await Promise.all(Array.from({ length: CONCURRENCY }, () => commander.send({ command: "/scorecard", text: "", userId }, { answerTimeoutMs: 1 })));
+    for (const command of sent) {
+      if (command.status === 200 && command.ackMs !== undefined) acks.push(command.ackMs);
+      else failures.push(`a /scorecard was not acked: ${command.status ?? command.errorKind}`);
+    }
+  }
+  return percentile(acks.sort((a, b) => a - b), 99);
+}
+
+function rssOf(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function ratio(metric: string, measured: number, floor: number, format: (value: number) => string): Metric {
+  return { metric, value: `${format(measured)} (bare Bolt ${format(floor)}; ${(measured / floor).toFixed(2)}×)` };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
