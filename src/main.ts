@@ -52,6 +52,15 @@ import { InFlightRequests } from "./slack/listeners/in-flight";
 import { workspaceGuard } from "./slack/listeners/workspace-guard";
 import { WebClientSlackApi } from "./slack/slack-api";
 import { StatusService } from "./services/status-service";
+import { StageRepository } from "./repositories/stage-repository";
+import { KillThresholdRepository } from "./repositories/kill-threshold-repository";
+import { ReviewRepository } from "./repositories/review-repository";
+import { GateIssueRepository } from "./repositories/gate-issue-repository";
+import { GateService } from "./services/gate-service";
+import { StageService } from "./services/stage-service";
+import { KillService } from "./services/kill-service";
+import { ReviewService } from "./services/review-service";
+import type { PilotServices } from "./services/pilot-services";
 
 export interface StartOptions {
   /** The time Cadence believes it is; tests and the demo move it. */
@@ -147,7 +156,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     processedEvents: new ProcessedEventRepository(db),
     audit,
     refresh,
+    pilot: wirePilot({ db, seats, entryRows, issueRows, issues, entries, directory, audit, config, logger }),
   };
+  entries.onRecorded(async (recorded) => services.pilot.kill.valuesRecorded(recorded, clock()));
 
   const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);
   const housekeeping = new Housekeeping({ processedEvents: services.processedEvents, deliveries, logger });
@@ -156,6 +167,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     logger,
     tick: async () => {
       await loop.tick(clock());
+      await services.pilot.gate.openReady(clock()).catch(warn("opening gate issues"));
       await housekeeping.pruneDue(clock()).catch(warn("pruning old bookkeeping rows"));
     },
     ticking: options.scheduler !== false,
@@ -200,11 +212,29 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       await app.stop();
       await inFlight.drained(STOP_GRACE_MS);
       await refresh.idle();
+      await services.pilot.kill.idle();
       // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
       await registry.unregister().catch(warn("leaving the instance registry"));
       await db.$disconnect();
     },
   };
+}
+
+/** AI seats from pilot to production: stages, kill thresholds, the gate and reviews. */
+function wirePilot(deps: { db: Database; seats: SeatRepository; entryRows: EntryRepository; issueRows: IssueRepository; issues: IssueService; entries: EntryService; directory: UserDirectory; audit: AuditLogRepository; config: Config; logger: Logger }): PilotServices {
+  const { db, seats, issues, directory, logger } = deps;
+  const stageRows = new StageRepository(db);
+  const kills = new KillThresholdRepository(db);
+  const reviewRows = new ReviewRepository(db);
+  const isAdmin = (userId: string, now: Date) => directory.isAdmin(userId, now);
+  const gate = new GateService({
+    seats, entries: deps.entryRows, issues: deps.issueRows, kills, reviews: reviewRows, stages: stageRows, gateIssues: new GateIssueRepository(db),
+    issueService: issues, requiredReviews: deps.config.requiredReviews, isAdmin, tz: deps.config.tz, logger,
+  });
+  const stages = new StageService({ seats, stages: stageRows, facts: gate, isAdmin, audit: deps.audit, logger });
+  const kill = new KillService({ kills, kpis: deps.entries, seats, issues: deps.issueRows, issueService: issues, stages, isAdmin, logger });
+  const reviews = new ReviewService({ reviews: reviewRows, stages, required: deps.config.requiredReviews });
+  return { stages, gate, kill, reviews, stageRows };
 }
 
 async function logSetupChecks(config: Config, client: WebClient, db: Database, logger: Logger): Promise<void> {

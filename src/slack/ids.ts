@@ -7,6 +7,11 @@ export const ACTIONS = {
   /** Prefix of the ten rating buttons (`digest_rate_1` … `digest_rate_10`): ids must be unique in a block. */
   rateMeeting: "digest_rate",
   openHomeForm: "home_open_form",
+  /** On a `kill` issue (admins and the seat's owner) and a `gate` issue (admins); the value is the issue id. */
+  pauseSeat: "kill_pause_seat",
+  keepGoing: "kill_keep_going",
+  promoteSeat: "gate_promote",
+  notYet: "gate_not_yet",
 } as const;
 
 export const RATING_ACTION_PATTERN = /^digest_rate_\d+$/;

@@ -1,4 +1,6 @@
 // The weekly digest: one screen in the channel, the detail in its thread, always within Slack's limits.
+import { isStopped } from "../../domain/stage";
+import { stageBadge } from "./stage-blocks";
 import type { DigestModel, DigestKpiLine } from "../../domain/digest";
 import { formatGoal } from "../../domain/goal";
 import type { Issue, Seat } from "../../domain/model";
@@ -42,7 +44,8 @@ function kpiLine(line: DigestKpiLine): string {
 }
 
 function seatTitle(seat: Seat): string {
-  return `${seat.kind === "agent" ? ":robot_face: " : ""}*${escapeText(seat.name)}* · <@${seat.ownerId}>`;
+  const stopped = isStopped(seat.stage) ? ` · ${stageBadge(seat.stage!)}` : "";
+  return `${seat.kind === "agent" ? ":robot_face: " : ""}*${escapeText(seat.name)}*${stopped} · <@${seat.ownerId}>`;
 }
 
 function issueLine(issue: Issue, model: DigestModel): string {

@@ -1,4 +1,5 @@
 // `/scorecard` as a readable table, and one KPI's 13-week history. Long scorecards are split, never cut.
+import { isStopped } from "../../domain/stage";
 import { evaluateGoal, formatGoal, type TrackState } from "../../domain/goal";
 import type { Kpi, Seat } from "../../domain/model";
 import { onTrackRate, seriesFor, sparkline } from "../../domain/trend";
@@ -37,7 +38,7 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
   const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), cellWidth)).join("")}Trend`;
   const lines = [heading];
   for (const seat of seats) {
-    lines.push(`${seat.kind === "agent" ? "[AI] " : ""}${escapeText(seat.name)}`);
+    lines.push(`${seat.kind === "agent" ? "[AI] " : ""}${escapeText(seat.name)}${isStopped(seat.stage) ? ` (${seat.stage})` : ""}`);
     for (const kpi of seat.kpis) {
       const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
       const trend = sparkline(seriesFor(data.weeks, values));

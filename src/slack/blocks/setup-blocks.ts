@@ -4,9 +4,13 @@ import type { Kpi, Seat, SeatWithKpis } from "../../domain/model";
 import { CADENCE_USAGE } from "../../domain/commands/cadence-command";
 import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
+import { isStopped } from "../../domain/stage";
+import { stageBadge } from "./stage-blocks";
 
-export function seatLabel(seat: Pick<Seat, "name" | "kind">): string {
-  return seat.kind === "agent" ? `:robot_face: *${escapeText(seat.name)}* (AI agent)` : `:bust_in_silhouette: *${escapeText(seat.name)}*`;
+export function seatLabel(seat: Pick<Seat, "name" | "kind" | "stage">): string {
+  // A paused or retired AI seat says so wherever it is named: scorecard, digest, issues, lists.
+  const stopped = isStopped(seat.stage) ? ` · ${stageBadge(seat.stage!)}` : "";
+  return seat.kind === "agent" ? `:robot_face: *${escapeText(seat.name)}* (AI agent)${stopped}` : `:bust_in_silhouette: *${escapeText(seat.name)}*`;
 }
 
 export function kpiLine(kpi: Kpi): string {
@@ -18,7 +22,7 @@ export function buildSeatListReply(seats: SeatWithKpis[]): Reply {
   const blocks: Block[] = [header(`Seats (${seats.length})`)];
   for (const seat of seats) {
     const lines = [
-      `${seatLabel(seat)} · owner <@${seat.ownerId}>`,
+      `${seatLabel(seat)}${seat.stage && !isStopped(seat.stage) ? ` · ${stageBadge(seat.stage)}` : ""} · owner <@${seat.ownerId}>`,
       seat.accountability ? `_${escapeText(seat.accountability)}_` : "_no accountability set_",
       ...(seat.kpis.length > 0 ? seat.kpis.map(kpiLine) : ["_no KPIs yet_"]),
     ];

@@ -9,6 +9,7 @@ import { commandListener, inRenderTurn } from "./command-listener";
 import { buildStatusReply } from "../../blocks/status-blocks";
 import { recordRefusal } from "../../../services/audit-trail";
 import type { JobReport } from "../../../services/weekly-loop";
+import { isPilotCommand, runPilotCommand } from "./pilot";
 
 function describeRun(job: string, report: JobReport): string {
   const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried, waiting longer after each failure)` : "";
@@ -36,6 +37,7 @@ export function cadenceCommand(services: CadenceServices) {
 
 async function runSetup(services: CadenceServices, command: CadenceCommand, actor: string, now: Date): Promise<Reply> {
   const { setup } = services;
+  if (isPilotCommand(command)) return runPilotCommand(services, command, actor, now);
   switch (command.type) {
     case "help":
       return buildHelpReply();
