@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bootApp, CHANNEL, testClock, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
+import { expectOneLineRefusal } from "../support/one-line-refusal";
 
 let app: BootedApp;
 
@@ -60,11 +61,7 @@ describe("AI seat stages", () => {
     ['seat stage "Support triage agent" paused because', /put the reason in one pair of quotes/],
     ['seat history "Finance"', /is a human seat/],
   ])("refuses `/cadence %s` in one line and writes nothing", async (text, expected) => {
-    const before = await snapshotDatabase(app.cadence.db);
-    const answer = await app.command("/cadence", text);
-    expect(answer).toMatch(expected);
-    expect(answer.split("\n")).toHaveLength(1);
-    expect(await snapshotDatabase(app.cadence.db)).toEqual(before);
+    await expectOneLineRefusal(app, text, expected);
   });
 
   it("refuses non-admins and writes nothing", async () => {

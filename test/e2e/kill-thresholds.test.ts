@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
 import { bootApp, CHANNEL, testClock, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
+import { expectOneLineRefusal } from "../support/one-line-refusal";
 
 let app: BootedApp;
 
@@ -92,10 +93,6 @@ describe("kill thresholds", () => {
     ['kpi kill "Resolution rate" < lots', /Resolution rate: /],
     ['kpi kill "Nothing" < 5', /no active KPI named "Nothing"/],
   ])("refuses `/cadence %s` in one line and writes nothing", async (text, expected) => {
-    const before = await snapshotDatabase(app.cadence.db);
-    const answer = await app.command("/cadence", text);
-    expect(answer).toMatch(expected);
-    expect(answer.split("\n")).toHaveLength(1);
-    expect(await snapshotDatabase(app.cadence.db)).toEqual(before);
+    await expectOneLineRefusal(app, text, expected);
   });
 });
