@@ -79,7 +79,7 @@ export class GateService implements StageFacts {
       if (!target || !(await this.evaluate(seat, target, now)).ready) continue;
       const entered = await this.deps.stages.latest(seat.id);
       if (!entered) continue;
-      const { issueId, created } = await this.deps.gateIssues.open({ seatId: seat.id, stageChangeId: entered.id, title: `${seat.name}: ready for ${target}`, ownerId: seat.ownerId, at: now });
+      const { issueId, created } = await this.deps.gateIssues.open({ seatId: seat.id, stageChangeId: entered.id, title: `Ready for ${target}: ${seat.name}`, ownerId: seat.ownerId, at: now });
       if (!created) continue;
       opened += 1;
       const issue = await this.deps.issueService.find(issueId);
