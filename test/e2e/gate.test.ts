@@ -1,6 +1,7 @@
 // The gate over signed HTTP: /cadence seat gate, one gate issue per stage, Promote and Not yet for admins.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
+import { ACTIONS } from "../../src/slack/ids";
+import { clickIssueButton } from "../support/issue-button";
 import { bootApp, CHANNEL, testClock, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { expectOneLineRefusal } from "../support/one-line-refusal";
@@ -20,20 +21,7 @@ afterEach(async () => app.stop());
 
 const gatePosts = () => app.slack.messages(CHANNEL).filter((message) => !message.thread_ts && message.text?.includes("Ready for"));
 
-function click(userId: string, actionId: string, issueId: number, messageTs: string) {
-  return app.client.interaction({
-    type: "block_actions",
-    team: { id: app.slack.teamId },
-    user: { id: userId },
-    api_app_id: "A_CADENCE",
-    trigger_id: app.slack.newTriggerId(userId),
-    response_url: app.slack.newResponseUrl(),
-    container: { type: "message", channel_id: CHANNEL, message_ts: messageTs },
-    channel: { id: CHANNEL },
-    message: { ts: messageTs },
-    actions: [{ type: "button", block_id: ISSUE_ACTIONS_BLOCK.of(issueId), action_id: actionId, value: String(issueId), action_ts: String(Date.now() / 1000) }],
-  });
-}
+const click = (userId: string, actionId: string, issueId: number, messageTs: string) => clickIssueButton(app, { userId, actionId, issueId, messageTs });
 
 const answered = (text: string) => app.slack.waitFor(() => app.slack.responses().some((response) => JSON.stringify(response.body).includes(text)));
 

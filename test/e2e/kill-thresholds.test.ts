@@ -1,6 +1,7 @@
 // Kill thresholds over signed HTTP: a value past one posts a kill issue at once; Pause and Keep going on it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
+import { ACTIONS } from "../../src/slack/ids";
+import { clickIssueButton } from "../support/issue-button";
 import { bootApp, CHANNEL, testClock, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { expectOneLineRefusal } from "../support/one-line-refusal";
@@ -23,20 +24,7 @@ afterEach(async () => app.stop());
 
 const channelPosts = () => app.slack.messages(CHANNEL).filter((message) => !message.thread_ts);
 
-function click(userId: string, actionId: string, issueId: number, messageTs: string) {
-  return app.client.interaction({
-    type: "block_actions",
-    team: { id: app.slack.teamId },
-    user: { id: userId },
-    api_app_id: "A_CADENCE",
-    trigger_id: app.slack.newTriggerId(userId),
-    response_url: app.slack.newResponseUrl(),
-    container: { type: "message", channel_id: CHANNEL, message_ts: messageTs },
-    channel: { id: CHANNEL },
-    message: { ts: messageTs },
-    actions: [{ type: "button", block_id: ISSUE_ACTIONS_BLOCK.of(issueId), action_id: actionId, value: String(issueId), action_ts: String(Date.now() / 1000) }],
-  });
-}
+const click = (userId: string, actionId: string, issueId: number, messageTs: string) => clickIssueButton(app, { userId, actionId, issueId, messageTs });
 
 async function killIssue() {
   await app.slack.waitFor(() => channelPosts().some((post) => post.text?.includes("kill threshold")));
