@@ -95,3 +95,29 @@ describe("the gate", () => {
     await expectOneLineRefusal(app, text, expected);
   });
 });
+
+describe("/cadence review", () => {
+  it("records the latest state per review, audited, and says whether production requires it", async () => {
+    expect(await app.command("/cadence", `review "${SEAT}" security pending`)).toContain("security review of :robot_face: *Support triage agent* (AI agent): *pending* (production requires it)");
+    expect(await app.command("/cadence", `review "${SEAT}" security approved "pen test passed"`)).toContain("*approved* (production requires it) — “pen test passed”");
+    expect(await app.command("/cadence", `review "${SEAT}" architecture rejected`)).not.toContain("requires it");
+    const reviews = await app.cadence.db.seatReview.findMany({ orderBy: { kind: "asc" } });
+    expect(reviews.map((review) => [review.kind, review.state, review.note, review.by])).toEqual([
+      ["architecture", "rejected", null, "UADMIN"],
+      ["security", "approved", "pen test passed", "UADMIN"],
+    ]);
+    expect(await app.cadence.db.auditLog.count({ where: { action: "seat.review" } })).toBe(3);
+  });
+
+  it.each([
+    [`review "${SEAT}" legal approved`, /unknown review `legal`/],
+    [`review "${SEAT}" security maybe`, /pending, approved or rejected/],
+    ['review "Nobody" security approved', /no seat named "Nobody"/],
+  ])("refuses `/cadence %s` in one line and writes nothing", async (text, expected) => {
+    await expectOneLineRefusal(app, text, expected);
+  });
+
+  it("refuses reviews from non-admins", async () => {
+    await expectOneLineRefusal(app, `review "${SEAT}" security approved`, /only Cadence admins/, "UAGENTOWNER");
+  });
+});

@@ -5,7 +5,7 @@ import { CADENCE_USAGE } from "../../domain/commands/cadence-command";
 import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 import { isStopped } from "../../domain/stage";
-import { stageBadge } from "./stage-blocks";
+import { PILOT_HELP, stageBadge } from "./stage-blocks";
 
 export function seatLabel(seat: Pick<Seat, "name" | "kind" | "stage">): string {
   // A paused or retired AI seat says so wherever it is named: scorecard, digest, issues, lists.
@@ -48,6 +48,7 @@ export function buildHelpReply(): Reply {
     `${CADENCE_USAGE.seatArchive} — stop asking for its KPIs; history is kept`,
     `${CADENCE_USAGE.kpiAdd} — units: number, percent, currency, duration, yes/no`,
     "`/cadence kpi list` — every KPI and its goal",
+    ...PILOT_HELP,
     `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
     `${CADENCE_USAGE.status} — what needs an admin: messages Slack refused for good, and how to fix each`,
     "*Everyone*",

@@ -1,5 +1,6 @@
 // Answers about AI seats' stages: a stage's badge, a seat's stage history, the gate.
 import type { SeatStage } from "../../domain/stage";
+import { PILOT_USAGE } from "../../domain/commands/pilot-command";
 import type { Seat } from "../../domain/model";
 import type { StageChange } from "../../repositories/stage-repository";
 import { escapeText, header, packLines, section, type Block } from "./limits";
@@ -31,3 +32,13 @@ export function buildStageHistoryReply(seat: Seat, changes: StageChange[]): Repl
   const blocks: Block[] = [header(`Stage history: ${seat.name}`.slice(0, 150)), ...packLines(lines).map((text) => section(text))];
   return { text: `${seat.name}: ${changes.length} stage changes`, blocks };
 }
+
+/** The AI-seat lines of `/cadence help`. */
+export const PILOT_HELP = [
+  `${PILOT_USAGE.stage} — move an AI seat: shadow and production need a KPI and a kill threshold; production the gate (or a reason starting \`override:\`)`,
+  `${PILOT_USAGE.history} — who moved it, when, from, to and why`,
+  `${PILOT_USAGE.gate} — when it is ready for its next stage`,
+  `${PILOT_USAGE.kill} — a value past it opens a kill issue at once`,
+  `${PILOT_USAGE.review} — production needs the reviews in CADENCE_REVIEWS approved`,
+  `${PILOT_USAGE.webhook} — called when the seat is paused, retired or resumed`,
+];
