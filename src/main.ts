@@ -60,6 +60,8 @@ import { GateService } from "./services/gate-service";
 import { StageService } from "./services/stage-service";
 import { KillService } from "./services/kill-service";
 import { ReviewService } from "./services/review-service";
+import { WebhookRepository } from "./repositories/webhook-repository";
+import { postWithFetch, StopWebhook } from "./services/stop-webhook";
 import type { PilotServices } from "./services/pilot-services";
 
 export interface StartOptions {
@@ -129,7 +131,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger });
   const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
-  const status = new StatusService({ deliveries, checkins: checkinRows, jobRuns, setupChecks: () => collectSetupChecks(config, { client, db, now: clock() }) });
+  const status = new StatusService({ deliveries, checkins: checkinRows, jobRuns, setupChecks: () => collectSetupChecks(config, { client, db, now: clock() }), more: async () => [await services.pilot.webhooks.failedSection()] });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
@@ -156,7 +158,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     processedEvents: new ProcessedEventRepository(db),
     audit,
     refresh,
-    pilot: wirePilot({ db, seats, entryRows, issueRows, issues, entries, directory, audit, config, logger }),
+    pilot: wirePilot({ db, seats, entryRows, issueRows, issues, entries, directory, audit, config, clock, logger }),
   };
   entries.onRecorded(async (recorded) => services.pilot.kill.valuesRecorded(recorded, clock()));
 
@@ -168,6 +170,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     tick: async () => {
       await loop.tick(clock());
       await services.pilot.gate.openReady(clock()).catch(warn("opening gate issues"));
+      await services.pilot.webhooks.deliverDue(clock()).catch(warn("calling stop webhooks"));
       await housekeeping.pruneDue(clock()).catch(warn("pruning old bookkeeping rows"));
     },
     ticking: options.scheduler !== false,
@@ -213,6 +216,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       await inFlight.drained(STOP_GRACE_MS);
       await refresh.idle();
       await services.pilot.kill.idle();
+      await services.pilot.webhooks.idle();
       // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
       await registry.unregister().catch(warn("leaving the instance registry"));
       await db.$disconnect();
@@ -221,7 +225,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
 }
 
 /** AI seats from pilot to production: stages, kill thresholds, the gate and reviews. */
-function wirePilot(deps: { db: Database; seats: SeatRepository; entryRows: EntryRepository; issueRows: IssueRepository; issues: IssueService; entries: EntryService; directory: UserDirectory; audit: AuditLogRepository; config: Config; logger: Logger }): PilotServices {
+function wirePilot(deps: { db: Database; seats: SeatRepository; entryRows: EntryRepository; issueRows: IssueRepository; issues: IssueService; entries: EntryService; directory: UserDirectory; audit: AuditLogRepository; config: Config; clock: () => Date; logger: Logger }): PilotServices {
   const { db, seats, issues, directory, logger } = deps;
   const stageRows = new StageRepository(db);
   const kills = new KillThresholdRepository(db);
@@ -234,7 +238,9 @@ function wirePilot(deps: { db: Database; seats: SeatRepository; entryRows: Entry
   const stages = new StageService({ seats, stages: stageRows, facts: gate, isAdmin, audit: deps.audit, logger });
   const kill = new KillService({ kills, kpis: deps.entries, seats, issues: deps.issueRows, issueService: issues, stages, isAdmin, logger });
   const reviews = new ReviewService({ reviews: reviewRows, stages, required: deps.config.requiredReviews });
-  return { stages, gate, kill, reviews, stageRows };
+  const webhooks = new StopWebhook({ webhooks: new WebhookRepository(db), stages, post: postWithFetch, clock: deps.clock, logger });
+  stages.onChanged(async () => webhooks.soon());
+  return { stages, gate, kill, reviews, stageRows, webhooks };
 }
 
 async function logSetupChecks(config: Config, client: WebClient, db: Database, logger: Logger): Promise<void> {

@@ -2,6 +2,7 @@
 import type { Database } from "../db/database";
 import type { SeatStage } from "../domain/stage";
 import { writeAudit } from "./audit";
+import { announcesStop, stopWebhookBody } from "../domain/stop-webhook";
 import { transaction } from "./transaction";
 
 export interface StageChange {
@@ -31,6 +32,12 @@ export class StageRepository {
     return transaction(this.db, async (tx) => {
       const updated = await tx.seat.updateMany({ where: { id: input.seatId, stage: input.from }, data: { stage: input.to, stageSince: input.at } });
       if (updated.count === 0) return undefined;
+      // The stop webhook's delivery is stored with the change itself, so a crash cannot lose it.
+      const seat = await tx.seat.findUniqueOrThrow({ where: { id: input.seatId }, select: { name: true, webhookUrl: true } });
+      if (seat.webhookUrl && announcesStop(input.from, input.to)) {
+        const body = stopWebhookBody({ seat: seat.name, stage: input.to, previousStage: input.from, reason: input.reason, by: input.by, at: input.at });
+        await tx.webhookDelivery.create({ data: { seatId: input.seatId, url: seat.webhookUrl, body, state: "pending", nextAttemptAt: input.at, createdAt: input.at } });
+      }
       const row = await tx.stageChange.create({ data: { seatId: input.seatId, fromStage: input.from, toStage: input.to, reason: input.reason, by: input.by, via: input.via, at: input.at } });
       await writeAudit(tx, { actor: input.by, action: "seat.stage", entity: "seat", entityId: input.seatId, before: { stage: input.from }, after: { stage: input.to, reason: input.reason, via: input.via }, at: input.at });
       return toChange(row);

@@ -4,6 +4,7 @@ import type { KillService } from "./kill-service";
 import type { ReviewService } from "./review-service";
 import type { StageService } from "./stage-service";
 import type { StageRepository } from "../repositories/stage-repository";
+import type { StopWebhook } from "./stop-webhook";
 
 export interface PilotServices {
   stages: StageService;
@@ -11,4 +12,5 @@ export interface PilotServices {
   kill: KillService;
   reviews: ReviewService;
   stageRows: Pick<StageRepository, "setGate" | "gateSettings">;
+  webhooks: StopWebhook;
 }

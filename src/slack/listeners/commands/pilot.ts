@@ -48,7 +48,12 @@ export async function runPilotCommand(services: CadenceServices, command: PilotC
       const needed = required ? " (production requires it)" : "";
       return textReply(`:memo: ${review.kind} review of ${seatLabel(seat)}: *${review.state}*${needed}${review.note ? ` — “${escapeText(review.note)}”` : ""}.`);
     }
-    case "seat.webhook":
-      return errorReply("the stop webhook is not available yet");
+    case "seat.webhook": {
+      const result = await services.pilot.webhooks.setWebhook(command.seat, command.url, actor, now);
+      if (!result.ok) return errorReply(result.error);
+      return textReply(
+        `:link: Stop webhook for ${seatLabel(result.value.seat)}: ${escapeText(command.url)}. Its signing secret, shown this once: \`${result.value.secret}\`\nCadence POSTs each pause, retirement and resumption, signed in \`X-Cadence-Signature\` (see the README).`,
+      );
+    }
   }
 }
