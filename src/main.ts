@@ -63,6 +63,7 @@ import { ReviewService } from "./services/review-service";
 import { WebhookRepository } from "./repositories/webhook-repository";
 import { postWithFetch, StopWebhook } from "./services/stop-webhook";
 import type { PilotServices } from "./services/pilot-services";
+import type { Seat } from "./domain/model";
 
 export interface StartOptions {
   /** The time Cadence believes it is; tests and the demo move it. */
@@ -130,9 +131,11 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const jobRuns = new JobRunRepository(db);
   const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger });
-  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger });
+  // Stage and gate progress for the digest and home tabs; the pilot services are built after them (wirePilot).
+  const pilotProgress = { progressOf: (seat: Seat, now: Date) => services.pilot.gate.progressOf(seat, now) };
+  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger, pilot: pilotProgress });
   const status = new StatusService({ deliveries, checkins: checkinRows, jobRuns, setupChecks: () => collectSetupChecks(config, { client, db, now: clock() }), more: async () => [await services.pilot.webhooks.failedSection()] });
-  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
+  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz, pilot: pilotProgress });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
   const refresh = new RefreshService({ targets: refreshTargets({ checkins, home, issues, digest }), clock, logger });

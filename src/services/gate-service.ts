@@ -1,10 +1,13 @@
 // The gate: gathers a seat's weeks, issues and reviews for evaluateGate, and opens one `gate` issue per stage
 // when a pilot or shadow seat becomes ready; Promote and Not yet close it.
 import type { Logger } from "@slack/bolt";
-import { evaluateGate, type GateResult } from "../domain/gate";
+import { describeGateProgress, evaluateGate, type GateResult } from "../domain/gate";
+import type { AiSeatPilot } from "../domain/digest";
 import type { Seat, SeatWithKpis } from "../domain/model";
 import type { ReviewKind } from "../domain/review";
-import { NEXT_STAGE, type SeatStage } from "../domain/stage";
+import { isOverride, NEXT_STAGE, type SeatStage } from "../domain/stage";
+
+const WEEK_MS = 7 * 24 * 3600_000;
 import { lastCompletedWeek, trailingWeeks, weekOf } from "../domain/week";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { GateIssueRepository } from "../repositories/gate-issue-repository";
@@ -109,6 +112,22 @@ export class GateService implements StageFacts {
     const dropped = await this.deps.issueService.drop(issueId, actorId, "Not yet", now);
     if (!dropped.ok) return dropped;
     return done(`:hourglass: Not yet: "${gate.value.seat.name}" stays in ${gate.value.seat.stage}.`);
+  }
+
+  /** For the digest and the owner's home: stage, weeks in it, and progress toward the next stage's gate. */
+  async progressOf(seat: Seat, now: Date): Promise<AiSeatPilot> {
+    const stage = seat.stage ?? "pilot";
+    const entered = await this.deps.stages.latest(seat.id);
+    const since = entered?.at ?? seat.stageSince ?? now;
+    const weeksInStage = Math.max(0, Math.floor((now.getTime() - since.getTime()) / WEEK_MS));
+    const target = NEXT_STAGE[stage];
+    // Production has no next gate: its weeks on track still say how it is doing; a stopped seat has none.
+    const result = target || stage === "production" ? await this.evaluate(seat, target ?? "production", now) : undefined;
+    const gateProgress = !result ? "" : target ? describeGateProgress(result) : `${result.weeksOnTrack} of ${result.windowWeeks} weeks on track`;
+    const override = stage === "production" && entered && isOverride(entered.reason) ? entered.reason : null;
+    const approved = new Set((await this.deps.reviews.forSeat(seat.id)).filter((review) => review.state === "approved").map((review) => review.kind));
+    const pendingReviews = this.deps.requiredReviews.filter((kind) => !approved.has(kind));
+    return { stage, weeksInStage, gateProgress, override, pendingReviews };
   }
 
   private async openGate(issueId: number): Promise<Outcome<{ seat: Seat }>> {

@@ -121,3 +121,20 @@ describe("/cadence review", () => {
     await expectOneLineRefusal(app, `review "${SEAT}" security approved`, /only Cadence admins/, "UAGENTOWNER");
   });
 });
+
+describe("the AI seat's owner's home tab", () => {
+  it("shows the stage, gate progress and pending reviews", async () => {
+    for (const week of ["2026-W45", "2026-W46", "2026-W47"]) await app.command("/scorecard", `set "Resolution rate" 90 ${week}`, "UAGENTOWNER");
+    await app.command("/cadence", `seat stage "${SEAT}" shadow`);
+    await app.command("/cadence", `review "${SEAT}" privacy approved`);
+    await app.client.event({ type: "app_home_opened", user: "UAGENTOWNER", channel: app.slack.dmChannelOf("UAGENTOWNER"), tab: "home" });
+    await app.slack.waitFor(() => app.slack.homeOf("UAGENTOWNER"));
+    expect(JSON.stringify(app.slack.homeOf("UAGENTOWNER").blocks)).toContain(
+      "_Stage:_ :busts_in_silhouette: shadow (0 weeks) · 3 of 4 weeks on track · security review pending · operations review pending",
+    );
+    await app.command("/cadence", `seat stage "${SEAT}" pilot "back to pilot"`);
+    await app.client.event({ type: "app_home_opened", user: "UAGENTOWNER", channel: app.slack.dmChannelOf("UAGENTOWNER"), tab: "home" });
+    await app.slack.waitFor(() => JSON.stringify(app.slack.homeOf("UAGENTOWNER").blocks).includes("pilot (0 weeks)"));
+    expect(JSON.stringify(app.slack.homeOf("UAGENTOWNER").blocks)).toContain("· 3 of 4 weeks on track · reviews pending for production: security, operations");
+  });
+});

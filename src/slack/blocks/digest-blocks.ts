@@ -1,6 +1,7 @@
 // The weekly digest: one screen in the channel, the detail in its thread, always within Slack's limits.
 import { isStopped } from "../../domain/stage";
 import { stageBadge } from "./stage-blocks";
+import type { AiSeatPilot } from "../../domain/digest";
 import type { DigestModel, DigestKpiLine } from "../../domain/digest";
 import { formatGoal } from "../../domain/goal";
 import type { Issue, Seat } from "../../domain/model";
@@ -70,7 +71,15 @@ function aiSeatLine(model: DigestModel, index: number): string {
   const state = model.aiSeats[index];
   const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
   const issues = state.openIssues === 0 ? "no open issues" : `${state.openIssues} open issue${state.openIssues === 1 ? "" : "s"}`;
-  return `:robot_face: *${escapeText(state.seat.name)}* · owner <@${state.seat.ownerId}> · on track ${percent(state.onTrackRate4)} (4 wk), ${percent(state.onTrackRate13)} (13 wk) · ${state.weeksOnTrack} week${state.weeksOnTrack === 1 ? "" : "s"} in a row on track · ${issues}`;
+  return `:robot_face: *${escapeText(state.seat.name)}*${pilotPart(state.pilot)} · owner <@${state.seat.ownerId}> · on track ${percent(state.onTrackRate4)} (4 wk), ${percent(state.onTrackRate13)} (13 wk) · ${state.weeksOnTrack} week${state.weeksOnTrack === 1 ? "" : "s"} in a row on track · ${issues}`;
+}
+
+function pilotPart(pilot: AiSeatPilot | undefined): string {
+  if (!pilot) return "";
+  const weeks = `${pilot.weeksInStage} week${pilot.weeksInStage === 1 ? "" : "s"} in stage`;
+  const override = pilot.override ? ` · promoted by ${escapeText(pilot.override)}` : "";
+  const gate = pilot.gateProgress ? ` · ${pilot.stage === "production" ? "" : "gate: "}${escapeText(pilot.gateProgress)}` : "";
+  return ` · ${stageBadge(pilot.stage)} (${weeks})${gate}${override}`;
 }
 
 function ratingBlocks(model: DigestModel): Block[] {
