@@ -139,7 +139,9 @@ export class GateService implements StageFacts {
     return done({ seat });
   }
 
-  private async withKpis(seat: Seat): Promise<SeatWithKpis> {
+  private async withKpis(seat: Seat | SeatWithKpis): Promise<SeatWithKpis> {
+    // The digest and the tick already hold the seat with its KPIs: no need to read the org chart again.
+    if ("kpis" in seat) return seat;
     const found = (await this.deps.seats.listSeats()).find((candidate) => candidate.id === seat.id);
     return found ?? { ...seat, kpis: [] };
   }
