@@ -44,3 +44,15 @@ export const isOverride = (reason: string | null): boolean => (reason ?? "").tri
 export function mayChangeStage(actor: { userId: string; isAdmin: boolean }, seatOwnerId: string, to: SeatStage): boolean {
   return actor.isAdmin || (actor.userId === seatOwnerId && to === "paused");
 }
+
+/** One line of a seat's stage history: who moved it, when, from, to, why, and from which surface. */
+export interface StageChange {
+  id: number;
+  seatId: number;
+  from: SeatStage | null;
+  to: SeatStage;
+  reason: string | null;
+  by: string;
+  via: string;
+  at: Date;
+}

@@ -1,20 +1,11 @@
 // AI seats' stages and their history, the gate's settings and the stop webhook's address: one row each change.
 import type { Database } from "../db/database";
-import type { SeatStage } from "../domain/stage";
+import type { SeatStage, StageChange } from "../domain/stage";
 import { writeAudit } from "./audit";
 import { announcesStop, stopWebhookBody } from "../domain/stop-webhook";
 import { transaction } from "./transaction";
 
-export interface StageChange {
-  id: number;
-  seatId: number;
-  from: SeatStage | null;
-  to: SeatStage;
-  reason: string | null;
-  by: string;
-  via: string;
-  at: Date;
-}
+export type { StageChange };
 
 type StageChangeRow = { id: number; seatId: number; fromStage: string | null; toStage: string; reason: string | null; by: string; via: string; at: Date };
 const toChange = (row: StageChangeRow): StageChange => ({ id: row.id, seatId: row.seatId, from: row.fromStage as SeatStage | null, to: row.toStage as SeatStage, reason: row.reason, by: row.by, via: row.via, at: row.at });

@@ -1,8 +1,7 @@
 // Answers about AI seats' stages: a stage's badge, a seat's stage history, the gate.
-import type { SeatStage } from "../../domain/stage";
+import type { SeatStage, StageChange } from "../../domain/stage";
 import { PILOT_USAGE } from "../../domain/commands/pilot-command";
 import type { Seat } from "../../domain/model";
-import type { StageChange } from "../../repositories/stage-repository";
 import { escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 
