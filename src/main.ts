@@ -58,6 +58,18 @@ import { InFlightRequests } from "./slack/listeners/in-flight";
 import { workspaceGuard } from "./slack/listeners/workspace-guard";
 import { WebClientSlackApi } from "./slack/slack-api";
 import { StatusService } from "./services/status-service";
+import { StageRepository } from "./repositories/stage-repository";
+import { KillThresholdRepository } from "./repositories/kill-threshold-repository";
+import { ReviewRepository } from "./repositories/review-repository";
+import { GateIssueRepository } from "./repositories/gate-issue-repository";
+import { GateService } from "./services/gate-service";
+import { StageService } from "./services/stage-service";
+import { KillService } from "./services/kill-service";
+import { ReviewService } from "./services/review-service";
+import { WebhookRepository } from "./repositories/webhook-repository";
+import { postWithFetch, StopWebhook } from "./services/stop-webhook";
+import type { PilotServices } from "./services/pilot-services";
+import type { Seat } from "./domain/model";
 
 export interface StartOptions {
   /** The time Cadence believes it is; tests and the demo move it. */
@@ -127,7 +139,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const setupChecksNow = () => collectSetupChecks(config, { client, db, now: clock() });
   const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow });
   agentApi = new AgentApi({ agents: agentEntries(repositories, services, config), clock, logger, limits: options.apiLimits });
-  const leadership = scheduleLoop({ loop, repositories, registry, logger, clock, options, inFlight });
+  const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight });
   registerListeners(app, services, inFlight);
   const url = await serve(app, config);
   // In Socket Mode there is no Slack HTTP server to mount the agent API on: it gets its own, on API_PORT.
@@ -147,7 +159,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     },
     tick: async () => void (await leadership.tickIfLeading()),
     idle: () => inFlight.idle(),
-    stop: () => stopInOrder({ leadership, setupChecks, app, apiServer, inFlight, refresh: services.refresh, registry, db, logger }),
+    stop: () => stopInOrder({ leadership, setupChecks, app, apiServer, inFlight, refresh: services.refresh, pilot: services.pilot, registry, db, logger }),
   };
 }
 
@@ -159,6 +171,7 @@ async function stopInOrder(parts: {
   apiServer: Server | undefined;
   inFlight: InFlightRequests;
   refresh: RefreshService;
+  pilot: PilotServices;
   registry: InstanceRegistry;
   db: Database;
   logger: Logger;
@@ -169,14 +182,25 @@ async function stopInOrder(parts: {
   if (parts.apiServer) await stopApiServer(parts.apiServer);
   await parts.inFlight.drained(STOP_GRACE_MS);
   await parts.refresh.idle();
+  await parts.pilot.kill.idle();
+  await parts.pilot.webhooks.idle();
   // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
   await parts.registry.unregister().catch(warnOf(parts.logger, "leaving the instance registry"));
   await parts.db.$disconnect();
 }
 
 /** The weekly loop and the pruning of old bookkeeping rows, on the one-minute tick of whichever process leads. */
-function scheduleLoop(args: { loop: WeeklyLoop; repositories: Repositories; registry: InstanceRegistry; logger: Logger; clock: () => Date; options: StartOptions; inFlight: InFlightRequests }): SchedulerLeadership {
-  const { loop, repositories, registry, logger, clock, options, inFlight } = args;
+function scheduleLoop(args: {
+  loop: WeeklyLoop;
+  pilot: PilotServices;
+  repositories: Repositories;
+  registry: InstanceRegistry;
+  logger: Logger;
+  clock: () => Date;
+  options: StartOptions;
+  inFlight: InFlightRequests;
+}): SchedulerLeadership {
+  const { loop, pilot, repositories, registry, logger, clock, options, inFlight } = args;
   const housekeeping = new Housekeeping({ processedEvents: repositories.processedEvents, deliveries: repositories.deliveries, idempotencyKeys: repositories.idempotencyKeys, logger });
   return new SchedulerLeadership({
     registry,
@@ -186,6 +210,8 @@ function scheduleLoop(args: { loop: WeeklyLoop; repositories: Repositories; regi
       inFlight.track(
         (async () => {
           await loop.tick(clock());
+          await pilot.gate.openReady(clock()).catch(warnOf(logger, "opening gate issues"));
+          await pilot.webhooks.deliverDue(clock()).catch(warnOf(logger, "calling stop webhooks"));
           await housekeeping.pruneDue(clock()).catch(warnOf(logger, "pruning old bookkeeping rows"));
         })(),
       ),
@@ -209,6 +235,11 @@ function openRepositories(db: Database) {
     instances: new InstanceRepository(db),
     seatTokens: new SeatTokenRepository(db),
     idempotencyKeys: new IdempotencyRepository(db),
+    stages: new StageRepository(db),
+    kills: new KillThresholdRepository(db),
+    reviews: new ReviewRepository(db),
+    gateIssues: new GateIssueRepository(db),
+    webhooks: new WebhookRepository(db),
   };
 }
 
@@ -236,9 +267,12 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
   const loader = new ScorecardLoader({ seats, entries: rows.entries });
   const issues = new IssueService({ issues: rows.issues, seats, entries: rows.entries, delivery, directory, slack, audit, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: rows.issues, issueService: issues, jobRuns: rows.jobRuns, checkins: rows.checkins, settings, logger });
-  const digest = new DigestService({ loader, issues: rows.issues, digests: rows.digests, deliveries, delivery, jobRuns: rows.jobRuns, slack, channel: config.channel, settings, logger });
-  const status = new StatusService({ deliveries, checkins: rows.checkins, jobRuns: rows.jobRuns, setupChecks: wiring.setupChecksNow });
-  const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz });
+  // Stage and gate progress for the digest and home tabs; the pilot services are built after them (wirePilot).
+  const pilotProgress = { progressOf: (seat: Seat, now: Date) => services.pilot.gate.progressOf(seat, now) };
+  const digest = new DigestService({ loader, issues: rows.issues, digests: rows.digests, deliveries, delivery, jobRuns: rows.jobRuns, slack, channel: config.channel, settings, logger, pilot: pilotProgress });
+  const more = async () => [await services.pilot.webhooks.failedSection()];
+  const status = new StatusService({ deliveries, checkins: rows.checkins, jobRuns: rows.jobRuns, setupChecks: wiring.setupChecksNow, more });
+  const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz, pilot: pilotProgress });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const refresh = refreshAfterChanges({ entries, checkins, home, issues, digest }, clock, logger);
   const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
@@ -262,8 +296,26 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     slack,
     audit,
     refresh,
+    pilot: wirePilot(rows, { issues, entries, directory, config, clock, logger }),
   };
+  entries.onRecorded(async (recorded) => services.pilot.kill.valuesRecorded(recorded, clock()));
   return { services, loop };
+}
+
+/** AI seats from pilot to production: stages, kill thresholds, the gate, reviews and the stop webhook. */
+function wirePilot(rows: Repositories, deps: { issues: IssueService; entries: EntryService; directory: UserDirectory; config: Config; clock: () => Date; logger: Logger }): PilotServices {
+  const { issues, directory, config, logger } = deps;
+  const isAdmin = (userId: string, now: Date) => directory.isAdmin(userId, now);
+  const gate = new GateService({
+    seats: rows.seats, entries: rows.entries, issues: rows.issues, kills: rows.kills, reviews: rows.reviews, stages: rows.stages, gateIssues: rows.gateIssues,
+    issueService: issues, requiredReviews: config.requiredReviews, isAdmin, tz: config.tz, logger,
+  });
+  const stages = new StageService({ seats: rows.seats, stages: rows.stages, facts: gate, isAdmin, audit: rows.audit, logger });
+  const kill = new KillService({ kills: rows.kills, kpis: deps.entries, seats: rows.seats, issues: rows.issues, issueService: issues, stages, isAdmin, logger });
+  const reviews = new ReviewService({ reviews: rows.reviews, stages, required: config.requiredReviews });
+  const webhooks = new StopWebhook({ webhooks: rows.webhooks, stages, post: postWithFetch, clock: deps.clock, logger });
+  stages.onChanged(async () => webhooks.soon());
+  return { stages, gate, kill, reviews, stageRows: rows.stages, webhooks };
 }
 
 /** What agents push through the API is recorded like every other entry, by the same entry service. */

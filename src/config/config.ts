@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PROJECT_ROOT } from "../db/project-root";
 import { absoluteSqliteUrl, DEFAULT_DATABASE_URL } from "../db/sqlite-url";
 import type { LoopSettings } from "../domain/loop-schedule";
+import { DEFAULT_REQUIRED_REVIEWS, isReviewKind, REVIEW_KINDS, type ReviewKind } from "../domain/review";
 import { minutesIntoWeek, parseDelay, parseWeeklyTime, type WeeklyTime } from "../domain/schedule-spec";
 
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   remindAfterMs: number;
   deadlineAt: WeeklyTime;
   digestAt: WeeklyTime;
+  /** The reviews an AI seat needs approved before production (CADENCE_REVIEWS). */
+  requiredReviews: ReviewKind[];
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -36,6 +39,7 @@ const HOW_TO_FIX: Record<string, string> = {
   DEADLINE_AT: "a weekday and time such as tue 12:00",
   DIGEST_AT: "a weekday and time such as tue 13:00",
   SLACK_API_URL: "an http(s) URL such as https://slack.com/api/",
+  CADENCE_REVIEWS: `comma-separated review kinds from ${REVIEW_KINDS.join(", ")}, such as security,privacy,operations`,
 };
 
 const optionalText = z
@@ -102,6 +106,12 @@ const environmentSchema = z
     DEADLINE_AT: weeklyTime("tue 12:00"),
     DIGEST_AT: weeklyTime("tue 13:00"),
     SLACK_API_URL: optionalText.refine((value) => value === undefined || /^https?:\/\//.test(value), "must be an http(s) URL"),
+    CADENCE_REVIEWS: optionalText.transform((value, context) => {
+      const kinds = (value ?? DEFAULT_REQUIRED_REVIEWS.join(",")).split(",").map((kind) => kind.trim().toLowerCase()).filter(Boolean);
+      const bad = kinds.filter((kind) => !isReviewKind(kind));
+      if (bad.length > 0) context.addIssue({ code: "custom", message: `${bad.join(", ")} ${bad.length === 1 ? "is not a review kind" : "are not review kinds"}` });
+      return [...new Set(kinds)] as ReviewKind[];
+    }),
   })
   .superRefine((env, context) => {
     if (env.CHECKIN_AT && env.DEADLINE_AT && minutesIntoWeek(env.CHECKIN_AT) >= minutesIntoWeek(env.DEADLINE_AT)) {
@@ -151,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     remindAfterMs: parsed.REMIND_AFTER,
     deadlineAt: parsed.DEADLINE_AT,
     digestAt: parsed.DIGEST_AT,
+    requiredReviews: parsed.CADENCE_REVIEWS,
   };
 }
 

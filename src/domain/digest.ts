@@ -1,4 +1,5 @@
 // What the weekly digest says, composed from plain data: the first half of a leadership meeting.
+import type { SeatStage } from "./stage";
 import { evaluateGoal, type TrackState } from "./goal";
 import type { Issue, Kpi, SeatWithKpis } from "./model";
 import { describeAgentWeek, type Provenance } from "./provenance";
@@ -47,6 +48,19 @@ export interface AiSeatState {
   openIssues: number;
   /** Whether the week's numbers came from the agent, confirmed or corrected, or "the agent reported nothing". */
   agentWeek: string | null;
+  /** Where the seat stands from pilot to production (filled in by the digest service). */
+  pilot?: AiSeatPilot;
+}
+
+export interface AiSeatPilot {
+  stage: SeatStage;
+  weeksInStage: number;
+  /** "3 of 4 weeks on track · security review pending" */
+  gateProgress: string;
+  /** The reason of a promotion to production by override. */
+  override: string | null;
+  /** Reviews production requires that are not approved yet. */
+  pendingReviews?: string[];
 }
 
 export interface DigestModel {

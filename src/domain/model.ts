@@ -2,10 +2,11 @@
 import type { Goal } from "./goal";
 import type { Unit } from "./units";
 import type { IsoWeek } from "./week";
+import type { SeatStage } from "./stage";
 
 export type SeatKind = "agent" | "human";
 export type EntrySource = "dm" | "form" | "command" | "home" | "agent";
-export type IssueSource = "manual" | "drift" | "missing";
+export type IssueSource = "manual" | "drift" | "missing" | "kill" | "gate";
 export type IssueState = "open" | "resolved" | "dropped";
 
 export interface Seat {
@@ -15,6 +16,9 @@ export interface Seat {
   accountability: string | null;
   ownerId: string;
   archivedAt: Date | null;
+  /** AI seats only (stage.ts); absent or null for human seats. */
+  stage?: SeatStage | null;
+  stageSince?: Date | null;
 }
 
 export interface Kpi {

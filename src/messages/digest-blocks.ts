@@ -7,6 +7,9 @@ import { formatValue } from "../domain/units";
 import { withProvenance } from "../domain/provenance";
 import { describeWeek } from "../domain/week";
 import { ACTIONS } from "./ids";
+import { isStopped } from "../domain/stage";
+import { stageBadge } from "./stage-blocks";
+import type { AiSeatPilot } from "../domain/digest";
 import { trackMark } from "./checkin-blocks";
 import { issueHeadline, NOTE_SHOWN } from "./issue-blocks";
 import { ageOf } from "./issue-list-blocks";
@@ -43,7 +46,8 @@ function kpiLine(line: DigestKpiLine): string {
 }
 
 function seatTitle(seat: Seat): string {
-  return `${seat.kind === "agent" ? ":robot_face: " : ""}*${escapeText(seat.name)}* · <@${seat.ownerId}>`;
+  const stopped = isStopped(seat.stage) ? ` · ${stageBadge(seat.stage!)}` : "";
+  return `${seat.kind === "agent" ? ":robot_face: " : ""}*${escapeText(seat.name)}*${stopped} · <@${seat.ownerId}>`;
 }
 
 function issueLine(issue: Issue, model: DigestModel): string {
@@ -69,7 +73,15 @@ function aiSeatLine(model: DigestModel, index: number): string {
   const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
   const issues = state.openIssues === 0 ? "no open issues" : `${state.openIssues} open issue${state.openIssues === 1 ? "" : "s"}`;
   const agentWeek = state.agentWeek ? ` · ${state.agentWeek}` : "";
-  return `:robot_face: *${escapeText(state.seat.name)}* · owner <@${state.seat.ownerId}> · on track ${percent(state.onTrackRate4)} (4 wk), ${percent(state.onTrackRate13)} (13 wk) · ${state.weeksOnTrack} week${state.weeksOnTrack === 1 ? "" : "s"} in a row on track · ${issues}${agentWeek}`;
+  return `:robot_face: *${escapeText(state.seat.name)}*${pilotPart(state.pilot)} · owner <@${state.seat.ownerId}> · on track ${percent(state.onTrackRate4)} (4 wk), ${percent(state.onTrackRate13)} (13 wk) · ${state.weeksOnTrack} week${state.weeksOnTrack === 1 ? "" : "s"} in a row on track · ${issues}${agentWeek}`;
+}
+
+function pilotPart(pilot: AiSeatPilot | undefined): string {
+  if (!pilot) return "";
+  const weeks = `${pilot.weeksInStage} week${pilot.weeksInStage === 1 ? "" : "s"} in stage`;
+  const override = pilot.override ? ` · promoted by ${escapeText(pilot.override)}` : "";
+  const gate = pilot.gateProgress ? ` · ${pilot.stage === "production" ? "" : "gate: "}${escapeText(pilot.gateProgress)}` : "";
+  return ` · ${stageBadge(pilot.stage)} (${weeks})${gate}${override}`;
 }
 
 function ratingBlocks(model: DigestModel): Block[] {

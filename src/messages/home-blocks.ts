@@ -9,6 +9,9 @@ import { trackMark } from "./checkin-blocks";
 import { issueActions, issueHeadline } from "./issue-blocks";
 import { context, divider, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
+import type { AiSeatPilot } from "../domain/digest";
+import { pilotIssueActions } from "./pilot-issue-blocks";
+import { stageBadge } from "./stage-blocks";
 import { statusSectionBlocks, type StatusSection } from "./status-blocks";
 
 export interface HomeModel {
@@ -19,6 +22,8 @@ export interface HomeModel {
   /** This week's values of the person's KPIs. */
   values: Map<number, number>;
   issues: Issue[];
+  /** The person's AI seats from pilot to production, by seat id. */
+  pilot?: Map<number, AiSeatPilot>;
   team?: { seats: number; aiSeats: number; on: number; off: number; missing: number; openIssues: number; refused?: StatusSection };
 }
 
@@ -28,10 +33,11 @@ const MAX_ISSUES_SHOWN = 20;
 const MAX_REFUSED_SHOWN = 10;
 const MAX_SEAT_SECTIONS = 45;
 
-function seatLines(seat: SeatWithKpis, values: Map<number, number>): string[] {
-  if (seat.kpis.length === 0) return [seatLabel(seat), "_no KPIs yet_"];
+function seatLines(seat: SeatWithKpis, values: Map<number, number>, pilot?: AiSeatPilot): string[] {
+  const label = pilot ? [seatLabel(seat), pilotLine(pilot)] : [seatLabel(seat)];
+  if (seat.kpis.length === 0) return [...label, "_no KPIs yet_"];
   return [
-    seatLabel(seat),
+    ...label,
     ...seat.kpis.map((kpi) => {
       const value = values.get(kpi.id);
       const shown = value === undefined ? "no value yet" : `*${formatValue(value, kpi.unit)}*`;
@@ -40,13 +46,21 @@ function seatLines(seat: SeatWithKpis, values: Map<number, number>): string[] {
   ];
 }
 
+function pilotLine(pilot: AiSeatPilot): string {
+  const gate = pilot.gateProgress ? ` · ${escapeText(pilot.gateProgress)}` : "";
+  // In pilot the gate (to shadow) names no reviews: say which ones production will need.
+  const unnamed = (pilot.pendingReviews ?? []).filter((kind) => !pilot.gateProgress.includes(`${kind} review`));
+  const reviews = unnamed.length > 0 ? ` · reviews pending for production: ${unnamed.join(", ")}` : "";
+  return `_Stage:_ ${stageBadge(pilot.stage)} (${pilot.weeksInStage} week${pilot.weeksInStage === 1 ? "" : "s"})${gate}${reviews}`;
+}
+
 export function buildHomeView(model: HomeModel): HomeView {
   const blocks: Block[] = [header(`Your week · ${describeWeek(model.week)}`)];
   if (model.ownSeats.length === 0) {
     blocks.push(section("You don't own a seat yet. When an admin gives you one, its KPIs show up here."));
   } else {
     // One section per seat overflowed the tab for an owner of 60 seats: seats share sections instead.
-    const sections = packLines(model.ownSeats.flatMap((seat) => seatLines(seat, model.values)));
+    const sections = packLines(model.ownSeats.flatMap((seat) => seatLines(seat, model.values, model.pilot?.get(seat.id))));
     blocks.push(...sections.slice(0, MAX_SEAT_SECTIONS).map((text) => section(text)));
     if (sections.length > MAX_SEAT_SECTIONS) blocks.push(context("…and more seats than a home tab can show: `/scorecard` lists every KPI."));
     if (model.ownSeats.some((seat) => seat.kpis.length > 0)) {
@@ -58,7 +72,7 @@ export function buildHomeView(model: HomeModel): HomeView {
   }
   blocks.push(divider, section(`*Your open issues* (${model.issues.length})`));
   if (model.issues.length === 0) blocks.push(section("Nothing on your plate. :sparkles:"));
-  for (const issue of model.issues.slice(0, MAX_ISSUES_SHOWN)) blocks.push(section(issueHeadline(issue)), issueActions(issue.id));
+  for (const issue of model.issues.slice(0, MAX_ISSUES_SHOWN)) blocks.push(section(issueHeadline(issue)), pilotIssueActions(issue) ?? issueActions(issue.id));
   if (model.issues.length > MAX_ISSUES_SHOWN) blocks.push(context(`…and ${model.issues.length - MAX_ISSUES_SHOWN} more: \`/issue list\``));
   if (model.isAdmin && model.team) {
     const team = model.team;

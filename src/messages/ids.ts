@@ -8,6 +8,11 @@ export const ACTIONS = {
   rateMeeting: "digest_rate",
   openHomeForm: "home_open_form",
   confirmAgentValues: "checkin_confirm_agent",
+  /** On a `kill` issue (admins and the seat's owner) and a `gate` issue (admins); the value is the issue id. */
+  pauseSeat: "kill_pause_seat",
+  keepGoing: "kill_keep_going",
+  promoteSeat: "gate_promote",
+  notYet: "gate_not_yet",
 } as const;
 
 export const RATING_ACTION_PATTERN = new RegExp(`^${ACTIONS.rateMeeting}_\\d+$`);

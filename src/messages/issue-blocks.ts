@@ -9,6 +9,7 @@ import type { IsoWeek } from "../domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK, RESOLVE_FORM, VIEWS } from "./ids";
 import { BLOCK_KIT_LIMITS, context, escapeText, formatTypedText, formatTypedTextWithin, section, type Block } from "./limits";
 import { seatLabel } from "./setup-blocks";
+import { killFacts, pilotIssueActions } from "./pilot-issue-blocks";
 
 export interface IssueView {
   issue: Issue;
@@ -25,7 +26,7 @@ export interface IssueView {
 // A note shares a context text (3,000 characters, counted escaped) with the state, date and people around it.
 export const NOTE_SHOWN = 2500;
 
-const SOURCE_ICON: Record<Issue["source"], string> = { manual: ":pushpin:", drift: ":chart_with_downwards_trend:", missing: ":grey_question:" };
+const SOURCE_ICON: Record<Issue["source"], string> = { manual: ":pushpin:", drift: ":chart_with_downwards_trend:", missing: ":grey_question:", kill: ":octagonal_sign:", gate: ":checkered_flag:" };
 
 export function issueHeadline(issue: Issue): string {
   return `${SOURCE_ICON[issue.source]} *#${issue.id}* ${formatTypedText(issue.title)}`;
@@ -37,7 +38,7 @@ export function buildIssueMessage(view: IssueView): { text: string; blocks: Bloc
   const facts = issueFacts(view);
   if (facts.length > 0) blocks.push(section(facts.join("\n")));
   blocks.push(context(stateLine(issue)));
-  if (issue.state === "open") blocks.push(issueActions(issue.id));
+  if (issue.state === "open") blocks.push(pilotIssueActions(issue) ?? issueActions(issue.id));
   return { text: `#${issue.id} ${formatTypedText(issue.title)}`, blocks };
 }
 
@@ -55,6 +56,7 @@ function issueFacts(view: IssueView): string[] {
     lines.push(`Off track *${weeks} week${weeks === 1 ? "" : "s"}* in a row (since ${issue.weeks[0] ?? issue.week})`);
   }
   if (kpi && issue.source === "missing") lines.push(`*${escapeText(kpi.name)}*: no value for ${issue.week} by the deadline · goal ${formatGoal(kpi.goal, kpi.unit)}`);
+  if (kpi && issue.source === "kill") lines.push(...killFacts(issue, kpi, view.value ?? null));
   if (view.series && kpi) lines.push(`Trend (${view.series.weeks.length} weeks): \`${sparkline(view.series.values)}\``);
   return lines;
 }

@@ -6,6 +6,7 @@ import { formatValue } from "../domain/units";
 import { describeWeek, type IsoWeek } from "../domain/week";
 import { provenanceOfValue, type ScorecardData } from "../domain/scorecard";
 import { withProvenance, type Provenance } from "../domain/provenance";
+import { isStopped } from "../domain/stage";
 import { context, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 import { trackMark } from "./checkin-blocks";
@@ -40,7 +41,7 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
   const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), cellWidth)).join("")}Trend`;
   const lines = [heading];
   for (const seat of seats) {
-    lines.push(`${seat.kind === "agent" ? "[AI] " : ""}${escapeText(seat.name)}`);
+    lines.push(`${seat.kind === "agent" ? "[AI] " : ""}${escapeText(seat.name)}${isStopped(seat.stage) ? ` (${seat.stage})` : ""}`);
     for (const kpi of seat.kpis) {
       const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
       const trend = sparkline(seriesFor(data.weeks, values));

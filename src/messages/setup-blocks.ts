@@ -6,9 +6,13 @@ import { ISSUE_FORMS } from "../domain/commands/issue-command";
 import { SCORECARD_FORMS } from "../domain/commands/scorecard-command";
 import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
+import { isStopped } from "../domain/stage";
+import { PILOT_HELP, stageBadge } from "./stage-blocks";
 
-export function seatLabel(seat: Pick<Seat, "name" | "kind">): string {
-  return seat.kind === "agent" ? `:robot_face: *${escapeText(seat.name)}* (AI agent)` : `:bust_in_silhouette: *${escapeText(seat.name)}*`;
+export function seatLabel(seat: Pick<Seat, "name" | "kind" | "stage">): string {
+  // A paused or retired AI seat says so wherever it is named: scorecard, digest, issues, lists.
+  const stopped = isStopped(seat.stage) ? ` · ${stageBadge(seat.stage!)}` : "";
+  return seat.kind === "agent" ? `:robot_face: *${escapeText(seat.name)}* (AI agent)${stopped}` : `:bust_in_silhouette: *${escapeText(seat.name)}*`;
 }
 
 export function kpiLine(kpi: Kpi): string {
@@ -20,7 +24,7 @@ export function buildSeatListReply(seats: SeatWithKpis[]): Reply {
   const blocks: Block[] = [header(`Seats (${seats.length})`)];
   for (const seat of seats) {
     const lines = [
-      `${seatLabel(seat)} · owner <@${seat.ownerId}>`,
+      `${seatLabel(seat)}${seat.stage && !isStopped(seat.stage) ? ` · ${stageBadge(seat.stage)}` : ""} · owner <@${seat.ownerId}>`,
       seat.accountability ? `_${escapeText(seat.accountability)}_` : "_no accountability set_",
       ...(seat.kpis.length > 0 ? seat.kpis.map(kpiLine) : ["_no KPIs yet_"]),
     ];
@@ -46,6 +50,7 @@ export function buildHelpReply(): Reply {
     `${CADENCE_USAGE.seatArchive} — stop asking for its KPIs; history is kept`,
     `${CADENCE_USAGE.kpiAdd} — units: number, percent, currency, duration, yes/no`,
     "`/cadence kpi list` — every KPI and its goal",
+    ...PILOT_HELP,
     `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
     `${CADENCE_USAGE.status} — what needs an admin: messages Slack refused for good, and how to fix each`,
     "*AI seats (admins and the seat's owner)*",

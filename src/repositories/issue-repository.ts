@@ -69,7 +69,9 @@ export class IssueRepository {
     return transaction(this.db, async (tx) => {
       const existing = await tx.issueWeek.findUnique({ where: { kpiId_week_source: { kpiId: input.kpiId, week: input.week, source: input.source } } });
       if (existing) return { kind: "unchanged", issue: toIssue(await tx.issue.findUniqueOrThrow({ where: { id: existing.issueId }, include })) };
-      const continuing = input.source === "drift" ? await tx.issue.findFirst({ where: { kpiId: input.kpiId, source: "drift", state: "open" }, orderBy: { id: "desc" } }) : null;
+      // A drift, or a kill threshold still crossed, joins the KPI's open issue of that source.
+      const continues = input.source === "drift" || input.source === "kill";
+      const continuing = continues ? await tx.issue.findFirst({ where: { kpiId: input.kpiId, source: input.source, state: "open" }, orderBy: { id: "desc" } }) : null;
       if (continuing) {
         await tx.issueWeek.create({ data: { issueId: continuing.id, kpiId: input.kpiId, week: input.week, source: input.source, value: input.value } });
         await writeAudit(tx, { actor: "cadence", action: "issue.extend", entity: "issue", entityId: continuing.id, after: { week: input.week, value: input.value }, at: input.at });

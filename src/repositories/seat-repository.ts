@@ -6,12 +6,17 @@ import type { Goal, GoalOp } from "../domain/goal";
 import type { Kpi, Seat, SeatKind, SeatWithKpis } from "../domain/model";
 import type { Unit } from "../domain/units";
 import { writeAudit } from "./audit";
+import { ACTIVE_STAGES, type SeatStage } from "../domain/stage";
 
-type SeatRow = { id: number; name: string; kind: string; accountability: string | null; ownerId: string; archivedAt: Date | null };
+/** Seats that are asked for numbers: human seats, and AI seats neither paused nor retired. */
+const WORKING = { OR: [{ stage: null }, { stage: { in: [...ACTIVE_STAGES] } }] };
+
+type SeatRow = { id: number; name: string; kind: string; accountability: string | null; ownerId: string; archivedAt: Date | null; stage?: string | null; stageSince?: Date | null };
 type KpiRow = { id: number; seatId: number; name: string; unit: string; goalOp: string; goalA: number; goalB: number | null; archivedAt: Date | null; createdAt: Date };
 
 export function toSeat(row: SeatRow): Seat {
-  return { id: row.id, name: row.name, kind: row.kind as SeatKind, accountability: row.accountability, ownerId: row.ownerId, archivedAt: row.archivedAt };
+  const seat: Seat = { id: row.id, name: row.name, kind: row.kind as SeatKind, accountability: row.accountability, ownerId: row.ownerId, archivedAt: row.archivedAt };
+  return row.kind === "agent" ? { ...seat, stage: (row.stage ?? "pilot") as SeatStage, stageSince: row.stageSince ?? null } : seat;
 }
 
 export function toKpi(row: KpiRow): Kpi {
@@ -63,10 +68,10 @@ export class SeatRepository {
   }
 
   /** Active seats owned by any of `ownerIds` (a fan-out batch reads only its own owners' seats). */
-  async seatsOwnedByAny(ownerIds: string[]): Promise<SeatWithKpis[]> {
+  async seatsOwnedByAny(ownerIds: string[], options: { working?: boolean } = {}): Promise<SeatWithKpis[]> {
     const rows = await inChunks(ownerIds, (chunk) =>
       this.db.seat.findMany({
-        where: { ownerId: { in: chunk }, archivedAt: null },
+        where: { ownerId: { in: chunk }, archivedAt: null, ...(options.working ? WORKING : {}) },
         include: { kpis: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }] } },
         orderBy: { id: "asc" },
       }),
@@ -77,8 +82,11 @@ export class SeatRepository {
   async createSeat(seat: NewSeat, actor: string, at: Date): Promise<Seat> {
     return transaction(this.db, async (tx) => {
       const fields = { name: seat.name, kind: seat.kind, accountability: seat.accountability, ownerId: seat.ownerId };
-      const row = await tx.seat.create({ data: { ...fields, nameKey: nameKey(seat.name), createdBy: actor, createdAt: at } });
-      await writeAudit(tx, { actor, action: "seat.add", entity: "seat", entityId: row.id, after: fields, at });
+      // New AI seats start in pilot, and that start is the first line of their stage history.
+      const stage = seat.kind === "agent" ? { stage: "pilot", stageSince: at } : {};
+      const row = await tx.seat.create({ data: { ...fields, ...stage, nameKey: nameKey(seat.name), createdBy: actor, createdAt: at } });
+      await writeAudit(tx, { actor, action: "seat.add", entity: "seat", entityId: row.id, after: { ...fields, ...stage }, at });
+      if (seat.kind === "agent") await tx.stageChange.create({ data: { seatId: row.id, fromStage: null, toStage: "pilot", reason: "new AI seat", by: actor, via: "command", at } });
       return toSeat(row);
     });
   }
@@ -154,7 +162,7 @@ export class SeatRepository {
   /** Every owner of an active seat that has at least one active KPI. */
   async activeOwners(): Promise<string[]> {
     const rows = await this.db.seat.findMany({
-      where: { archivedAt: null, kpis: { some: { archivedAt: null } } },
+      where: { archivedAt: null, kpis: { some: { archivedAt: null } }, ...WORKING },
       select: { ownerId: true },
       distinct: ["ownerId"],
     });

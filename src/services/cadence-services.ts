@@ -17,6 +17,7 @@ import type { SetupService } from "./setup-service";
 import type { StatusService } from "./status-service";
 import type { UserDirectory } from "./user-directory";
 import type { WeeklyLoop } from "./weekly-loop";
+import type { PilotServices } from "./pilot-services";
 
 export interface CadenceServices {
   config: Config;
@@ -42,4 +43,6 @@ export interface CadenceServices {
   audit: AuditTrail;
   /** Refreshes after the ack; `idle()` waits for it. */
   refresh: RefreshService;
+  /** AI seats from pilot to production: stages, gate, kill thresholds, reviews. */
+  pilot: PilotServices;
 }

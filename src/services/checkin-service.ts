@@ -163,7 +163,8 @@ export class CheckinService {
   /** Check-in models for several owners from two queries. */
   private async models(ownerIds: string[], week: IsoWeek): Promise<Map<string, CheckinModel>> {
     const wanted = new Set(ownerIds);
-    const candidates = await this.deps.seats.seatsOwnedByAny(ownerIds);
+    // A paused or retired AI seat is not asked (SPEC: AI seats from pilot to production).
+    const candidates = await this.deps.seats.seatsOwnedByAny(ownerIds, { working: true });
     const seats = candidates.filter((seat) => wanted.has(seat.ownerId) && seat.kpis.length > 0);
     const previousWeek = shiftWeek(week, -1);
     const entries = await this.deps.entries.forWeeks(seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id)), [week, previousWeek]);

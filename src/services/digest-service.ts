@@ -1,7 +1,8 @@
 // The weekly digest in the cadence channel: posted once per week (with catch-up), its detail in the thread,
 // refreshed when an issue it shows is resolved, and a 1–10 rating of the meeting.
 import type { Logger } from "@slack/bolt";
-import { composeDigest, type DigestModel } from "../domain/digest";
+import { composeDigest, type AiSeatPilot, type DigestModel } from "../domain/digest";
+import type { Seat } from "../domain/model";
 import { weeklyJobDue, type LoopSettings } from "../domain/loop-schedule";
 import { isWeek, lastCompletedWeek, shiftWeek, weekStartsAt, type IsoWeek } from "../domain/week";
 import type { DigestRepository } from "../repositories/digest-repository";
@@ -37,6 +38,8 @@ export class DigestService implements WeeklyStep {
       channel: string;
       settings: LoopSettings;
       logger: Logger;
+      /** Each AI seat's stage and gate progress (GateService). */
+      pilot?: { progressOf(seat: Seat, now: Date): Promise<AiSeatPilot> };
     },
   ) {}
 
@@ -62,7 +65,7 @@ export class DigestService implements WeeklyStep {
     const data = await this.deps.loader.load(week, TREND_WEEKS);
     const previous = await this.deps.digests.previous(week);
     const since = previous?.postedAt ?? new Date(now.getTime() - WEEK_MS);
-    return composeDigest({
+    const model = composeDigest({
       week,
       now,
       weeks: data.weeks,
@@ -75,6 +78,8 @@ export class DigestService implements WeeklyStep {
       weekEndsAt: weekStartsAt(shiftWeek(week, 1), this.deps.settings.tz),
       lastRating: previous ? await this.deps.digests.ratingOf(previous.week) : null,
     });
+    for (const state of model.aiSeats) if (this.deps.pilot) state.pilot = await this.deps.pilot.progressOf(state.seat, now);
+    return model;
   }
 
   /** Posts the digest and its thread; each part is its own delivery, so a crash resumes where it stopped. */

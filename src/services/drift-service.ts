@@ -4,6 +4,7 @@ import type { Logger } from "@slack/bolt";
 import { evaluateGoal } from "../domain/goal";
 import { deadlineFor, weeklyJobDue, type LoopSettings } from "../domain/loop-schedule";
 import type { Kpi } from "../domain/model";
+import { isStopped } from "../domain/stage";
 import { lastCompletedWeek, shiftWeek, weekStartsAt, type IsoWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { JobRunRepository } from "../repositories/job-run-repository";
@@ -52,7 +53,8 @@ export class DriftService implements WeeklyStep {
     const wasAsked = await this.askedFor(week);
     for (const { kpi, seat } of activeKpis(data)) {
       const value = valuesOf(data, kpi.id).get(week);
-      if (value === undefined && !(pastDeadline && wasAsked(kpi))) continue;
+      // A paused or retired AI seat owes no numbers: no `missing` issue for it.
+      if (value === undefined && (isStopped(seat.stage) || !(pastDeadline && wasAsked(kpi)))) continue;
       const state = evaluateGoal(kpi.goal, value);
       if (state === "on") continue;
       const result = await this.deps.issues.openAutomatic({

@@ -1,6 +1,7 @@
 // Publishes each person's App Home: on opening it, and again after they enter numbers or work an issue.
 import { evaluateGoal } from "../domain/goal";
-import type { Issue } from "../domain/model";
+import type { Issue, Seat } from "../domain/model";
+import type { AiSeatPilot } from "../domain/digest";
 import { lastCompletedWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import { buildHomeView, type HomeModel } from "../messages/home-blocks";
@@ -19,6 +20,8 @@ export class HomeService {
       slack: SlackApi;
       status: Pick<StatusService, "refusedMessages">;
       tz: string;
+      /** Each AI seat's stage, gate progress and pending reviews (GateService). */
+      pilot?: { progressOf(seat: Seat, now: Date): Promise<AiSeatPilot> };
     },
   ) {}
 
@@ -63,7 +66,9 @@ export class HomeService {
         refused: await this.deps.status.refusedMessages(),
       };
     }
-    return { userId, week, isAdmin, ownSeats, values, issues, team };
+    const pilot = new Map<number, AiSeatPilot>();
+    for (const seat of ownSeats) if (seat.kind === "agent" && this.deps.pilot) pilot.set(seat.id, await this.deps.pilot.progressOf(seat, now));
+    return { userId, week, isAdmin, ownSeats, values, issues, team, pilot };
   }
 }
 

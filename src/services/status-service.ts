@@ -13,13 +13,15 @@ export interface StatusDeps {
   setupChecks: () => Promise<SetupCheck[]>;
   checkins: { lastActivity(): Promise<{ sent?: Dated; reminded?: Dated }> };
   jobRuns: { lastCompleted(job: string): Promise<{ week: string; completedAt: Date } | undefined> };
+  /** Sections other features add (stop webhooks not delivered). */
+  more?: () => Promise<StatusSection[]>;
 }
 
 export class StatusService {
   constructor(private readonly deps: StatusDeps) {}
 
   async report(): Promise<StatusReport> {
-    return { sections: [await this.refusedMessages(), await this.setup(), await this.weeklyJobs()] };
+    return { sections: [await this.refusedMessages(), ...((await this.deps.more?.()) ?? []), await this.setup(), await this.weeklyJobs()] };
   }
 
   /** Every set-up check, passing or not: the admin sees at a glance that each was looked at. */

@@ -57,7 +57,7 @@ describe("the weekly digest", () => {
     expect(digest).toContain(ACTIONS.resolveIssue);
     expect(digest).toContain("*Did not check in*");
     expect(digest).toContain("<@UFIN> · 1 number missing");
-    expect(digest).toContain(":robot_face: *Support triage agent* · owner <@UAI> · on track 83% (4 wk), 83% (13 wk) · 0 weeks in a row on track · 1 open issue");
+    expect(digest).toContain(":robot_face: *Support triage agent* · :test_tube: pilot (3 weeks in stage) · gate: 2 of 4 weeks on track · open drift issue · owner <@UAI> · on track 83% (4 wk), 83% (13 wk) · 0 weeks in a row on track · 1 open issue");
     expect(digest).toContain("Rate this week's meeting");
     // The full scorecard table is in the thread.
     const thread = app.slack.messages(CHANNEL).filter((message) => message.thread_ts === digestPosts()[0].ts);

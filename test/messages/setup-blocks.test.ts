@@ -179,6 +179,12 @@ describe("buildHelpReply", () => {
       \`/cadence seat archive "&lt;seat&gt;"\` — stop asking for its KPIs; history is kept
       \`/cadence kpi add "&lt;seat&gt;" "&lt;kpi&gt;" &gt;=|&lt;=|= &lt;target&gt; [unit]\` or \`… between &lt;a&gt; and &lt;b&gt; [unit]\` — units: number, percent, currency, duration, yes/no
       \`/cadence kpi list\` — every KPI and its goal
+      \`/cadence seat stage "&lt;seat&gt;" pilot|shadow|production|paused|retired ["&lt;reason&gt;"]\` — move an AI seat: shadow and production need a KPI and a kill threshold; production the gate (or a reason starting \`override:\`)
+      \`/cadence seat history "&lt;seat&gt;"\` — who moved it, when, from, to and why
+      \`/cadence seat gate "&lt;seat&gt;" &lt;weeks&gt; &lt;percent&gt;%\` (default 4 weeks, 80%) — when it is ready for its next stage
+      \`/cadence kpi kill "&lt;kpi&gt;" &lt;|&lt;=|&gt;|&gt;= &lt;value&gt;\` — a value past it opens a kill issue at once
+      \`/cadence review "&lt;seat&gt;" security|privacy|compliance|risk|operations|architecture pending|approved|rejected ["&lt;note&gt;"]\` — production needs the reviews in CADENCE_REVIEWS approved
+      \`/cadence seat webhook "&lt;seat&gt;" &lt;https-url&gt;\` — called when the seat is paused, retired or resumed
       \`/cadence run checkins|reminders|drift|digest\` — run a weekly job now for the last completed week
       \`/cadence status\` — what needs an admin: messages Slack refused for good, and how to fix each
       *AI seats (admins and the seat's owner)*

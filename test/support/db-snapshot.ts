@@ -11,5 +11,9 @@ export async function snapshotDatabase(db: Database): Promise<unknown> {
     issues: await db.issue.findMany({ orderBy: { id: "asc" } }),
     audit: await db.auditLog.count({ where: { action: { not: REFUSED_ACTION } } }),
     ratings: await db.meetingRating.findMany({ orderBy: { id: "asc" } }),
+    stageChanges: await db.stageChange.findMany({ orderBy: { id: "asc" } }),
+    killThresholds: await db.killThreshold.findMany({ orderBy: { id: "asc" } }),
+    reviews: await db.seatReview.findMany({ orderBy: { id: "asc" } }),
+    webhookDeliveries: await db.webhookDelivery.findMany({ orderBy: { id: "asc" } }),
   };
 }

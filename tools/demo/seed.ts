@@ -35,6 +35,7 @@ export async function seedDemoTeam(context: SeedContext): Promise<void> {
   await story.weekMinus3DeadlineAndDigest();
   await story.weekMinus2CheckinsAndAnswers();
   await story.weekMinus2DeadlineAndDigest();
+  await story.agentStages();
   context.client.forgetEphemerals(); // answers to the seeding commands are not part of anyone's screen
 }
 
@@ -78,6 +79,27 @@ class SeedStory {
     }
     const kpis = await this.context.cadence.db.kpi.findMany();
     this.kpiIds = new Map(kpis.map((kpi) => [kpi.name, kpi.id]));
+  }
+
+  /**
+   * After the seeded weeks, so no kill issue opens from history: one agent in production (promoted by override
+   * with its reviews approved), one in shadow working toward its gate (a review still pending), one paused.
+   * (Lena's lead agent stays asked for numbers: the browser test answers its check-in.)
+   */
+  async agentStages(): Promise<void> {
+    this.context.log("Seeding the demo team: AI seats' stages…");
+    this.at(-1, 1, "16:00");
+    const kills = [['"Auto-resolution rate"', "< 45%"], ['"Invoices auto-matched"', "< 70%"], ['"Exceptions queue"', "> 80"], ['"Qualified leads"', "< 80"]];
+    for (const [kpi, threshold] of kills) await this.command(ADA, `/cadence kpi kill ${kpi} ${threshold}`);
+    const triage = '"Support triage agent"';
+    for (const kind of ["security", "privacy", "operations"]) await this.command(ADA, `/cadence review ${triage} ${kind} approved`);
+    await this.command(ADA, `/cadence seat stage ${triage} shadow "Answers checked by the tier-1 team for a month"`);
+    await this.command(ADA, `/cadence seat stage ${triage} production "override: ran in shadow for a quarter before Cadence"`);
+    const leads = '"Lead qualification agent"';
+    await this.command(ADA, `/cadence seat stage ${leads} shadow "Scores match the SDRs'; sales double-checks each booking for a month"`);
+    await this.command(ADA, `/cadence review ${leads} security approved "CRM access is read-only"`);
+    await this.command(ADA, `/cadence review ${leads} privacy pending`);
+    await this.command(ADA, `/cadence seat stage "Invoice matching agent" paused "Matched a duplicate invoice twice; rules being rewritten"`);
   }
 
   /** The oldest weeks, in bulk: nobody needs to watch eleven weeks of check-ins being typed. */

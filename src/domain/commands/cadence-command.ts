@@ -4,6 +4,7 @@ import type { SeatKind } from "../model";
 import { parseUnit, parseValue, UNITS, type Unit } from "../units";
 import { tokenize, type Token } from "../command-tokens";
 import { excerpt } from "../excerpt";
+import { parseKillCommand, parsePilotSeatCommand, parseReviewCommand, PILOT_SEAT_ACTIONS, type PilotCommand } from "./pilot-command";
 
 export const JOB_NAMES = ["checkins", "reminders", "drift", "digest"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -18,7 +19,8 @@ export type CadenceCommand =
   | { type: "kpi.add"; seat: string; kpi: string; goal: Goal; unit: Unit }
   | { type: "kpi.list" }
   | { type: "run"; job: JobName }
-  | { type: "status" };
+  | { type: "status" }
+  | PilotCommand;
 
 export type Parsed<T> = { ok: true; command: T } | { ok: false; error: string };
 
@@ -49,28 +51,31 @@ export function parseCadenceCommand(text: string): Parsed<CadenceCommand> {
     if (action === "owner") return parseSeatOwner(rest);
     if (action === "archive") return parseSeatArchive(rest);
     if (action === "token") return parseSeatToken(rest);
-    return fail("expected `/cadence seat add|list|owner|archive|token …` (try `/cadence help`)");
+    if (action !== undefined && PILOT_SEAT_ACTIONS.has(action)) return parsePilotSeatCommand(action, rest);
+    return fail("expected `/cadence seat add|list|owner|archive|token|stage|history|gate|webhook …` (try `/cadence help`)");
   }
   if (area === "kpi") {
     if (action === "add") return parseKpiAdd(rest);
     if (action === "list") return rest.length === 0 ? { ok: true, command: { type: "kpi.list" } } : fail("`/cadence kpi list` takes nothing after it");
-    return fail("expected `/cadence kpi add|list …` (try `/cadence help`)");
+    if (action === "kill") return parseKillCommand(rest);
+    return fail("expected `/cadence kpi add|list|kill …` (try `/cadence help`)");
   }
   if (area === "run") {
     const job = JOB_NAMES.find((name) => name === action);
     if (!job || rest.length > 0) return fail(`expected ${CADENCE_USAGE.run}`);
     return { ok: true, command: { type: "run", job } };
   }
+  if (area === "review") return parseReviewCommand(tokenized.tokens.slice(1));
   if (area === "status") return second === undefined ? { ok: true, command: { type: "status" } } : fail(`\`/cadence status\` takes nothing after it`);
-  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`run\`, \`status\` or \`help\``);
+  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`review\`, \`run\`, \`status\` or \`help\``);
 }
 
-function word(token: Token | undefined): string | undefined {
+export function word(token: Token | undefined): string | undefined {
   return token?.kind === "word" ? token.text.toLowerCase() : token?.text;
 }
 
 /** A name: a quoted string, or a single bare word. */
-function readName(token: Token | undefined, what: string, usage: string): Parsed<string> {
+export function readName(token: Token | undefined, what: string, usage: string): Parsed<string> {
   if (!token) return fail(`the ${what} is missing: expected ${usage}`);
   if (token.kind !== "quoted" && token.kind !== "word") return fail(`expected the ${what} in quotes, not a mention: ${usage}`);
   const name = token.text.trim();

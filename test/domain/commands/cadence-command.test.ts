@@ -86,12 +86,12 @@ describe("parseCadenceCommand: accepted", () => {
 describe("parseCadenceCommand: refused", () => {
   const scenarios: Array<[string, string, RegExp | string]> = [
     // Unknown commands and sub-commands.
-    ["unknown command", "frobnicate", "unknown command `frobnicate`: expected `seat`, `kpi`, `run`, `status` or `help`"],
+    ["unknown command", "frobnicate", "unknown command `frobnicate`: expected `seat`, `kpi`, `review`, `run`, `status` or `help`"],
     ["status with extra words", "status all", "`/cadence status` takes nothing after it"],
     ["a mention in place of a command", "<@U1> seat", /^unknown command `<@U1>`/],
-    ["unknown seat sub-command", 'seat remove "X"', "expected `/cadence seat add|list|owner|archive|token …` (try `/cadence help`)"],
-    ["seat alone", "seat", "expected `/cadence seat add|list|owner|archive|token …` (try `/cadence help`)"],
-    ["unknown kpi sub-command", "kpi remove", "expected `/cadence kpi add|list …` (try `/cadence help`)"],
+    ["unknown seat sub-command", 'seat remove "X"', "expected `/cadence seat add|list|owner|archive|token|stage|history|gate|webhook …` (try `/cadence help`)"],
+    ["seat alone", "seat", "expected `/cadence seat add|list|owner|archive|token|stage|history|gate|webhook …` (try `/cadence help`)"],
+    ["unknown kpi sub-command", "kpi remove", "expected `/cadence kpi add|list|kill …` (try `/cadence help`)"],
     ["unknown job", "run backup", `expected ${CADENCE_USAGE.run}`],
     ["run without a job", "run", `expected ${CADENCE_USAGE.run}`],
     ["run with extra words", "run digest now", `expected ${CADENCE_USAGE.run}`],

@@ -6,6 +6,7 @@ import { confirmAgentValuesButton } from "./confirm-agent-values";
 import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-buttons";
 import { openCheckinForm } from "./open-checkin-form";
 import { rateMeetingButton } from "./rate-meeting";
+import { keepGoingButton, notYetButton, pauseSeatButton, promoteSeatButton } from "./pilot-buttons";
 
 export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.openCheckinForm, openCheckinForm(services));
@@ -14,4 +15,8 @@ export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.dropIssue, dropIssueButton(services));
   app.action<BlockAction<UsersSelectAction>>(ACTIONS.assignIssue, assignIssueSelect(services));
   app.action<BlockButtonAction>({ action_id: RATING_ACTION_PATTERN }, rateMeetingButton(services));
+  app.action<BlockButtonAction>(ACTIONS.pauseSeat, pauseSeatButton(services));
+  app.action<BlockButtonAction>(ACTIONS.keepGoing, keepGoingButton(services));
+  app.action<BlockButtonAction>(ACTIONS.promoteSeat, promoteSeatButton(services));
+  app.action<BlockButtonAction>(ACTIONS.notYet, notYetButton(services));
 }

@@ -9,6 +9,7 @@ import { commandListener, inRenderTurn } from "./command-listener";
 import { buildStatusReply } from "../../../messages/status-blocks";
 import { recordRefusal } from "../../../services/audit-trail";
 import type { JobReport } from "../../../services/job-report";
+import { isPilotCommand, runPilotCommand } from "./pilot";
 
 function describeRun(job: string, report: JobReport): string {
   const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried, waiting longer after each failure)` : "";
@@ -54,6 +55,7 @@ async function seatToken(services: CadenceServices, command: { seat: string; rev
 
 async function runSetup(services: CadenceServices, command: CadenceCommand, actor: string, now: Date): Promise<Reply> {
   const { setup } = services;
+  if (isPilotCommand(command)) return runPilotCommand(services, command, actor, now);
   switch (command.type) {
     case "help":
       return buildHelpReply();

@@ -1,0 +1,60 @@
+// AI seats' stages and their history, the gate's settings and the stop webhook's address: one row each change.
+import type { Database } from "../db/database";
+import type { SeatStage, StageChange } from "../domain/stage";
+import { writeAudit } from "./audit";
+import { announcesStop, stopWebhookBody } from "../domain/stop-webhook";
+import { transaction } from "./transaction";
+
+export type { StageChange };
+
+type StageChangeRow = { id: number; seatId: number; fromStage: string | null; toStage: string; reason: string | null; by: string; via: string; at: Date };
+const toChange = (row: StageChangeRow): StageChange => ({ id: row.id, seatId: row.seatId, from: row.fromStage as SeatStage | null, to: row.toStage as SeatStage, reason: row.reason, by: row.by, via: row.via, at: row.at });
+
+export interface GateSettings {
+  weeks: number;
+  percent: number;
+}
+
+export class StageRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Moves a seat from `from` to `to`; undefined when its stage changed meanwhile (someone else was first). */
+  async change(input: { seatId: number; from: SeatStage | null; to: SeatStage; reason: string | null; by: string; via: string; at: Date }): Promise<StageChange | undefined> {
+    return transaction(this.db, async (tx) => {
+      const updated = await tx.seat.updateMany({ where: { id: input.seatId, stage: input.from }, data: { stage: input.to, stageSince: input.at } });
+      if (updated.count === 0) return undefined;
+      // The stop webhook's delivery is stored with the change itself, so a crash cannot lose it.
+      const seat = await tx.seat.findUniqueOrThrow({ where: { id: input.seatId }, select: { name: true, webhookUrl: true } });
+      if (seat.webhookUrl && announcesStop(input.from, input.to)) {
+        const body = stopWebhookBody({ seat: seat.name, stage: input.to, previousStage: input.from, reason: input.reason, by: input.by, at: input.at });
+        await tx.webhookDelivery.create({ data: { seatId: input.seatId, url: seat.webhookUrl, body, state: "pending", nextAttemptAt: input.at, createdAt: input.at } });
+      }
+      const row = await tx.stageChange.create({ data: { seatId: input.seatId, fromStage: input.from, toStage: input.to, reason: input.reason, by: input.by, via: input.via, at: input.at } });
+      await writeAudit(tx, { actor: input.by, action: "seat.stage", entity: "seat", entityId: input.seatId, before: { stage: input.from }, after: { stage: input.to, reason: input.reason, via: input.via }, at: input.at });
+      return toChange(row);
+    });
+  }
+
+  async history(seatId: number): Promise<StageChange[]> {
+    return (await this.db.stageChange.findMany({ where: { seatId }, orderBy: { id: "asc" } })).map(toChange);
+  }
+
+  /** The change that put the seat in its current stage (the gate issue opens once per such change). */
+  async latest(seatId: number): Promise<StageChange | undefined> {
+    const row = await this.db.stageChange.findFirst({ where: { seatId }, orderBy: { id: "desc" } });
+    return row ? toChange(row) : undefined;
+  }
+
+  async gateSettings(seatId: number): Promise<GateSettings> {
+    const row = await this.db.seat.findUniqueOrThrow({ where: { id: seatId }, select: { gateWeeks: true, gatePercent: true } });
+    return { weeks: row.gateWeeks, percent: row.gatePercent };
+  }
+
+  async setGate(seatId: number, gate: GateSettings, actor: string, at: Date): Promise<void> {
+    await transaction(this.db, async (tx) => {
+      const before = await tx.seat.findUniqueOrThrow({ where: { id: seatId }, select: { gateWeeks: true, gatePercent: true } });
+      await tx.seat.update({ where: { id: seatId }, data: { gateWeeks: gate.weeks, gatePercent: gate.percent } });
+      await writeAudit(tx, { actor, action: "seat.gate", entity: "seat", entityId: seatId, before: { weeks: before.gateWeeks, percent: before.gatePercent }, after: gate, at });
+    });
+  }
+}
