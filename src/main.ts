@@ -7,7 +7,7 @@ import type { WebClient } from "@slack/web-api";
 import { ConfigError, loadConfig, type Config } from "./config/config";
 import { loadEnvFile } from "./config/env-file";
 import { openDatabase, type Database } from "./db/database";
-import { sqliteFilePath } from "./db/sqlite-url";
+import { databaseProvider, describeDatabase } from "./db/database-url";
 import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks } from "./collect-setup-checks";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
@@ -35,7 +35,7 @@ import { ScorecardLoader } from "./services/scorecard-data";
 import { ScorecardService } from "./services/scorecard-service";
 import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
-import { InstanceRegistry } from "./services/instance-registry";
+import { InstanceRegistry, POSTGRES_LIVENESS, SQLITE_LIVENESS, type Liveness } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
 import { formatSetupCheck } from "./services/setup-checks";
 import { SeatHandOver } from "./services/seat-hand-over";
@@ -60,8 +60,10 @@ export interface StartOptions {
   fastRetries?: boolean;
   /** Whether to tick every minute (default: yes); tests call tick() themselves. */
   scheduler?: boolean;
-  /** How often this instance reports it is alive and checks for an orphaned scheduler (default 20 s). */
+  /** How often this instance reports it is alive and checks for an orphaned scheduler (default: the database's liveness). */
   heartbeatMs?: number;
+  /** When another instance counts as dead (default: SQLITE_LIVENESS or POSTGRES_LIVENESS); tests shorten it. */
+  staleMs?: number;
   /** Whether to run the set-up checks (`npm run doctor`) after starting and log what fails (default: yes). */
   setupChecks?: boolean;
 }
@@ -79,7 +81,6 @@ export interface RunningCadence {
   stop(): Promise<void>;
 }
 
-const HEARTBEAT_MS = 20_000;
 // How long stopping waits for requests that were acked but are still being answered.
 const STOP_GRACE_MS = 10_000;
 
@@ -91,7 +92,12 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const seats = new SeatRepository(db);
   const entryRows = new EntryRepository(db);
   const checkinRows = new CheckinRepository(db);
-  const registry = new InstanceRegistry(new InstanceRepository(db));
+  const liveness: Liveness = databaseProvider(config.databaseUrl) === "postgres" ? POSTGRES_LIVENESS : SQLITE_LIVENESS;
+  const registry = new InstanceRegistry(new InstanceRepository(db), {
+    ...liveness,
+    heartbeatMs: options.heartbeatMs ?? liveness.heartbeatMs,
+    staleMs: options.staleMs ?? liveness.staleMs,
+  });
   await registry.register();
 
   const { app, client, postClient } = createSlackApp({
@@ -103,7 +109,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     health: async () => ({ instance: registry.id, scheduler: leadership.isLeading, ...(await registry.status()) }),
   });
   const logger = app.logger;
-  logger.info(`database: ${sqliteFilePath(config.databaseUrl)}`);
+  logger.info(`database: ${describeDatabase(config.databaseUrl)}`);
   const slack = new WebClientSlackApi(client, postClient);
   const directory = new UserDirectory({ slack, users: new SlackUserRepository(db), admins: config.admins, teamTz: config.tz });
   const deliveries = new DeliveryRepository(db);
@@ -163,7 +169,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       await housekeeping.pruneDue(clock()).catch(warn("pruning old bookkeeping rows"));
     },
     ticking: options.scheduler !== false,
-    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    heartbeatMs: registry.liveness.heartbeatMs,
   });
   void checkins.zoneWarning(clock()).then((warning) => warning && logger.warn(warning), warn("checking the check-in time zones"));
 

@@ -1,5 +1,5 @@
-// Boots the real Cadence (same startCadence as `npm start`) on a free port, against a fresh SQLite file
-// copied from the migrated template and a local fake Slack. Time is a controlled clock.
+// Boots the real Cadence (same startCadence as `npm start`) on a free port, against a fresh database (a SQLite
+// file copied from the migrated template, or a PostgreSQL database made from its template) and a local fake Slack. Time is a controlled clock.
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
@@ -9,6 +9,7 @@ import { startCadence, type RunningCadence } from "../../src/main";
 import { startLocalSlack, type LocalSlack, type LocalSlackOptions } from "../../tools/local-slack/server";
 import { signedClient } from "../../tools/local-slack/signed-requests";
 import { templateDb, testDbDir } from "./paths";
+import { freshPostgresDatabaseUrl, usePostgres } from "./postgres-databases";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "C0CADENCE";
@@ -54,7 +55,9 @@ export async function startTestSlack(options: LocalSlackOptions = {}): Promise<L
   return slack;
 }
 
+/** A new, migrated, empty database: a SQLite file, or with CADENCE_TEST_DATABASE=postgres a PostgreSQL database. */
 export function freshDatabaseUrl(): string {
+  if (usePostgres()) return freshPostgresDatabaseUrl();
   const file = join(testDbDir(), `${randomUUID()}.db`);
   copyFileSync(templateDb(), file);
   return `file:${file}`;
