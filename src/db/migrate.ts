@@ -32,7 +32,7 @@ export function committedMigrations(provider: DatabaseProvider = "sqlite"): stri
 
 const MIGRATIONS_TABLE_EXISTS: Record<DatabaseProvider, string> = {
   sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
-  postgres: "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = '_prisma_migrations'",
+  postgres: "SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = '_prisma_migrations'",
 };
 
 export async function pendingMigrations(db: Database): Promise<string[]> {

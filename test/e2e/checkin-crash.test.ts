@@ -38,7 +38,10 @@ describe("crash between claim and send", () => {
     expect(acceptedBeforeCrash).toBeLessThan(OWNER_COUNT);
     slack.setLatency(0);
 
-    app = await bootApp({ slack, databaseUrl, clock: testClock(NOW) });
+    // On SQLite the dead child is known dead by its pid at once; on PostgreSQL (instances on other hosts) only by a
+    // heartbeat older than staleMs, shortened here from POSTGRES_LIVENESS's 40 s.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    app = await bootApp({ slack, databaseUrl, clock: testClock(NOW), staleMs: 1_000 });
     await app.cadence.tick();
     await app.cadence.tick();
     await app.command("/cadence", "run checkins");

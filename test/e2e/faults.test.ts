@@ -1,12 +1,11 @@
 // What a workspace does to an app: retries, crashes mid-job, Slack outages, a locked database, two instances.
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { shiftWeek } from "../../src/domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
 import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
 import { eventually } from "../support/eventually";
+import { holdWriteLock } from "../support/other-connection";
 import { clickButton, submitView } from "../support/interactions";
 import { spawnCadence } from "../support/spawn-cadence";
 
@@ -210,27 +209,20 @@ describe("the database", () => {
     app.slack.addUser({ id: "UOWN", name: "owen", tz: "UTC" });
     await app.command("/cadence", 'seat add "Ops" <@UOWN> human');
     await app.command("/cadence", 'kpi add "Ops" "Tickets closed" >= 10');
-    const other = new Database(sqliteFilePath(app.databaseUrl));
-    other.exec("BEGIN IMMEDIATE");
-    other.prepare("INSERT INTO ProcessedEvent (key, at) VALUES ('lock-holder', 0)").run();
-    let released = false;
-    const release = setTimeout(() => {
-      other.exec("COMMIT");
-      released = true;
-    }, 2000);
+    const lock = await holdWriteLock(app.databaseUrl);
+    const release = setTimeout(() => void lock.release(), 2000);
     try {
       const responseUrl = app.slack.newResponseUrl();
       const ack = await app.client.command({ command: "/scorecard", text: 'set "Tickets closed" 12', userId: "UOWN", responseUrl });
       expect(ack.status).toBe(200);
-      expect(released).toBe(false); // acknowledged while the other writer still held the lock
+      expect(lock.released).toBe(false); // acknowledged while the other writer still held the lock
       await app.slack.waitFor(() => app.slack.responses(responseUrl)[0], 10_000);
-      expect(released).toBe(true); // the write waited for the lock instead of failing
+      expect(lock.released).toBe(true); // the write waited for the lock instead of failing
       expect(JSON.stringify(app.slack.responses(responseUrl)[0].body)).toContain("Recorded");
       expect((await app.cadence.db.entry.findFirstOrThrow()).value).toBe(12);
     } finally {
       clearTimeout(release);
-      if (other.inTransaction) other.exec("COMMIT");
-      other.close();
+      await lock.release();
     }
   });
 

@@ -5,11 +5,12 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { LogLevel, type Logger } from "@slack/bolt";
 import { loadConfig, type Config } from "../../src/config/config";
+import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { startCadence, type RunningCadence } from "../../src/main";
 import { startLocalSlack, type LocalSlack, type LocalSlackOptions } from "../../tools/local-slack/server";
 import { signedClient } from "../../tools/local-slack/signed-requests";
 import { templateDb, testDbDir } from "./paths";
-import { freshPostgresDatabaseUrl, usePostgres } from "./postgres-databases";
+import { copyPostgresDatabase, freshPostgresDatabaseUrl, usePostgres } from "./postgres-databases";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "C0CADENCE";
@@ -63,12 +64,22 @@ export function freshDatabaseUrl(): string {
   return `file:${file}`;
 }
 
+/** A new database holding what `sourceUrl` holds now (its app stopped): one seeding shared by many tests. */
+export function copyOfDatabase(sourceUrl: string): string {
+  if (usePostgres()) return copyPostgresDatabase(new URL(sourceUrl).pathname.slice(1));
+  const file = join(testDbDir(), `${randomUUID()}.db`);
+  copyFileSync(sqliteFilePath(sourceUrl), file);
+  return `file:${file}`;
+}
+
 export interface BootOptions {
   env?: Record<string, string>;
   databaseUrl?: string;
   slack?: LocalSlack;
   clock?: TestClock;
   heartbeatMs?: number;
+  /** When another instance counts as dead by its heartbeat (see Liveness); tests of a takeover shorten it. */
+  staleMs?: number;
   /** Run the set-up checks at start, as `npm start` does (off by default: they add Slack calls tests count). */
   setupChecks?: boolean;
   /** Whether the bot is in the cadence channel (default: invited, as in set-up step 3). */
@@ -117,7 +128,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const config = loadConfig(testEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
-  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, setupChecks: options.setupChecks ?? false });
+  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, staleMs: options.staleMs, setupChecks: options.setupChecks ?? false });
   const booted: BootedApp = {
     cadence: await start(),
     slack,

@@ -35,26 +35,23 @@ export function postgresServer(): { url: string; stop: () => void } {
   if (process.getuid?.() !== 0) {
     throw new Error("CADENCE_TEST_DATABASE=postgres needs CADENCE_TEST_POSTGRES_URL (postgresql://user@host:port/db of a server where that user may create databases), or root to start a throwaway PostgreSQL");
   }
-  const port = String(56_000 + (process.pid % 1_000));
-  const started = spawnSync(join(PROJECT_ROOT, "tools/postgres/start-throwaway.sh"), [port], { encoding: "utf8" });
+  const started = spawnSync(join(PROJECT_ROOT, "tools/postgres/start-throwaway.sh"), [], { encoding: "utf8" });
   if (started.status !== 0) throw new Error(`could not start PostgreSQL: ${started.stderr}`);
-  const dataDir = /PGDATA=(\S+)/.exec(started.stderr)![1];
-  return {
-    url: started.stdout.trim().split("\n").pop()!,
-    stop: () => stopServer(dataDir),
-  };
-}
-
-function stopServer(dataDir: string): void {
-  const bin = execFileSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1"], { encoding: "utf8" }).trim();
-  spawnSync("runuser", ["-u", "postgres", "--", `${bin}/pg_ctl`, "-D", dataDir, "stop", "-m", "immediate"]);
+  const stopScript = /PGSTOP=(\S+)/.exec(started.stderr)![1];
+  return { url: started.stdout.trim(), stop: () => void spawnSync(stopScript) };
 }
 
 /** A new database copied from this run's template; made synchronously so freshDatabaseUrl() stays a plain call. */
 export function freshPostgresDatabaseUrl(): string {
+  return copyPostgresDatabase(process.env.CADENCE_TEST_PG_TEMPLATE!);
+}
+
+/** A new database with the contents of `source` (a database of this run that nobody is connected to). */
+export function copyPostgresDatabase(source: string): string {
   const serverUrl = process.env.CADENCE_TEST_POSTGRES_URL!;
-  const template = process.env.CADENCE_TEST_PG_TEMPLATE!;
-  const name = `${template}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const template = source;
+  // Named after the run's template, so the run's teardown drops it.
+  const name = `${process.env.CADENCE_TEST_PG_TEMPLATE}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   const script = `const pg = require("pg"); const c = new pg.Client({ connectionString: process.argv[1] });
     c.connect().then(() => c.query(process.argv[2])).then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });`;
   execFileSync(process.execPath, ["-e", script, serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"] });
