@@ -1,7 +1,7 @@
 // A Cadence killed in the middle of the check-in fan-out, then restarted: every owner ends with one DM.
 import { afterEach, describe, expect, it } from "vitest";
 import type { LocalSlack } from "../../tools/local-slack/server";
-import { bootApp, freshDatabaseUrl, testClock, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
+import { bootApp, freshDatabaseUrl, KILLED_STALE_MS, testClock, waitOutKilledHeartbeat, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
 import { spawnCadence } from "../support/spawn-cadence";
 
 const OWNER_COUNT = 40;
@@ -38,10 +38,8 @@ describe("crash between claim and send", () => {
     expect(acceptedBeforeCrash).toBeLessThan(OWNER_COUNT);
     slack.setLatency(0);
 
-    // On SQLite the dead child is known dead by its pid at once; on PostgreSQL (instances on other hosts) only by a
-    // heartbeat older than staleMs, shortened here from POSTGRES_LIVENESS's 40 s.
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    app = await bootApp({ slack, databaseUrl, clock: testClock(NOW), staleMs: 1_000 });
+    await waitOutKilledHeartbeat();
+    app = await bootApp({ slack, databaseUrl, clock: testClock(NOW), staleMs: KILLED_STALE_MS });
     await app.cadence.tick();
     await app.cadence.tick();
     await app.command("/cadence", "run checkins");

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { shiftWeek } from "../../src/domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/slack/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
+import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, KILLED_STALE_MS, testClock, waitOutKilledHeartbeat, testEnvironment, type BootedApp, startTestSlack } from "../support/boot-app";
 import { eventually } from "../support/eventually";
 import { holdWriteLock } from "../support/other-connection";
 import { clickButton, submitView } from "../support/interactions";
@@ -103,7 +103,8 @@ describe("killed mid-job, then restarted", () => {
     expect(postedBeforeCrash).toBeLessThan(20);
     slack.setLatency(0);
 
-    const app = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T12:31:00Z") });
+    await waitOutKilledHeartbeat();
+    const app = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T12:31:00Z"), staleMs: KILLED_STALE_MS });
     await app.cadence.tick();
     await app.cadence.tick();
     await app.command("/cadence", "run drift");
@@ -132,7 +133,8 @@ describe("killed mid-job, then restarted", () => {
     await child.kill();
     slack.setLatency(0);
 
-    const app = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T13:31:00Z") });
+    await waitOutKilledHeartbeat();
+    const app = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T13:31:00Z"), staleMs: KILLED_STALE_MS });
     await app.cadence.tick();
     await app.cadence.tick();
     await app.command("/cadence", "run digest");

@@ -64,6 +64,14 @@ export function freshDatabaseUrl(): string {
   return `file:${file}`;
 }
 
+/**
+ * How stale a killed child's heartbeat must be before a restarted app takes its work over, in crash tests. On
+ * SQLite the child's missing pid says it is dead at once; on PostgreSQL (instances on several hosts) only its
+ * heartbeat does, after POSTGRES_LIVENESS's 40 s, shortened here. Boot the app after waitOutKilledHeartbeat().
+ */
+export const KILLED_STALE_MS = 1_000;
+export const waitOutKilledHeartbeat = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, KILLED_STALE_MS + 200));
+
 /** A new database holding what `sourceUrl` holds now (its app stopped): one seeding shared by many tests. */
 export function copyOfDatabase(sourceUrl: string): string {
   if (usePostgres()) return copyPostgresDatabase(new URL(sourceUrl).pathname.slice(1));

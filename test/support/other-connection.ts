@@ -25,26 +25,26 @@ export async function executeElsewhere(databaseUrl: string, sql: string): Promis
 
 /** Holds the write lock (SQLite's file lock; on PostgreSQL an exclusive lock on the entries table) until release(). */
 export async function holdWriteLock(databaseUrl: string): Promise<HeldWriteLock> {
-  let released = false;
   if (databaseProvider(databaseUrl) === "postgres") {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     await client.query('BEGIN; LOCK TABLE "Entry" IN EXCLUSIVE MODE');
-    return {
-      get released() {
-        return released;
-      },
-      async release() {
-        if (released) return;
-        released = true;
-        await client.query("COMMIT");
-        await client.end();
-      },
-    };
+    return heldUntil(async () => {
+      await client.query("COMMIT");
+      await client.end();
+    });
   }
   const other = new Database(sqliteFilePath(databaseUrl));
   other.exec("BEGIN IMMEDIATE");
   other.prepare("INSERT INTO ProcessedEvent (key, at) VALUES ('lock-holder', 0)").run();
+  return heldUntil(async () => {
+    other.exec("COMMIT");
+    other.close();
+  });
+}
+
+function heldUntil(commit: () => Promise<void>): HeldWriteLock {
+  let released = false;
   return {
     get released() {
       return released;
@@ -52,8 +52,7 @@ export async function holdWriteLock(databaseUrl: string): Promise<HeldWriteLock>
     async release() {
       if (released) return;
       released = true;
-      other.exec("COMMIT");
-      other.close();
+      await commit();
     },
   };
 }
