@@ -8,9 +8,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
 import { databaseProvider, type DatabaseProvider } from "./database-url";
 import { sqliteFilePath } from "./sqlite-url";
 
@@ -28,7 +26,7 @@ export function providerOf(db: Database): DatabaseProvider {
 
 export async function openDatabase(databaseUrl: string): Promise<Database> {
   const provider = databaseProvider(databaseUrl);
-  const db = provider === "postgres" ? openPostgres(databaseUrl) : await openSqlite(databaseUrl);
+  const db = provider === "postgres" ? await openPostgres(databaseUrl) : await openSqlite(databaseUrl);
   providers.set(db, provider ?? "sqlite");
   return db;
 }
@@ -43,7 +41,9 @@ async function openSqlite(databaseUrl: string): Promise<Database> {
   return db;
 }
 
-function openPostgres(databaseUrl: string): Database {
+// Loaded only when used: a SQLite deployment (and every SQLite test) skips loading the second client.
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/prisma-postgres/client")]);
   const adapter = new PrismaPg({ connectionString: databaseUrl });
   return new PostgresPrismaClient({ adapter }) as unknown as Database;
 }

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import lockfile from "proper-lockfile";
 import { openDatabase, providerOf, type Database } from "./database";
 import { databaseProvider, type DatabaseProvider } from "./database-url";
-import { APPLIED_MIGRATIONS_SQL, applyPostgresMigrations } from "./postgres-migrate";
+import { APPLIED_MIGRATIONS_SQL } from "./migrations-table";
 import { PROJECT_ROOT } from "./project-root";
 import { sqliteFilePath } from "./sqlite-url";
 
@@ -58,6 +58,7 @@ async function pendingIn(databaseUrl: string): Promise<string[]> {
  */
 export async function applyPendingMigrations(databaseUrl: string): Promise<string[]> {
   if (databaseProvider(databaseUrl) === "postgres") {
+    const { applyPostgresMigrations } = await import("./postgres-migrate");
     return applyPostgresMigrations(databaseUrl, MIGRATIONS_DIRS.postgres, committedMigrations("postgres"));
   }
   if ((await pendingIn(databaseUrl)).length === 0) return [];

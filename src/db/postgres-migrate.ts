@@ -12,6 +12,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { APPLIED_MIGRATIONS_SQL } from "./migrations-table";
 
 // Any fixed 64-bit number, the same in every Cadence: "Cadence" in ASCII.
 const MIGRATION_LOCK_KEY = "18965907265971045";
@@ -27,9 +28,6 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
-
-export const APPLIED_MIGRATIONS_SQL =
-  'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
 
 /** Applies what `committed` (folder names under `dir`) holds beyond the database's record; returns those names. */
 export async function applyPostgresMigrations(databaseUrl: string, dir: string, committed: string[]): Promise<string[]> {

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe("crash between claim and send", () => {
-  it("finishes the fan-out after a SIGKILL without a second DM to anyone", async () => {
+  it("finishes the fan-out after a SIGKILL without a second DM to anyone", { timeout: 90_000 }, async () => {
     slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     // Seed the team through the real app, then stop it.
