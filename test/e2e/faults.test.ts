@@ -86,7 +86,7 @@ describe("Slack retries", () => {
 });
 
 describe("killed mid-job, then restarted", () => {
-  it("posts every drift and missing issue exactly once", async () => {
+  it("posts every drift and missing issue exactly once", { timeout: 90_000 }, async () => {
     slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     const seeding = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T12:30:00Z") });
@@ -117,7 +117,7 @@ describe("killed mid-job, then restarted", () => {
     expect(issues.every((issue) => issue.messageTs)).toBe(true);
   });
 
-  it("posts the digest and each thread part exactly once", async () => {
+  it("posts the digest and each thread part exactly once", { timeout: 90_000 }, async () => {
     slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     const seeding = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T13:30:00Z") });

@@ -49,13 +49,34 @@ export function freshPostgresDatabaseUrl(): string {
 /** A new database with the contents of `source` (a database of this run that nobody is connected to). */
 export function copyPostgresDatabase(source: string): string {
   const serverUrl = process.env.CADENCE_TEST_POSTGRES_URL!;
-  const template = source;
   // Named after the run's template, so the run's teardown drops it.
   const name = `${process.env.CADENCE_TEST_PG_TEMPLATE}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  runStatementNow(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${source}"`);
+  return databaseUrlFor(serverUrl, name);
+}
+
+/**
+ * Runs one statement and waits for it: PostgreSQL's own psql when installed (a C program, quick to start; Debian's
+ * /usr/bin/psql wrapper is Perl and slow), or else Node with pg (for a server elsewhere and no client tools here).
+ */
+function runStatementNow(serverUrl: string, statement: string): void {
+  const psql = psqlPath();
+  if (psql) {
+    execFileSync(psql, ["--no-psqlrc", "-q", "-v", "ON_ERROR_STOP=1", "-d", serverUrl, "-c", statement], { stdio: ["ignore", "ignore", "inherit"] });
+    return;
+  }
   const script = `const pg = require("pg"); const c = new pg.Client({ connectionString: process.argv[1] });
     c.connect().then(() => c.query(process.argv[2])).then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });`;
-  execFileSync(process.execPath, ["-e", script, serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  return databaseUrlFor(serverUrl, name);
+  execFileSync(process.execPath, ["-e", script, serverUrl, statement], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+let psqlFound: string | null | undefined;
+function psqlPath(): string | null {
+  if (psqlFound === undefined) {
+    const candidates = spawnSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1; command -v psql"], { encoding: "utf8" });
+    psqlFound = candidates.stdout.split("\n").find((line) => line.trim() !== "")?.trim() ?? null;
+  }
+  return psqlFound;
 }
 
 /** Drops the template and every database made from it in this run. */
