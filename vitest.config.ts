@@ -1,10 +1,14 @@
 import { defineConfig } from "vitest/config";
 
+// test/postgres/ checks what only exists on PostgreSQL (its migrator, its schema beside SQLite's, instances on
+// several hosts); `npm run test:postgres` adds it to the whole suite run on PostgreSQL.
+const onPostgres = process.env.CADENCE_TEST_DATABASE === "postgres";
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // Needs Debian's Chromium: run by `npm run test:browser` (vitest.browser.config.ts) and in CI.
-    exclude: ["test/browser/demo.test.ts", "**/node_modules/**"],
+    exclude: ["test/browser/demo.test.ts", "**/node_modules/**", ...(onPostgres ? [] : ["test/postgres/**"])],
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

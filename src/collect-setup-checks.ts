@@ -7,6 +7,7 @@ import { loopSettingsOf, type Config } from "./config/config";
 import { manifestBotScopes } from "./config/manifest";
 import { openDatabase, type Database } from "./db/database";
 import { committedMigrations, pendingMigrations } from "./db/migrate";
+import { databaseProvider, describeDatabase } from "./db/database-url";
 import { sqliteFilePath } from "./db/sqlite-url";
 import { SlackUserRepository } from "./repositories/slack-user-repository";
 import { formatSetupCheck, runSetupChecks, type SetupCheck } from "./services/setup-checks";
@@ -17,11 +18,11 @@ import { WebClientSetupSlack } from "./slack/setup-slack";
 
 /** Runs the set-up checks with a Slack client and, when the app already has it open, its database. */
 export async function collectSetupChecks(config: Config, { client, db, now = new Date() }: { client: WebClient; db?: Database; now?: Date }): Promise<SetupCheck[]> {
-  const file = sqliteFilePath(config.databaseUrl);
-  // The doctor opens the database only if it exists: opening creates an empty file, which is the app's job.
+  const isSqlite = databaseProvider(config.databaseUrl) === "sqlite";
+  // The doctor opens a SQLite database only if it exists: opening creates an empty file, which is the app's job.
   const withDatabase = async <T>(use: (open: Database) => Promise<T>, absent: T): Promise<T> => {
     if (db) return use(db);
-    if (!existsSync(file)) return absent;
+    if (isSqlite && !existsSync(sqliteFilePath(config.databaseUrl))) return absent;
     const opened = await openDatabase(config.databaseUrl);
     return use(opened).finally(() => opened.$disconnect());
   };
@@ -32,7 +33,7 @@ export async function collectSetupChecks(config: Config, { client, db, now = new
     slackMode: { signingSecret: config.slack.signingSecret, appToken: config.slack.appToken },
     knownTeam: () => withDatabase((open) => new SlackUserRepository(open).mostCommonTeam(), undefined),
     pendingMigrations: () => withDatabase((open) => pendingMigrations(open), committedMigrations()),
-    databaseLabel: `the database ${file}`,
+    databaseLabel: `the database ${describeDatabase(config.databaseUrl)}`,
     zoneWarning: () => withDatabase((open) => zoneWarning(config, open, now), undefined),
   });
 }

@@ -7,7 +7,7 @@ import type { WebClient } from "@slack/web-api";
 import { ConfigError, loadConfig, loopSettingsOf, type Config } from "./config/config";
 import { loadEnvFile } from "./config/env-file";
 import { openDatabase, type Database } from "./db/database";
-import { sqliteFilePath } from "./db/sqlite-url";
+import { databaseProvider, describeDatabase } from "./db/database-url";
 import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks, logSetupChecks } from "./collect-setup-checks";
 import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
@@ -44,7 +44,7 @@ import { OncePerEvent } from "./services/once-per-event";
 import { RefreshService, refreshTargets } from "./services/refresh-service";
 import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
-import { InstanceRegistry } from "./services/instance-registry";
+import { InstanceRegistry, POSTGRES_LIVENESS, SQLITE_LIVENESS, type Liveness } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
 import { SeatHandOver } from "./services/seat-hand-over";
 import { UserDirectory } from "./services/user-directory";
@@ -80,8 +80,10 @@ export interface StartOptions {
   fastRetries?: boolean;
   /** Whether to tick every minute (default: yes); tests call tick() themselves. */
   scheduler?: boolean;
-  /** How often this instance reports it is alive and checks for an orphaned scheduler (default 20 s). */
+  /** How often this instance reports it is alive and checks for an orphaned scheduler (default: the database's liveness). */
   heartbeatMs?: number;
+  /** When another instance counts as dead (default: SQLITE_LIVENESS or POSTGRES_LIVENESS); tests shorten it. */
+  staleMs?: number;
   /** Whether to run the set-up checks (`npm run doctor`) after starting and log what fails (default: yes). */
   setupChecks?: boolean;
   /** The agent API's body cap, body deadline and rate limit (tests shorten the deadline). */
@@ -105,7 +107,6 @@ export interface RunningCadence {
   stop(): Promise<void>;
 }
 
-const HEARTBEAT_MS = 20_000;
 // How long stopping waits for requests that were acked but are still being answered.
 const STOP_GRACE_MS = 10_000;
 
@@ -114,7 +115,12 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   await applyPendingMigrations(config.databaseUrl);
   const db = await openDatabase(config.databaseUrl);
   const repositories = openRepositories(db);
-  const registry = new InstanceRegistry(repositories.instances);
+  const liveness: Liveness = databaseProvider(config.databaseUrl) === "postgres" ? POSTGRES_LIVENESS : SQLITE_LIVENESS;
+  const registry = new InstanceRegistry(repositories.instances, {
+    ...liveness,
+    heartbeatMs: options.heartbeatMs ?? liveness.heartbeatMs,
+    staleMs: options.staleMs ?? liveness.staleMs,
+  });
   await registry.register();
   const inFlight = new InFlightRequests();
 
@@ -134,7 +140,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     health: async () => ({ instance: registry.id, scheduler: leadership.isLeading, ...(await registry.status()) }),
   });
   const logger = app.logger;
-  logger.info(`database: ${sqliteFilePath(config.databaseUrl)}`);
+  logger.info(`database: ${describeDatabase(config.databaseUrl)}`);
   const slack = new WebClientSlackApi(client, postClient);
   const setupChecksNow = () => collectSetupChecks(config, { client, db, now: clock() });
   const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow });
@@ -216,7 +222,7 @@ function scheduleLoop(args: {
         })(),
       ),
     ticking: options.scheduler !== false,
-    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    heartbeatMs: registry.liveness.heartbeatMs,
   });
 }
 

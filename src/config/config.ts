@@ -1,6 +1,7 @@
 // The environment, parsed once at start. Nothing else in Cadence reads process.env.
 import { z } from "zod";
 import { PROJECT_ROOT } from "../db/project-root";
+import { databaseProvider } from "../db/database-url";
 import { absoluteSqliteUrl, DEFAULT_DATABASE_URL } from "../db/sqlite-url";
 import type { LoopSettings } from "../domain/loop-schedule";
 import { DEFAULT_REQUIRED_REVIEWS, isReviewKind, REVIEW_KINDS, type ReviewKind } from "../domain/review";
@@ -11,7 +12,7 @@ export interface Config {
   port: number;
   /** The agent API's own port in Socket Mode (in HTTP mode it shares the Slack server's port). */
   apiPort?: number;
-  /** Always absolute (`file:/…`): a relative path is taken from the project root. */
+  /** `postgres://…`/`postgresql://…`, or a SQLite file, always absolute (`file:/…`): a relative path is taken from the project root. */
   databaseUrl: string;
   channel: string;
   admins: string[];
@@ -30,7 +31,7 @@ const HOW_TO_FIX: Record<string, string> = {
   SLACK_APP_TOKEN: "an app-level token (xapp-…) with connections:write, from Basic Information → App-Level Tokens; unset it for HTTP mode",
   PORT: "a TCP port number such as 3000",
   API_PORT: "a TCP port number such as 3001, for the agent API in Socket Mode",
-  DATABASE_URL: "a SQLite file URL such as file:./data/cadence.db",
+  DATABASE_URL: "a SQLite file URL such as file:./data/cadence.db, or a PostgreSQL URL such as postgres://user:password@host:5432/cadence",
   CADENCE_CHANNEL: "the id of the channel for issues and the digest (C…): in Slack, open the channel details; the id is at the bottom",
   CADENCE_ADMINS: "comma-separated Slack user ids such as U012AB3CD,U045EF6GH",
   CADENCE_TZ: "an IANA time zone name such as Europe/Berlin or America/New_York",
@@ -87,8 +88,8 @@ const environmentSchema = z
     }),
     DATABASE_URL: optionalText
       .transform((value) => value ?? DEFAULT_DATABASE_URL)
-      .refine((value) => value.startsWith("file:"), "must be a file: URL (SQLite)")
-      .transform((value) => absoluteSqliteUrl(value, PROJECT_ROOT)),
+      .refine((value) => databaseProvider(value) !== undefined, "must be a file: URL (SQLite) or a postgres:// or postgresql:// URL")
+      .transform((value) => (databaseProvider(value) === "sqlite" ? absoluteSqliteUrl(value, PROJECT_ROOT) : value)),
     CADENCE_CHANNEL: z.string({ message: "is required" }).trim().regex(/^[CG][A-Z0-9]+$/, "must be a channel id such as C0123456789"),
     CADENCE_ADMINS: optionalText.transform((value, context) => {
       const ids = (value ?? "").split(",").map((id) => id.trim()).filter(Boolean);

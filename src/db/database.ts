@@ -1,8 +1,15 @@
-// Opens the database through Prisma's better-sqlite3 adapter (no native engine download).
+// Opens the database through a Prisma driver adapter (no native engine download): better-sqlite3 for a SQLite
+// file, pg for PostgreSQL.
+//
+// Prisma compiles queries for the provider its client was generated for, so PostgreSQL has its own client,
+// generated from prisma/postgres/schema.prisma (derived from prisma/schema.prisma, same models). Its API is
+// the SQLite client's for every model and query Cadence uses, so repositories keep one type, `Database`; the
+// whole test suite runs on both databases to hold that true (npm run test:postgres).
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
+import { databaseProvider, type DatabaseProvider } from "./database-url";
 import { sqliteFilePath } from "./sqlite-url";
 
 export type Database = PrismaClient;
@@ -10,7 +17,21 @@ export type Database = PrismaClient;
 /** How long a writer waits for SQLite's lock before giving up (another writer, a backup, a second process). */
 export const BUSY_TIMEOUT_MS = 10_000;
 
+const providers = new WeakMap<Database, DatabaseProvider>();
+
+/** The database behind a client opened here, for the few statements that are not the same in both dialects. */
+export function providerOf(db: Database): DatabaseProvider {
+  return providers.get(db) ?? "sqlite";
+}
+
 export async function openDatabase(databaseUrl: string): Promise<Database> {
+  const provider = databaseProvider(databaseUrl);
+  const db = provider === "postgres" ? await openPostgres(databaseUrl) : await openSqlite(databaseUrl);
+  providers.set(db, provider ?? "sqlite");
+  return db;
+}
+
+async function openSqlite(databaseUrl: string): Promise<Database> {
   mkdirSync(dirname(sqliteFilePath(databaseUrl)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS });
   const db = new PrismaClient({ adapter });
@@ -18,4 +39,11 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return db;
+}
+
+// Loaded only when used: a SQLite deployment (and every SQLite test) skips loading the second client.
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/prisma-postgres/client")]);
+  const adapter = new PrismaPg({ connectionString: databaseUrl });
+  return new PostgresPrismaClient({ adapter }) as unknown as Database;
 }

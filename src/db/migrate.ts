@@ -1,38 +1,47 @@
-// Applies committed migrations at start with Prisma's own CLI (Wasm engine), only when some are pending.
+// Applies committed migrations at start, only when some are pending: on SQLite with Prisma's own CLI (Wasm
+// engine), on PostgreSQL with postgres-migrate.ts (the CLI cannot migrate PostgreSQL here).
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import lockfile from "proper-lockfile";
-import { openDatabase, type Database } from "./database";
+import { openDatabase, providerOf, type Database } from "./database";
+import { databaseProvider, type DatabaseProvider } from "./database-url";
+import { APPLIED_MIGRATIONS_SQL } from "./migrations-table";
 import { PROJECT_ROOT } from "./project-root";
 import { sqliteFilePath } from "./sqlite-url";
 
-const migrationsDir = join(PROJECT_ROOT, "prisma", "migrations");
+/** Each database has its own migration SQL; both are kept to one schema by test/db/postgres-schema.test.ts. */
+const MIGRATIONS_DIRS: Record<DatabaseProvider, string> = {
+  sqlite: join(PROJECT_ROOT, "prisma", "migrations"),
+  postgres: join(PROJECT_ROOT, "prisma", "postgres", "migrations"),
+};
 // Another process migrating the same file holds the lock for seconds; wait well past that, then give up loudly.
 const LOCK_RETRY = { retries: 120, minTimeout: 250, maxTimeout: 500 };
 // A holder that died leaves the lock behind; proper-lockfile refreshes it while held, so an old one is stale.
 const LOCK_STALE_MS = 30_000;
 const CLI_ATTEMPTS = 3;
 
-export function committedMigrations(): string[] {
-  return readdirSync(migrationsDir, { withFileTypes: true })
+export function committedMigrations(provider: DatabaseProvider = "sqlite"): string[] {
+  return readdirSync(MIGRATIONS_DIRS[provider], { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
 }
 
+const MIGRATIONS_TABLE_EXISTS: Record<DatabaseProvider, string> = {
+  sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
+  postgres: "SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = '_prisma_migrations'",
+};
+
 export async function pendingMigrations(db: Database): Promise<string[]> {
-  const table = await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
-  );
-  if (table.length === 0) return committedMigrations();
-  const applied = await db.$queryRawUnsafe<{ migration_name: string }[]>(
-    "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-  );
+  const provider = providerOf(db);
+  const table = await db.$queryRawUnsafe<{ name: string }[]>(MIGRATIONS_TABLE_EXISTS[provider]);
+  if (table.length === 0) return committedMigrations(provider);
+  const applied = await db.$queryRawUnsafe<{ migration_name: string }[]>(APPLIED_MIGRATIONS_SQL);
   const done = new Set(applied.map((row) => row.migration_name));
-  return committedMigrations().filter((name) => !done.has(name));
+  return committedMigrations(provider).filter((name) => !done.has(name));
 }
 
 async function pendingIn(databaseUrl: string): Promise<string[]> {
@@ -48,6 +57,10 @@ async function pendingIn(databaseUrl: string): Promise<string[]> {
  * happens under an exclusive lock file beside the database; whoever gets it second finds nothing pending.
  */
 export async function applyPendingMigrations(databaseUrl: string): Promise<string[]> {
+  if (databaseProvider(databaseUrl) === "postgres") {
+    const { applyPostgresMigrations } = await import("./postgres-migrate");
+    return applyPostgresMigrations(databaseUrl, MIGRATIONS_DIRS.postgres, committedMigrations("postgres"));
+  }
   if ((await pendingIn(databaseUrl)).length === 0) return [];
   const release = await lockfile.lock(sqliteFilePath(databaseUrl), {
     realpath: false,

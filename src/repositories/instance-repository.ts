@@ -1,7 +1,8 @@
 // Running Cadence processes on this database, and the lease that lets one of them run the scheduler.
 // Heartbeats and lease expiry use the database's clock: instances may disagree about the time, the database
 // they share cannot.
-import type { Database } from "../db/database";
+import { providerOf, type Database } from "../db/database";
+import type { DatabaseProvider } from "../db/database-url";
 import { transaction } from "./transaction";
 
 export interface InstanceRow {
@@ -18,11 +19,18 @@ export interface LeaseTakeover {
   staleBefore: Date;
 }
 
+// The current time to the millisecond as ISO text, read fresh on each call (PostgreSQL's now() would be the start
+// of the transaction).
+const NOW_SQL: Record<DatabaseProvider, string> = {
+  sqlite: "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now",
+  postgres: `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`,
+};
+
 export class InstanceRepository {
   constructor(private readonly db: Database) {}
 
   async databaseNow(): Promise<Date> {
-    const [row] = await this.db.$queryRawUnsafe<{ now: string }[]>("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now");
+    const [row] = await this.db.$queryRawUnsafe<{ now: string }[]>(NOW_SQL[providerOf(this.db)]);
     return new Date(row.now);
   }
 

@@ -1,7 +1,7 @@
 // A Cadence killed in the middle of the check-in fan-out, then restarted: every owner ends with one DM.
 import { afterEach, describe, expect, it } from "vitest";
 import type { LocalSlack } from "../../tools/local-slack/server";
-import { bootApp, freshDatabaseUrl, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
+import { bootApp, freshDatabaseUrl, KILLED_STALE_MS, testClock, waitOutKilledHeartbeat, type BootedApp, startTestSlack } from "../support/boot-app";
 import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { addSeats } from "../../tools/testkit/team-builder";
 import { spawnCadence } from "../support/spawn-cadence";
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe("crash between claim and send", () => {
-  it("finishes the fan-out after a SIGKILL without a second DM to anyone", async () => {
+  it("finishes the fan-out after a SIGKILL without a second DM to anyone", { timeout: 90_000 }, async () => {
     slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     // Seed the team through the app's repositories, then stop it.
@@ -37,7 +37,8 @@ describe("crash between claim and send", () => {
     expect(acceptedBeforeCrash).toBeLessThan(OWNER_COUNT);
     slack.setLatency(0);
 
-    app = await bootApp({ slack, databaseUrl, clock: testClock(NOW) });
+    await waitOutKilledHeartbeat();
+    app = await bootApp({ slack, databaseUrl, clock: testClock(NOW), staleMs: KILLED_STALE_MS });
     await app.cadence.tick();
     await app.cadence.tick();
     await app.command("/cadence", "run checkins");

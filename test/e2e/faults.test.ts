@@ -1,13 +1,12 @@
 // What a workspace does to an app: retries, crashes mid-job, Slack outages, a locked database, two instances.
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { shiftWeek } from "../../src/domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/messages/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
+import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, KILLED_STALE_MS, testClock, waitOutKilledHeartbeat, type BootedApp, startTestSlack } from "../support/boot-app";
 import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { eventually } from "../support/eventually";
+import { holdWriteLock } from "../support/other-connection";
 import { clickButton, submitView } from "../support/interactions";
 import { blockActionsPayload } from "../../tools/testkit/interaction-payloads";
 import { addSeats, bulkEntries } from "../../tools/testkit/team-builder";
@@ -93,7 +92,7 @@ describe("Slack retries", () => {
 });
 
 describe("killed mid-job, then restarted", () => {
-  it("posts every drift and missing issue exactly once", async () => {
+  it("posts every drift and missing issue exactly once", { timeout: CRASH_TEST_TIMEOUT_MS }, async () => {
     slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     const seeding = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T12:30:00Z") });
@@ -110,7 +109,8 @@ describe("killed mid-job, then restarted", () => {
     expect(postedBeforeCrash).toBeLessThan(20);
     slack.setLatency(0);
 
-    const app = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T12:31:00Z") });
+    await waitOutKilledHeartbeat();
+    const app = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T12:31:00Z"), staleMs: KILLED_STALE_MS });
     await app.cadence.tick();
     await app.cadence.tick();
     await app.command("/cadence", "run drift");
@@ -121,9 +121,9 @@ describe("killed mid-job, then restarted", () => {
     const issues = await app.cadence.db.issue.findMany();
     expect(issues.map((issue) => issue.source).sort()).toEqual([...Array(10).fill("drift"), ...Array(10).fill("missing")]);
     expect(issues.every((issue) => issue.messageTs)).toBe(true);
-  }, CRASH_TEST_TIMEOUT_MS);
+  });
 
-  it("posts the digest and each thread part exactly once", async () => {
+  it("posts the digest and each thread part exactly once", { timeout: CRASH_TEST_TIMEOUT_MS }, async () => {
     slack = await startTestSlack();
     const databaseUrl = freshDatabaseUrl();
     const seeding = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T13:30:00Z") });
@@ -139,7 +139,8 @@ describe("killed mid-job, then restarted", () => {
     await child.kill();
     slack.setLatency(0);
 
-    const app = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T13:31:00Z") });
+    await waitOutKilledHeartbeat();
+    const app = await boot({ slack, databaseUrl, clock: testClock("2026-11-24T13:31:00Z"), staleMs: KILLED_STALE_MS });
     await app.cadence.tick();
     await app.cadence.tick();
     await app.command("/cadence", "run digest");
@@ -152,7 +153,7 @@ describe("killed mid-job, then restarted", () => {
     const thread = slack.messages(CHANNEL).filter((message) => message.thread_ts === main.ts);
     expect(thread).toHaveLength(keys.length - 1);
     expect(await app.cadence.db.jobRun.findFirst({ where: { job: "digest", completedAt: { not: null } } })).not.toBeNull();
-  }, CRASH_TEST_TIMEOUT_MS);
+  });
 });
 
 describe("Slack outages", () => {
@@ -216,27 +217,20 @@ describe("the database", () => {
     app.slack.addUser({ id: "UOWN", name: "owen", tz: "UTC" });
     await app.command("/cadence", 'seat add "Ops" <@UOWN> human');
     await app.command("/cadence", 'kpi add "Ops" "Tickets closed" >= 10');
-    const other = new Database(sqliteFilePath(app.databaseUrl));
-    other.exec("BEGIN IMMEDIATE");
-    other.prepare("INSERT INTO ProcessedEvent (key, at) VALUES ('lock-holder', 0)").run();
-    let released = false;
-    const release = setTimeout(() => {
-      other.exec("COMMIT");
-      released = true;
-    }, 2000);
+    const lock = await holdWriteLock(app.databaseUrl);
+    const release = setTimeout(() => void lock.release(), 2000);
     try {
       const responseUrl = app.slack.newResponseUrl();
       const ack = await app.client.command({ command: "/scorecard", text: 'set "Tickets closed" 12', userId: "UOWN", responseUrl });
       expect(ack.status).toBe(200);
-      expect(released).toBe(false); // acknowledged while the other writer still held the lock
+      expect(lock.released).toBe(false); // acknowledged while the other writer still held the lock
       await app.slack.waitFor(() => app.slack.responses(responseUrl)[0], 10_000);
-      expect(released).toBe(true); // the write waited for the lock instead of failing
+      expect(lock.released).toBe(true); // the write waited for the lock instead of failing
       expect(JSON.stringify(app.slack.responses(responseUrl)[0].body)).toContain("Recorded");
       expect((await app.cadence.db.entry.findFirstOrThrow()).value).toBe(12);
     } finally {
       clearTimeout(release);
-      if (other.inTransaction) other.exec("COMMIT");
-      other.close();
+      await lock.release();
     }
   });
 

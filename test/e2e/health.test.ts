@@ -1,9 +1,8 @@
 // /healthz proves the database answers, and a failing heartbeat is said out loud.
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { bootApp, type BootedApp } from "../support/boot-app";
 import { eventually } from "../support/eventually";
+import { executeElsewhere } from "../support/other-connection";
 
 let app: BootedApp | undefined;
 afterEach(async () => app?.stop());
@@ -16,10 +15,8 @@ describe("/healthz", () => {
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toMatchObject({ ok: true, scheduler: true, heartbeatAt: expect.any(String) });
 
-    // Another process breaks the file under the running app.
-    const other = new Database(sqliteFilePath(app.databaseUrl));
-    other.exec('DROP TABLE "Instance"');
-    other.close();
+    // Another process breaks the database under the running app.
+    await executeElsewhere(app.databaseUrl, 'DROP TABLE "Instance"');
 
     const broken = await fetch(`${app.cadence.url}/healthz`);
     expect(broken.status).toBe(503);

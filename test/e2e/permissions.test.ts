@@ -3,12 +3,10 @@
 // full role matrix is unit-tested there (test/services/issue-permissions.test.ts, entry-permissions.test.ts)
 // and this table keeps, per way in, the roles that show the wiring: one allowed, a member, another workspace. Each case runs on its own copy of one seeded database, so cases cannot leak into each other.
 // Allowed means the action took effect; refused means a clear answer, nothing written, and nothing posted.
-import { copyFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/messages/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, SIGNING_SECRET, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
+import { ADMIN, bootApp, CHANNEL, copyOfDatabase, SIGNING_SECRET, testClock, type BootedApp, startTestSlack } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
 import { eventually } from "../support/eventually";
 import { clickButton } from "../support/interactions";
@@ -94,7 +92,7 @@ async function seedDatabase(): Promise<Seed> {
     const digest = slack.messages(CHANNEL).find((message) => !message.thread_ts && message.text?.startsWith("Weekly digest"));
     const kpiId = async (name: string) => (await app.cadence.db.kpi.findFirstOrThrow({ where: { name } })).id;
     return {
-      template: sqliteFilePath(app.databaseUrl),
+      template: app.databaseUrl,
       driftId: drift.id,
       manualId,
       driftTs: (await issue(app, drift.id)).messageTs!,
@@ -420,8 +418,7 @@ const cases = ACTIONS_UNDER_TEST.flatMap((action) => (action.roles ?? ROLES).map
 
 describe("who may do what", () => {
   it.each(cases.map((scenario) => [`${scenario.action.name} by ${scenario.role} → ${scenario.allowed ? "allowed" : "refused"}`, scenario] as const))("%s", async (_label, { action, role, allowed }) => {
-    const databaseUrl = freshDatabaseUrl();
-    copyFileSync(seed.template, sqliteFilePath(databaseUrl));
+    const databaseUrl = copyOfDatabase(seed.template);
     const app = await bootApp({ slack, databaseUrl, clock: testClock(CASE_CLOCK) });
     try {
       const team = role === "other workspace" ? FOREIGN_TEAM : slack.teamId;

@@ -1,15 +1,17 @@
-// Boots the real Cadence (same startCadence as `npm start`) on a free port, against a fresh SQLite file
-// copied from the migrated template and a local fake Slack. Time is a controlled clock.
+// Boots the real Cadence (same startCadence as `npm start`) on a free port, against a fresh database (a SQLite
+// file copied from the migrated template, or a PostgreSQL database made from its template) and a local fake Slack. Time is a controlled clock.
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { LogLevel, type Logger } from "@slack/bolt";
 import { loadConfig, type Config } from "../../src/config/config";
+import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { startCadence, type RunningCadence, type StartOptions } from "../../src/main";
 import { startLocalSlack, type LocalSlack, type LocalSlackOptions } from "../../tools/local-slack/server";
 import { signedClient } from "../../tools/local-slack/signed-requests";
 import { ADMIN, CHANNEL, SIGNING_SECRET, cadenceEnvironment, settableClock, type SettableClock } from "../../tools/testkit/environment";
 import { templateDb, testDbDir } from "./paths";
+import { copyPostgresDatabase, freshPostgresDatabaseUrl, usePostgres } from "./postgres-databases";
 
 export { ADMIN, CHANNEL, SIGNING_SECRET } from "../../tools/testkit/environment";
 
@@ -26,9 +28,27 @@ export async function startTestSlack(options: LocalSlackOptions = {}): Promise<L
   return slack;
 }
 
+/** A new, migrated, empty database: a SQLite file, or with CADENCE_TEST_DATABASE=postgres a PostgreSQL database. */
 export function freshDatabaseUrl(): string {
+  if (usePostgres()) return freshPostgresDatabaseUrl();
   const file = join(testDbDir(), `${randomUUID()}.db`);
   copyFileSync(templateDb(), file);
+  return `file:${file}`;
+}
+
+/**
+ * How stale a killed child's heartbeat must be before a restarted app takes its work over, in crash tests. On
+ * SQLite the child's missing pid says it is dead at once; on PostgreSQL (instances on several hosts) only its
+ * heartbeat does, after POSTGRES_LIVENESS's 40 s, shortened here. Boot the app after waitOutKilledHeartbeat().
+ */
+export const KILLED_STALE_MS = 1_000;
+export const waitOutKilledHeartbeat = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, KILLED_STALE_MS + 200));
+
+/** A new database holding what `sourceUrl` holds now (its app stopped): one seeding shared by many tests. */
+export function copyOfDatabase(sourceUrl: string): string {
+  if (usePostgres()) return copyPostgresDatabase(new URL(sourceUrl).pathname.slice(1));
+  const file = join(testDbDir(), `${randomUUID()}.db`);
+  copyFileSync(sqliteFilePath(sourceUrl), file);
   return `file:${file}`;
 }
 
@@ -38,6 +58,8 @@ export interface BootOptions {
   slack?: LocalSlack;
   clock?: TestClock;
   heartbeatMs?: number;
+  /** When another instance counts as dead by its heartbeat (see Liveness); tests of a takeover shorten it. */
+  staleMs?: number;
   /** Run the set-up checks at start, as `npm start` does (off by default: they add Slack calls tests count). */
   setupChecks?: boolean;
   /** Whether the bot is in the cadence channel (default: invited, as in set-up step 3). */
@@ -90,7 +112,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const config = loadConfig(cadenceEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
-  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, setupChecks: options.setupChecks ?? false, apiLimits: options.apiLimits });
+  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, setupChecks: options.setupChecks ?? false, apiLimits: options.apiLimits, staleMs: options.staleMs });
   const booted: BootedApp = {
     cadence: await start(),
     slack,

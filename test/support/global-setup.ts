@@ -1,13 +1,15 @@
 // Migrates one template database for this run; each test copies it instead of migrating again. Each run has
-// its own folder, so two runs at once (a developer's and an editor's) do not delete each other's files.
+// its own folder (and, on PostgreSQL, its own template name), so two runs at once do not delete each other's.
+// CADENCE_TEST_DATABASE=postgres (npm run test:postgres) runs the same tests on PostgreSQL.
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { applyPendingMigrations } from "../../src/db/migrate";
 import { TEST_DB_ROOT } from "./paths";
+import { databaseUrlFor, dropRunDatabases, onServer, postgresServer, usePostgres } from "./postgres-databases";
 
 const STALE_RUN_MS = 6 * 3600 * 1000;
 
-export default async function setup(): Promise<() => void> {
+export default async function setup(): Promise<() => Promise<void>> {
   mkdirSync(TEST_DB_ROOT, { recursive: true });
   for (const name of readdirSync(TEST_DB_ROOT)) {
     const path = join(TEST_DB_ROOT, name);
@@ -18,5 +20,22 @@ export default async function setup(): Promise<() => void> {
   await applyPendingMigrations(`file:${join(runDir, "template.db")}`);
   // Test workers are forked after this and inherit the environment.
   process.env.CADENCE_TEST_DB_DIR = runDir;
-  return () => rmSync(runDir, { recursive: true, force: true });
+  const stopPostgres = usePostgres() ? await setupPostgresTemplate() : async () => undefined;
+  return async () => {
+    await stopPostgres();
+    rmSync(runDir, { recursive: true, force: true });
+  };
+}
+
+async function setupPostgresTemplate(): Promise<() => Promise<void>> {
+  const server = postgresServer();
+  const template = `cadence_test_${process.pid}_${Date.now()}`;
+  await onServer(server.url, (client) => client.query(`CREATE DATABASE "${template}"`));
+  await applyPendingMigrations(databaseUrlFor(server.url, template));
+  process.env.CADENCE_TEST_POSTGRES_URL = server.url;
+  process.env.CADENCE_TEST_PG_TEMPLATE = template;
+  return async () => {
+    await dropRunDatabases(server.url, template);
+    server.stop();
+  };
 }

@@ -16,11 +16,15 @@ export interface AppUsage {
 }
 
 const now = new Date(process.env.CADENCE_NOW ?? Date.now());
+const optionalNumber = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const cadence = await startCadence(loadConfig(process.env), {
   clock: () => now,
   logLevel: (process.env.CADENCE_LOG_LEVEL as LogLevel | undefined) ?? LogLevel.ERROR,
   fastRetries: process.env.CADENCE_FAST_RETRIES === "1",
   scheduler: process.env.CADENCE_SCHEDULER !== "off",
+  // Takeover tests shorten the liveness timings, so they wait seconds rather than a minute.
+  heartbeatMs: optionalNumber("CADENCE_TEST_HEARTBEAT_MS"),
+  staleMs: optionalNumber("CADENCE_TEST_STALE_MS"),
 });
 
 function usage(): AppUsage {

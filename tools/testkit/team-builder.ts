@@ -60,23 +60,15 @@ export async function recordValues(db: Database, values: ValueSpec[]): Promise<v
 }
 
 export type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date };
-const ENTRY_COLUMNS = ["kpiId", "week", "value", "note", "source", "enteredBy", "enteredAt"] as const;
 // Rows per INSERT: far below SQLite's 32,766 bound variables, big enough that seeding stays fast.
 const BATCH_SIZE = 500;
 
 /**
  * Histories too large for recordValues (a benchmark's 159,000 values would take minutes with an audited
- * upsert each): plain multi-row INSERTs in one transaction, stored the same way (dates as the same ISO text).
- * Column names follow prisma/schema.prisma's Entry; a renamed column fails here loudly.
+ * upsert each): multi-row inserts in one transaction, on SQLite and PostgreSQL alike (createMany).
  */
 export async function bulkEntries(db: Database, rows: EntryRow[]): Promise<void> {
-  const columns = ENTRY_COLUMNS.map((column) => `"${column}"`).join(", ");
-  const placeholders = `(${ENTRY_COLUMNS.map(() => "?").join(", ")})`;
   await db.$transaction(async (tx) => {
-    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-      const batch = rows.slice(start, start + BATCH_SIZE);
-      const values = batch.flatMap((row) => ENTRY_COLUMNS.map((column) => row[column]));
-      await tx.$executeRawUnsafe(`INSERT INTO "Entry" (${columns}) VALUES ${batch.map(() => placeholders).join(", ")}`, ...values);
-    }
+    for (let start = 0; start < rows.length; start += BATCH_SIZE) await tx.entry.createMany({ data: rows.slice(start, start + BATCH_SIZE) });
   }, { timeout: 120_000 });
 }
