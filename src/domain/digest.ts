@@ -20,6 +20,10 @@ export interface DigestInput {
   weekEndsAt?: Date;
   /** Ratings of the previous digest's meeting. */
   lastRating: { average: number; count: number } | null;
+  /** Owners away the whole week: listed as away, not as "did not check in". */
+  awayOwners?: Set<string>;
+  /** Names of the holidays covering the whole week: the digest says only that. */
+  holiday?: string[];
 }
 
 export interface DigestKpiLine {
@@ -59,6 +63,10 @@ export interface DigestModel {
   lastRating: { average: number; count: number } | null;
   /** KPI id → seat, to name an issue's seat. */
   seatOfKpi: Map<number, SeatWithKpis>;
+  /** Owners of seats with KPIs who were away the whole week. */
+  awayOwners: string[];
+  /** Set when the week was a team holiday (the holidays' names, possibly none). */
+  holiday?: string[];
 }
 
 export function composeDigest(input: DigestInput): DigestModel {
@@ -72,7 +80,9 @@ export function composeDigest(input: DigestInput): DigestModel {
       return { kpi, value, state: notAskedYet ? ("new" as const) : evaluateGoal(kpi.goal, value), series: seriesFor(input.weeks, byWeek) };
     }),
   }));
-  const lines = scorecard.flatMap((seat) => seat.kpis);
+  const away = input.awayOwners ?? new Set<string>();
+  // An away owner's empty numbers were never asked for: they are not counted as missing.
+  const lines = scorecard.flatMap(({ seat, kpis }) => kpis.filter((line) => !(line.state === "missing" && away.has(seat.ownerId))));
   const count = (state: TrackState) => lines.filter((line) => line.state === state).length;
   const isNew = (issue: Issue) => issue.createdAt >= input.since;
   const seatOfKpi = new Map(seats.flatMap((seat) => seat.kpis.map((kpi) => [kpi.id, seat] as const)));
@@ -86,10 +96,12 @@ export function composeDigest(input: DigestInput): DigestModel {
     newIssues: input.openIssues.filter(isNew),
     olderIssues: input.openIssues.filter((issue) => !isNew(issue)),
     closedIssues: input.closedIssues,
-    missingOwners: missingOwners(scorecard),
+    missingOwners: missingOwners(scorecard).filter((owner) => !away.has(owner.ownerId)),
     aiSeats: scorecard.filter(({ seat }) => seat.kind === "agent").map(({ seat }) => aiSeatState(seat, input)),
     lastRating: input.lastRating,
     seatOfKpi,
+    awayOwners: [...new Set(seats.map((seat) => seat.ownerId))].filter((ownerId) => away.has(ownerId)),
+    ...(input.holiday ? { holiday: input.holiday } : {}),
   };
 }
 

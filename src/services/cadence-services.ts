@@ -13,6 +13,7 @@ import type { RefreshService } from "./refresh-service";
 import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
 import type { StatusService } from "./status-service";
+import type { TimeOffService } from "./time-off-service";
 import type { UserDirectory } from "./user-directory";
 import type { WeeklyLoop } from "./weekly-loop";
 
@@ -36,4 +37,6 @@ export interface CadenceServices {
   audit: AuditTrail;
   /** Refreshes after the ack; `idle()` waits for it. */
   refresh: RefreshService;
+  /** People away and team holidays. */
+  timeOff: TimeOffService;
 }

@@ -15,6 +15,7 @@ import { TREND_WEEKS } from "./issue-service";
 import { done, refused, type Outcome } from "./outcome";
 import type { ScorecardLoader } from "./scorecard-data";
 import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
+import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
 
 const JOB = "digest";
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -37,6 +38,8 @@ export class DigestService implements WeeklyStep {
       channel: string;
       settings: LoopSettings;
       logger: Logger;
+      /** Time off: away owners are listed as away; a holiday week's digest is one line. */
+      absences?: AbsenceLookup;
     },
   ) {}
 
@@ -62,6 +65,7 @@ export class DigestService implements WeeklyStep {
     const data = await this.deps.loader.load(week, TREND_WEEKS);
     const previous = await this.deps.digests.previous(week);
     const since = previous?.postedAt ?? new Date(now.getTime() - WEEK_MS);
+    const absence = await (this.deps.absences ?? NOBODY_AWAY).forWeek(week);
     return composeDigest({
       week,
       now,
@@ -73,6 +77,8 @@ export class DigestService implements WeeklyStep {
       since,
       weekEndsAt: weekStartsAt(shiftWeek(week, 1), this.deps.settings.tz),
       lastRating: previous ? await this.deps.digests.ratingOf(previous.week) : null,
+      awayOwners: new Set(data.seats.map((seat) => seat.ownerId).filter((ownerId) => absence.isAway(ownerId))),
+      holiday: absence.holiday?.map((range) => range.note ?? "").filter((name) => name !== ""),
     });
   }
 

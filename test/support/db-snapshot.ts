@@ -11,5 +11,8 @@ export async function snapshotDatabase(db: Database): Promise<unknown> {
     issues: await db.issue.findMany({ orderBy: { id: "asc" } }),
     audit: await db.auditLog.count({ where: { action: { not: REFUSED_ACTION } } }),
     ratings: await db.meetingRating.findMany({ orderBy: { id: "asc" } }),
+    timeOff: await db.timeOff.findMany({ orderBy: { id: "asc" } }),
+    priorities: await db.priority.findMany({ orderBy: { id: "asc" } }),
+    todos: await db.todo.findMany({ orderBy: { id: "asc" } }),
   };
 }

@@ -4,6 +4,7 @@ import type { SeatKind } from "../model";
 import { parseUnit, parseValue, UNITS, type Unit } from "../units";
 import { tokenize, type Token } from "../command-tokens";
 import { excerpt } from "../excerpt";
+import { parseCadenceTimeOff, type TimeOffCommand } from "./time-off-command";
 
 export const JOB_NAMES = ["checkins", "reminders", "drift", "digest"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -17,7 +18,8 @@ export type CadenceCommand =
   | { type: "kpi.add"; seat: string; kpi: string; goal: Goal; unit: Unit }
   | { type: "kpi.list" }
   | { type: "run"; job: JobName }
-  | { type: "status" };
+  | { type: "status" }
+  | { type: "timeOff"; timeOff: TimeOffCommand };
 
 export type Parsed<T> = { ok: true; command: T } | { ok: false; error: string };
 
@@ -58,8 +60,12 @@ export function parseCadenceCommand(text: string): Parsed<CadenceCommand> {
     if (!job || rest.length > 0) return fail(`expected ${CADENCE_USAGE.run}`);
     return { ok: true, command: { type: "run", job } };
   }
+  if (area === "away" || area === "holiday") {
+    const timeOff = parseCadenceTimeOff(area, tokenized.tokens.slice(1));
+    return timeOff.ok ? { ok: true, command: { type: "timeOff", timeOff: timeOff.command } } : timeOff;
+  }
   if (area === "status") return second === undefined ? { ok: true, command: { type: "status" } } : fail(`\`/cadence status\` takes nothing after it`);
-  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`run\`, \`status\` or \`help\``);
+  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`run\`, \`status\`, \`away\`, \`holiday\` or \`help\``);
 }
 
 function word(token: Token | undefined): string | undefined {

@@ -4,6 +4,7 @@ import type { Kpi, Seat, SeatWithKpis } from "../../domain/model";
 import { CADENCE_USAGE } from "../../domain/commands/cadence-command";
 import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
+import { TIME_OFF_USAGE } from "../../domain/commands/time-off-command";
 
 export function seatLabel(seat: Pick<Seat, "name" | "kind">): string {
   return seat.kind === "agent" ? `:robot_face: *${escapeText(seat.name)}* (AI agent)` : `:bust_in_silhouette: *${escapeText(seat.name)}*`;
@@ -46,8 +47,10 @@ export function buildHelpReply(): Reply {
     "`/cadence kpi list` — every KPI and its goal",
     `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
     `${CADENCE_USAGE.status} — what needs an admin: messages Slack refused for good, and how to fix each`,
+    `${TIME_OFF_USAGE.away} — not asked for the weeks it covers whole · ${TIME_OFF_USAGE.list}`,
+    `${TIME_OFF_USAGE.holiday} — no check-in and a one-line digest for the weeks it covers whole`,
     "*Everyone*",
-    '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]`',
+    '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]` · `/scorecard away <from> <to>`',
     "`/issue list` · `/issue add <title>` · `/issue resolve|drop <id> [note]` · `/issue assign <id> @user`",
   ];
   return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")] };

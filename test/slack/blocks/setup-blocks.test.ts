@@ -181,8 +181,10 @@ describe("buildHelpReply", () => {
       \`/cadence kpi list\` — every KPI and its goal
       \`/cadence run checkins|reminders|drift|digest\` — run a weekly job now for the last completed week
       \`/cadence status\` — what needs an admin: messages Slack refused for good, and how to fix each
+      \`/cadence away @user &lt;from&gt; &lt;to&gt; ["&lt;note&gt;"]\`, dates like 2026-12-21 — not asked for the weeks it covers whole · \`/cadence away list\`
+      \`/cadence holiday &lt;from&gt; &lt;to&gt; ["&lt;name&gt;"]\`, dates like 2026-12-24 — no check-in and a one-line digest for the weeks it covers whole
       *Everyone*
-      \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\`
+      \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\` · \`/scorecard away &lt;from&gt; &lt;to&gt;\`
       \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve|drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`",
               "type": "mrkdwn",
             },
