@@ -54,6 +54,8 @@ import { WebClientSlackApi } from "./slack/slack-api";
 import { StatusService } from "./services/status-service";
 import { TimeOffService } from "./services/time-off-service";
 import { TimeOffRepository } from "./repositories/time-off-repository";
+import { PriorityService } from "./services/priority-service";
+import { PriorityRepository } from "./repositories/priority-repository";
 
 export interface StartOptions {
   /** The time Cadence believes it is; tests and the demo move it. */
@@ -116,13 +118,14 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const audit = new AuditLogRepository(db);
   const entries = new EntryService({ seats, entries: entryRows, directory, audit, logger, tz: config.tz });
   const timeOff = new TimeOffService({ timeOff: new TimeOffRepository(db), directory, tz: config.tz });
-  const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger, absences: timeOff });
+  const priorityRows = new PriorityRepository(db);
+  const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger, absences: timeOff, priorities: priorityRows });
   const loader = new ScorecardLoader({ seats, entries: entryRows });
   const issueRows = new IssueRepository(db);
   const jobRuns = new JobRunRepository(db);
   const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger, absences: timeOff });
-  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger, absences: timeOff });
+  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger, absences: timeOff, priorities: priorityRows });
   const status = new StatusService({ deliveries, checkins: checkinRows, jobRuns, setupChecks: () => collectSetupChecks(config, { client, db, now: clock() }) });
   const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
@@ -151,6 +154,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     audit,
     refresh,
     timeOff,
+    priorities: new PriorityService({ priorities: priorityRows, issues, directory, tz: config.tz }),
   };
 
   const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);

@@ -1,6 +1,7 @@
 // What the weekly digest says, composed from plain data: the first half of a leadership meeting.
 import { evaluateGoal, type TrackState } from "./goal";
 import type { Issue, Kpi, SeatWithKpis } from "./model";
+import type { Priority } from "./priority";
 import { onTrackRate, seriesFor } from "./trend";
 import { trailingWeeks, type IsoWeek } from "./week";
 
@@ -24,6 +25,8 @@ export interface DigestInput {
   awayOwners?: Set<string>;
   /** Names of the holidays covering the whole week: the digest says only that. */
   holiday?: string[];
+  /** The team's open priorities. */
+  priorities?: Priority[];
 }
 
 export interface DigestKpiLine {
@@ -67,6 +70,7 @@ export interface DigestModel {
   awayOwners: string[];
   /** Set when the week was a team holiday (the holidays' names, possibly none). */
   holiday?: string[];
+  priorities: Priority[];
 }
 
 export function composeDigest(input: DigestInput): DigestModel {
@@ -102,6 +106,7 @@ export function composeDigest(input: DigestInput): DigestModel {
     seatOfKpi,
     awayOwners: [...new Set(seats.map((seat) => seat.ownerId))].filter((ownerId) => away.has(ownerId)),
     ...(input.holiday ? { holiday: input.holiday } : {}),
+    priorities: input.priorities ?? [],
   };
 }
 

@@ -5,7 +5,8 @@ import type { IsoWeek } from "./week";
 
 export type SeatKind = "agent" | "human";
 export type EntrySource = "dm" | "form" | "command" | "home";
-export type IssueSource = "manual" | "drift" | "missing";
+/** `priority`: opened when a priority goes off track. */
+export type IssueSource = "manual" | "drift" | "missing" | "priority";
 export type IssueState = "open" | "resolved" | "dropped";
 
 export interface Seat {

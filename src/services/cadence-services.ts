@@ -14,6 +14,7 @@ import type { ScorecardService } from "./scorecard-service";
 import type { SetupService } from "./setup-service";
 import type { StatusService } from "./status-service";
 import type { TimeOffService } from "./time-off-service";
+import type { PriorityService } from "./priority-service";
 import type { UserDirectory } from "./user-directory";
 import type { WeeklyLoop } from "./weekly-loop";
 
@@ -39,4 +40,5 @@ export interface CadenceServices {
   refresh: RefreshService;
   /** People away and team holidays. */
   timeOff: TimeOffService;
+  priorities: PriorityService;
 }

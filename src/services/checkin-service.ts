@@ -11,6 +11,7 @@ import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel
 import type { SlackApi } from "../slack/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
+import type { Priority } from "../domain/priority";
 import type { UserDirectory } from "./user-directory";
 import { emptyReport, type JobReport } from "./weekly-loop";
 
@@ -30,6 +31,8 @@ export class CheckinService {
       logger: Logger;
       /** Time off: owners away for the week, and holiday weeks, are not asked or reminded. */
       absences?: AbsenceLookup;
+      /** Open priorities, listed in each owner's DM with their buttons. */
+      priorities?: { listOpen(ownerIds: string[]): Promise<Priority[]> };
     },
   ) {}
 
@@ -189,6 +192,10 @@ export class CheckinService {
     for (const entry of entries) {
       const model = models.get(ownerOfKpi.get(entry.kpiId)!)!;
       (entry.week === week ? model.current : model.previous).set(entry.kpiId, entry);
+    }
+    for (const priority of (await this.deps.priorities?.listOpen(ownerIds)) ?? []) {
+      const model = models.get(priority.ownerId);
+      if (model) (model.priorities ??= []).push(priority);
     }
     return models;
   }

@@ -16,6 +16,7 @@ import { done, refused, type Outcome } from "./outcome";
 import type { ScorecardLoader } from "./scorecard-data";
 import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
 import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
+import type { Priority } from "../domain/priority";
 
 const JOB = "digest";
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -40,6 +41,8 @@ export class DigestService implements WeeklyStep {
       logger: Logger;
       /** Time off: away owners are listed as away; a holiday week's digest is one line. */
       absences?: AbsenceLookup;
+      /** The team's open priorities: how many are on track, and which are not. */
+      priorities?: { listOpen(): Promise<Priority[]> };
     },
   ) {}
 
@@ -78,6 +81,7 @@ export class DigestService implements WeeklyStep {
       weekEndsAt: weekStartsAt(shiftWeek(week, 1), this.deps.settings.tz),
       lastRating: previous ? await this.deps.digests.ratingOf(previous.week) : null,
       awayOwners: new Set(data.seats.map((seat) => seat.ownerId).filter((ownerId) => absence.isAway(ownerId))),
+      priorities: await this.deps.priorities?.listOpen(),
       holiday: absence.holiday?.map((range) => range.note ?? "").filter((name) => name !== ""),
     });
   }

@@ -7,6 +7,10 @@ export const ACTIONS = {
   /** Prefix of the ten rating buttons (`digest_rate_1` … `digest_rate_10`): ids must be unique in a block. */
   rateMeeting: "digest_rate",
   openHomeForm: "home_open_form",
+  /** A priority's buttons in the check-in DM; the value is the priority's id. */
+  priorityOnTrack: "priority_on_track",
+  priorityOffTrack: "priority_off_track",
+  priorityDone: "priority_done",
 } as const;
 
 export const RATING_ACTION_PATTERN = /^digest_rate_\d+$/;

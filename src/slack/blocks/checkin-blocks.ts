@@ -1,5 +1,7 @@
 // The check-in DM, its reminder, and the form owners fill in.
 import { evaluateGoal, formatGoal } from "../../domain/goal";
+import type { Priority } from "../../domain/priority";
+import { checkinPriorityBlocks } from "./priority-blocks";
 import type { Entry, Kpi, SeatWithKpis } from "../../domain/model";
 import { formatValue } from "../../domain/units";
 import { describeWeek, type IsoWeek } from "../../domain/week";
@@ -15,6 +17,8 @@ export interface CheckinModel {
   current: Map<number, Entry>;
   /** Values of the week before, by KPI id. */
   previous: Map<number, Entry>;
+  /** The owner's open priorities, each with its buttons. */
+  priorities?: Priority[];
 }
 
 export const trackMark = (state: "on" | "off" | "missing"): string =>
@@ -61,6 +65,7 @@ export function buildCheckinMessage(model: CheckinModel): { text: string; blocks
       },
     ].map(dropUndefined),
   });
+  blocks.push(...checkinPriorityBlocks(model.priorities ?? []));
   const text = done ? `All numbers received for ${model.week}` : `Check-in for ${model.week}: ${answered}/${total} numbers in`;
   return { text, blocks };
 }

@@ -12,6 +12,7 @@ import { ageOf } from "./issue-list-blocks";
 import { context, divider, escapeText, formatTypedText, formatTypedTextWithin, header, packLines, paginateBlocks, section, type Block } from "./limits";
 import { scorecardTableLines, tableSections } from "./scorecard-blocks";
 import { awayLine, buildHolidayDigest } from "./time-off-blocks";
+import { digestPriorityLines } from "./priority-blocks";
 
 export interface DigestMessage {
   text: string;
@@ -122,6 +123,10 @@ export function buildDigestMessages(model: DigestModel): DigestMessages {
   pushList(main, thread, "*Resolved or dropped since the last digest*", model.closedIssues.map(closedLine), "Nothing closed.");
   pushList(main, thread, "*Did not check in*", model.missingOwners.map((owner) => `<@${owner.ownerId}> · ${owner.missing} number${owner.missing === 1 ? "" : "s"} missing`), "Everyone checked in. :raised_hands:");
   if (model.awayOwners.length > 0) pushList(main, thread, "*Away this week*", model.awayOwners.map(awayLine), "");
+  if (model.priorities.length > 0) {
+    const priorities = digestPriorityLines(model.priorities);
+    pushList(main, thread, priorities.title, priorities.lines, "Every priority is on track.");
+  }
   pushList(main, thread, "*AI seats*", model.aiSeats.map((_, index) => aiSeatLine(model, index)), "No seats held by AI agents.");
 
   main.push(divider, ...ratingBlocks(model));

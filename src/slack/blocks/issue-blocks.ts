@@ -23,7 +23,7 @@ export interface IssueView {
 // A note shares a context text (3,000 characters, counted escaped) with the state, date and people around it.
 export const NOTE_SHOWN = 2500;
 
-const SOURCE_ICON: Record<Issue["source"], string> = { manual: ":pushpin:", drift: ":chart_with_downwards_trend:", missing: ":grey_question:" };
+const SOURCE_ICON: Record<Issue["source"], string> = { manual: ":pushpin:", drift: ":chart_with_downwards_trend:", missing: ":grey_question:", priority: ":dart:" };
 
 export function issueHeadline(issue: Issue): string {
   return `${SOURCE_ICON[issue.source]} *#${issue.id}* ${formatTypedText(issue.title)}`;

@@ -5,6 +5,7 @@ import { CADENCE_USAGE } from "../../domain/commands/cadence-command";
 import { context, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
 import type { Reply } from "./reply";
 import { TIME_OFF_USAGE } from "../../domain/commands/time-off-command";
+import { PRIORITY_USAGE } from "../../domain/commands/priority-command";
 
 export function seatLabel(seat: Pick<Seat, "name" | "kind">): string {
   return seat.kind === "agent" ? `:robot_face: *${escapeText(seat.name)}* (AI agent)` : `:bust_in_silhouette: *${escapeText(seat.name)}*`;
@@ -52,6 +53,7 @@ export function buildHelpReply(): Reply {
     "*Everyone*",
     '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]` · `/scorecard away <from> <to>`',
     "`/issue list` · `/issue add <title>` · `/issue resolve|drop <id> [note]` · `/issue assign <id> @user`",
+    PRIORITY_USAGE.all,
   ];
   return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")] };
 }

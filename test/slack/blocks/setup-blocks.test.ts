@@ -185,7 +185,8 @@ describe("buildHelpReply", () => {
       \`/cadence holiday &lt;from&gt; &lt;to&gt; ["&lt;name&gt;"]\`, dates like 2026-12-24 — no check-in and a one-line digest for the weeks it covers whole
       *Everyone*
       \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\` · \`/scorecard away &lt;from&gt; &lt;to&gt;\`
-      \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve|drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`",
+      \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve|drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`
+      \`/priority [list]\`, \`/priority add "&lt;title&gt;" [@owner] [due 2026-12-31]\`, \`/priority done &lt;id&gt;\`, \`/priority drop &lt;id&gt; [note]\` or \`/priority status &lt;id&gt; on|off\`",
               "type": "mrkdwn",
             },
             "type": "section",

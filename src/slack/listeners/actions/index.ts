@@ -5,6 +5,7 @@ import { ACTIONS, RATING_ACTION_PATTERN } from "../../ids";
 import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-buttons";
 import { openCheckinForm } from "./open-checkin-form";
 import { rateMeetingButton } from "./rate-meeting";
+import { priorityButton } from "./priority-buttons";
 
 export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.openCheckinForm, openCheckinForm(services));
@@ -12,4 +13,7 @@ export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.dropIssue, dropIssueButton(services));
   app.action<BlockAction<UsersSelectAction>>(ACTIONS.assignIssue, assignIssueSelect(services));
   app.action<BlockButtonAction>({ action_id: RATING_ACTION_PATTERN }, rateMeetingButton(services));
+  app.action<BlockButtonAction>(ACTIONS.priorityOnTrack, priorityButton(services, "on"));
+  app.action<BlockButtonAction>(ACTIONS.priorityOffTrack, priorityButton(services, "off"));
+  app.action<BlockButtonAction>(ACTIONS.priorityDone, priorityButton(services, "done"));
 }

@@ -4,9 +4,11 @@ import type { CadenceServices } from "../../../services/cadence-services";
 import { cadenceCommand } from "./cadence";
 import { issueCommand } from "./issue";
 import { scorecardCommand } from "./scorecard";
+import { priorityCommand } from "./priority";
 
 export function registerCommands(app: App, services: CadenceServices): void {
   app.command("/cadence", cadenceCommand(services));
   app.command("/scorecard", scorecardCommand(services));
   app.command("/issue", issueCommand(services));
+  app.command("/priority", priorityCommand(services));
 }

@@ -1,0 +1,67 @@
+// Priorities in messages, and every new list together still within Slack's 50 blocks a message.
+import { describe, expect, it } from "vitest";
+import { composeDigest } from "../../../src/domain/digest";
+import type { Issue, SeatWithKpis } from "../../../src/domain/model";
+import type { Priority } from "../../../src/domain/priority";
+import { trailingWeeks } from "../../../src/domain/week";
+import { buildCheckinMessage } from "../../../src/slack/blocks/checkin-blocks";
+import { buildDigestMessages } from "../../../src/slack/blocks/digest-blocks";
+import { buildPriorityListReply } from "../../../src/slack/blocks/priority-blocks";
+
+const priority = (id: number, onTrack: boolean, ownerId = `U${id}`): Priority => ({
+  id, title: `Priority number ${id}`, ownerId, due: "2026-12-31", state: "open", onTrack, note: null, issueId: null, createdBy: "UADMIN", createdAt: new Date("2026-10-01"),
+});
+
+describe("priority blocks", () => {
+  it("lists priorities with the on-track count", () => {
+    expect(buildPriorityListReply([priority(1, true), priority(2, false)]).blocks).toMatchInlineSnapshot(`
+      [
+        {
+          "text": {
+            "emoji": true,
+            "text": "Priorities: 1 of 2 on track",
+            "type": "plain_text",
+          },
+          "type": "header",
+        },
+        {
+          "text": {
+            "text": ":large_green_circle: on track · *P1* Priority number 1 · <@U1> · due 2026-12-31
+      :red_circle: off track · *P2* Priority number 2 · <@U2> · due 2026-12-31",
+            "type": "mrkdwn",
+          },
+          "type": "section",
+        },
+      ]
+    `);
+  });
+
+  it("keeps a check-in DM with many priorities within 50 blocks", () => {
+    const message = buildCheckinMessage({ ownerId: "UANA", week: "2026-W47", seats: [], current: new Map(), previous: new Map(), priorities: Array.from({ length: 40 }, (_, index) => priority(index + 1, true, "UANA")) });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(message.blocks)).toContain("…and 32 more: `/priority list`.");
+  });
+
+  it("keeps the digest within 50 blocks with every list full, away owners and priorities included", () => {
+    const weeks = trailingWeeks("2026-W47", 13);
+    const seats: SeatWithKpis[] = Array.from({ length: 30 }, (_, s) => ({
+      id: s, name: `Seat ${s}`, kind: s % 2 ? "agent" : "human", accountability: null, ownerId: `U${s}`, archivedAt: null,
+      kpis: [{ id: s, seatId: s, name: `Metric ${s}`, unit: "number", goal: { op: ">=", a: 5 }, archivedAt: null, createdAt: new Date("2026-01-01") }],
+    }));
+    const issue = (id: number, state: Issue["state"]): Issue => ({
+      id, title: `Issue ${id}`, source: "manual", state, kpiId: null, week: null, ownerId: "U1", openedBy: "U1", assigneeId: null, closedBy: state === "open" ? null : "U2",
+      closedAt: null, resolutionNote: null, createdAt: new Date("2026-11-20T00:00:00Z"), channelId: null, messageTs: null, weeks: [],
+    });
+    const model = composeDigest({
+      week: "2026-W47", now: new Date("2026-11-24T13:00:00Z"), weeks, seats, values: new Map(), since: new Date("2026-11-17T13:00:00Z"),
+      openIssues: Array.from({ length: 30 }, (_, id) => issue(id + 1, "open")), closedIssues: Array.from({ length: 40 }, (_, id) => issue(id + 100, "resolved")),
+      lastRating: { average: 7, count: 3 },
+      awayOwners: new Set(Array.from({ length: 15 }, (_, s) => `U${s}`)),
+      priorities: Array.from({ length: 60 }, (_, id) => priority(id + 1, id % 3 === 0)),
+    });
+    const messages = buildDigestMessages(model);
+    expect(messages.main.blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(messages.main.blocks)).toContain("*Priorities: 20 of 60 on track*");
+    for (const part of messages.thread) expect(part.blocks.length).toBeLessThanOrEqual(50);
+  });
+});
