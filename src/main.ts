@@ -56,6 +56,8 @@ import { TimeOffService } from "./services/time-off-service";
 import { TimeOffRepository } from "./repositories/time-off-repository";
 import { PriorityService } from "./services/priority-service";
 import { PriorityRepository } from "./repositories/priority-repository";
+import { TodoService } from "./services/todo-service";
+import { TodoRepository } from "./repositories/todo-repository";
 
 export interface StartOptions {
   /** The time Cadence believes it is; tests and the demo move it. */
@@ -119,15 +121,16 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const entries = new EntryService({ seats, entries: entryRows, directory, audit, logger, tz: config.tz });
   const timeOff = new TimeOffService({ timeOff: new TimeOffRepository(db), directory, tz: config.tz });
   const priorityRows = new PriorityRepository(db);
-  const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger, absences: timeOff, priorities: priorityRows });
+  const todos = new TodoService({ todos: new TodoRepository(db), directory, tz: config.tz });
+  const checkins = new CheckinService({ seats, entries: entryRows, checkins: checkinRows, delivery, directory, slack, settings, logger, absences: timeOff, priorities: priorityRows, todos });
   const loader = new ScorecardLoader({ seats, entries: entryRows });
   const issueRows = new IssueRepository(db);
   const jobRuns = new JobRunRepository(db);
   const issues = new IssueService({ issues: issueRows, seats, entries: entryRows, delivery, directory, slack, audit, channel: config.channel, logger });
   const drift = new DriftService({ loader, issues: issueRows, issueService: issues, jobRuns, checkins: checkinRows, settings, logger, absences: timeOff });
-  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger, absences: timeOff, priorities: priorityRows });
+  const digest = new DigestService({ loader, issues: issueRows, digests: new DigestRepository(db), deliveries, delivery, jobRuns, slack, channel: config.channel, settings, logger, absences: timeOff, priorities: priorityRows, todos });
   const status = new StatusService({ deliveries, checkins: checkinRows, jobRuns, setupChecks: () => collectSetupChecks(config, { client, db, now: clock() }) });
-  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz });
+  const home = new HomeService({ seats, issues: issueRows, loader, directory, slack, status, tz: config.tz, priorities: priorityRows, todos });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   // Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked.
   const refresh = new RefreshService({ targets: refreshTargets({ checkins, home, issues, digest }), clock, logger });
@@ -155,6 +158,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
     refresh,
     timeOff,
     priorities: new PriorityService({ priorities: priorityRows, issues, directory, tz: config.tz }),
+    todos,
   };
 
   const warn = (what: string) => (error: Error) => logger.warn(`${what} failed: ${error.message}`);

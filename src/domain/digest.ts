@@ -2,6 +2,7 @@
 import { evaluateGoal, type TrackState } from "./goal";
 import type { Issue, Kpi, SeatWithKpis } from "./model";
 import type { Priority } from "./priority";
+import { overdueTodos, todoCompletion, type Todo } from "./todo";
 import { onTrackRate, seriesFor } from "./trend";
 import { trailingWeeks, type IsoWeek } from "./week";
 
@@ -27,6 +28,8 @@ export interface DigestInput {
   holiday?: string[];
   /** The team's open priorities. */
   priorities?: Priority[];
+  /** To-dos due in the week (any state) and the open ones, with today's date on the team's calendar. */
+  todos?: { dueInWeek: Todo[]; open: Todo[]; today: string };
 }
 
 export interface DigestKpiLine {
@@ -71,6 +74,8 @@ export interface DigestModel {
   /** Set when the week was a team holiday (the holidays' names, possibly none). */
   holiday?: string[];
   priorities: Priority[];
+  /** Last week's to-do completion and the overdue to-dos, when there are any to-dos. */
+  todos?: { completion: { done: number; due: number }; overdue: Todo[] };
 }
 
 export function composeDigest(input: DigestInput): DigestModel {
@@ -107,6 +112,9 @@ export function composeDigest(input: DigestInput): DigestModel {
     awayOwners: [...new Set(seats.map((seat) => seat.ownerId))].filter((ownerId) => away.has(ownerId)),
     ...(input.holiday ? { holiday: input.holiday } : {}),
     priorities: input.priorities ?? [],
+    ...(input.todos && (input.todos.dueInWeek.length > 0 || input.todos.open.length > 0)
+      ? { todos: { completion: todoCompletion(input.todos.dueInWeek, input.week), overdue: overdueTodos(input.todos.open, input.todos.today) } }
+      : {}),
   };
 }
 

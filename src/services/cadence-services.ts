@@ -15,6 +15,7 @@ import type { SetupService } from "./setup-service";
 import type { StatusService } from "./status-service";
 import type { TimeOffService } from "./time-off-service";
 import type { PriorityService } from "./priority-service";
+import type { TodoService } from "./todo-service";
 import type { UserDirectory } from "./user-directory";
 import type { WeeklyLoop } from "./weekly-loop";
 
@@ -41,4 +42,5 @@ export interface CadenceServices {
   /** People away and team holidays. */
   timeOff: TimeOffService;
   priorities: PriorityService;
+  todos: TodoService;
 }

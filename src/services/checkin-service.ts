@@ -12,6 +12,7 @@ import type { SlackApi } from "../slack/slack-api";
 import type { DeliveryService } from "./delivery-service";
 import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
 import type { Priority } from "../domain/priority";
+import type { Todo } from "../domain/todo";
 import type { UserDirectory } from "./user-directory";
 import { emptyReport, type JobReport } from "./weekly-loop";
 
@@ -33,6 +34,8 @@ export class CheckinService {
       absences?: AbsenceLookup;
       /** Open priorities, listed in each owner's DM with their buttons. */
       priorities?: { listOpen(ownerIds: string[]): Promise<Priority[]> };
+      /** Open to-dos, listed in each owner's DM with a Done button. */
+      todos?: { listOpen(ownerIds: string[]): Promise<Todo[]> };
     },
   ) {}
 
@@ -196,6 +199,10 @@ export class CheckinService {
     for (const priority of (await this.deps.priorities?.listOpen(ownerIds)) ?? []) {
       const model = models.get(priority.ownerId);
       if (model) (model.priorities ??= []).push(priority);
+    }
+    for (const todo of (await this.deps.todos?.listOpen(ownerIds)) ?? []) {
+      const model = models.get(todo.ownerId);
+      if (model) (model.todos ??= []).push(todo);
     }
     return models;
   }

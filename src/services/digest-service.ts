@@ -17,6 +17,8 @@ import type { ScorecardLoader } from "./scorecard-data";
 import { emptyReport, type JobReport, type WeeklyStep } from "./weekly-loop";
 import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
 import type { Priority } from "../domain/priority";
+import type { Todo } from "../domain/todo";
+import { daysOfWeek, todayIn } from "../domain/away";
 
 const JOB = "digest";
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -43,6 +45,8 @@ export class DigestService implements WeeklyStep {
       absences?: AbsenceLookup;
       /** The team's open priorities: how many are on track, and which are not. */
       priorities?: { listOpen(): Promise<Priority[]> };
+      /** To-dos: last week's completion rate and the overdue ones. */
+      todos?: { listOpen(): Promise<Todo[]>; dueBetween(from: string, to: string): Promise<Todo[]> };
     },
   ) {}
 
@@ -82,6 +86,11 @@ export class DigestService implements WeeklyStep {
       lastRating: previous ? await this.deps.digests.ratingOf(previous.week) : null,
       awayOwners: new Set(data.seats.map((seat) => seat.ownerId).filter((ownerId) => absence.isAway(ownerId))),
       priorities: await this.deps.priorities?.listOpen(),
+      todos: this.deps.todos && {
+        dueInWeek: await this.deps.todos.dueBetween(daysOfWeek(week)[0], daysOfWeek(week)[6]),
+        open: await this.deps.todos.listOpen(),
+        today: todayIn(now, this.deps.settings.tz),
+      },
       holiday: absence.holiday?.map((range) => range.note ?? "").filter((name) => name !== ""),
     });
   }

@@ -1,6 +1,8 @@
 // Publishes each person's App Home: on opening it, and again after they enter numbers or work an issue.
 import { evaluateGoal } from "../domain/goal";
 import type { Issue } from "../domain/model";
+import type { Priority } from "../domain/priority";
+import type { Todo } from "../domain/todo";
 import { lastCompletedWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
@@ -20,6 +22,9 @@ export class HomeService {
       slack: SlackApi;
       status: Pick<StatusService, "refusedMessages">;
       tz: string;
+      /** Their open priorities and to-dos, listed on the tab. */
+      priorities?: { listOpen(ownerIds: string[]): Promise<Priority[]> };
+      todos?: { listOpen(ownerIds: string[]): Promise<Todo[]> };
     },
   ) {}
 
@@ -64,7 +69,9 @@ export class HomeService {
         refused: await this.deps.status.refusedMessages(),
       };
     }
-    return { userId, week, isAdmin, ownSeats, values, issues, team };
+    const priorities = (await this.deps.priorities?.listOpen([userId])) ?? [];
+    const todos = (await this.deps.todos?.listOpen([userId])) ?? [];
+    return { userId, week, isAdmin, ownSeats, values, issues, team, priorities, todos };
   }
 }
 

@@ -11,6 +11,8 @@ export const ACTIONS = {
   priorityOnTrack: "priority_on_track",
   priorityOffTrack: "priority_off_track",
   priorityDone: "priority_done",
+  /** A to-do's Done button in the check-in DM; the value is the to-do's id. */
+  todoDone: "todo_done",
 } as const;
 
 export const RATING_ACTION_PATTERN = /^digest_rate_\d+$/;

@@ -2,6 +2,8 @@
 import { evaluateGoal, formatGoal } from "../../domain/goal";
 import type { Priority } from "../../domain/priority";
 import { checkinPriorityBlocks } from "./priority-blocks";
+import type { Todo } from "../../domain/todo";
+import { checkinTodoBlocks } from "./todo-blocks";
 import type { Entry, Kpi, SeatWithKpis } from "../../domain/model";
 import { formatValue } from "../../domain/units";
 import { describeWeek, type IsoWeek } from "../../domain/week";
@@ -19,6 +21,8 @@ export interface CheckinModel {
   previous: Map<number, Entry>;
   /** The owner's open priorities, each with its buttons. */
   priorities?: Priority[];
+  /** The owner's open to-dos, each with a Done button. */
+  todos?: Todo[];
 }
 
 export const trackMark = (state: "on" | "off" | "missing"): string =>
@@ -65,7 +69,7 @@ export function buildCheckinMessage(model: CheckinModel): { text: string; blocks
       },
     ].map(dropUndefined),
   });
-  blocks.push(...checkinPriorityBlocks(model.priorities ?? []));
+  blocks.push(...checkinPriorityBlocks(model.priorities ?? []), ...checkinTodoBlocks(model.todos ?? []));
   const text = done ? `All numbers received for ${model.week}` : `Check-in for ${model.week}: ${answered}/${total} numbers in`;
   return { text, blocks };
 }

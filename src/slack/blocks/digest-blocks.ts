@@ -11,8 +11,8 @@ import { issueHeadline, NOTE_SHOWN } from "./issue-blocks";
 import { ageOf } from "./issue-list-blocks";
 import { context, divider, escapeText, formatTypedText, formatTypedTextWithin, header, packLines, paginateBlocks, section, type Block } from "./limits";
 import { scorecardTableLines, tableSections } from "./scorecard-blocks";
-import { awayLine, buildHolidayDigest } from "./time-off-blocks";
-import { digestPriorityLines } from "./priority-blocks";
+import { buildHolidayDigest } from "./time-off-blocks";
+import { weeklyMeetingBlocks } from "./weekly-meeting-blocks";
 
 export interface DigestMessage {
   text: string;
@@ -122,11 +122,7 @@ export function buildDigestMessages(model: DigestModel): DigestMessages {
   // 4–6. Closed since the last digest, who did not check in, and the AI seats.
   pushList(main, thread, "*Resolved or dropped since the last digest*", model.closedIssues.map(closedLine), "Nothing closed.");
   pushList(main, thread, "*Did not check in*", model.missingOwners.map((owner) => `<@${owner.ownerId}> · ${owner.missing} number${owner.missing === 1 ? "" : "s"} missing`), "Everyone checked in. :raised_hands:");
-  if (model.awayOwners.length > 0) pushList(main, thread, "*Away this week*", model.awayOwners.map(awayLine), "");
-  if (model.priorities.length > 0) {
-    const priorities = digestPriorityLines(model.priorities);
-    pushList(main, thread, priorities.title, priorities.lines, "Every priority is on track.");
-  }
+  main.push(...weeklyMeetingBlocks(model));
   pushList(main, thread, "*AI seats*", model.aiSeats.map((_, index) => aiSeatLine(model, index)), "No seats held by AI agents.");
 
   main.push(divider, ...ratingBlocks(model));

@@ -1,5 +1,8 @@
 // The App Home: a person's seats and KPIs this week, their open issues, and for admins the whole picture.
 import { evaluateGoal, formatGoal } from "../../domain/goal";
+import type { Priority } from "../../domain/priority";
+import type { Todo } from "../../domain/todo";
+import { homeCommitmentBlocks } from "./weekly-meeting-blocks";
 import type { Issue, SeatWithKpis } from "../../domain/model";
 import { formatValue } from "../../domain/units";
 import { describeWeek, type IsoWeek } from "../../domain/week";
@@ -18,6 +21,9 @@ export interface HomeModel {
   /** This week's values of the person's KPIs. */
   values: Map<number, number>;
   issues: Issue[];
+  /** Their open priorities and to-dos. */
+  priorities?: Priority[];
+  todos?: Todo[];
   team?: { seats: number; aiSeats: number; on: number; off: number; missing: number; openIssues: number; refused?: StatusSection };
 }
 
@@ -25,7 +31,8 @@ export interface HomeModel {
 // two blocks, headers, buttons, the admin part); the seats share sections and get the rest.
 const MAX_ISSUES_SHOWN = 20;
 const MAX_REFUSED_SHOWN = 10;
-const MAX_SEAT_SECTIONS = 45;
+// Three blocks fewer than before priorities and to-dos joined the tab.
+const MAX_SEAT_SECTIONS = 42;
 
 function seatLines(seat: SeatWithKpis, values: Map<number, number>): string[] {
   if (seat.kpis.length === 0) return [seatLabel(seat), "_no KPIs yet_"];
@@ -55,6 +62,7 @@ export function buildHomeView(model: HomeModel): Record<string, unknown> {
       });
     }
   }
+  blocks.push(...homeCommitmentBlocks(model.priorities ?? [], model.todos ?? []));
   blocks.push(divider, section(`*Your open issues* (${model.issues.length})`));
   if (model.issues.length === 0) blocks.push(section("Nothing on your plate. :sparkles:"));
   for (const issue of model.issues.slice(0, MAX_ISSUES_SHOWN)) blocks.push(section(issueHeadline(issue)), issueActions(issue.id));

@@ -1,5 +1,6 @@
 // An issue as posted in the cadence channel, with its buttons while it is open.
 import { distanceFromGoal, formatGoal } from "../../domain/goal";
+import { resolveTodoInputs } from "./todo-blocks";
 import type { Issue, Kpi, Seat } from "../../domain/model";
 import { sparkline } from "../../domain/trend";
 import { formatValue } from "../../domain/units";
@@ -94,6 +95,7 @@ export function buildResolveModal(issue: Issue, origin: { channelId?: string; me
         label: { type: "plain_text", text: "How was it resolved?" },
         element: { type: "plain_text_input", action_id: "note", multiline: true, max_length: 1000 },
       },
+      ...resolveTodoInputs(),
     ],
   };
 }

@@ -6,6 +6,7 @@ import { context, escapeExceptMentions, escapeText, header, packLines, section, 
 import type { Reply } from "./reply";
 import { TIME_OFF_USAGE } from "../../domain/commands/time-off-command";
 import { PRIORITY_USAGE } from "../../domain/commands/priority-command";
+import { TODO_USAGE } from "../../domain/commands/todo-command";
 
 export function seatLabel(seat: Pick<Seat, "name" | "kind">): string {
   return seat.kind === "agent" ? `:robot_face: *${escapeText(seat.name)}* (AI agent)` : `:bust_in_silhouette: *${escapeText(seat.name)}*`;
@@ -54,6 +55,7 @@ export function buildHelpReply(): Reply {
     '`/scorecard` · `/scorecard "<kpi>"` · `/scorecard set "<kpi>" <value> [2026-W47]` · `/scorecard away <from> <to>`',
     "`/issue list` · `/issue add <title>` · `/issue resolve|drop <id> [note]` · `/issue assign <id> @user`",
     PRIORITY_USAGE.all,
+    `${TODO_USAGE.all} · \`/issue resolve <id> <note> todo @owner <title>\``,
   ];
   return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")] };
 }

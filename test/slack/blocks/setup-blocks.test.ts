@@ -186,7 +186,8 @@ describe("buildHelpReply", () => {
       *Everyone*
       \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\` · \`/scorecard away &lt;from&gt; &lt;to&gt;\`
       \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve|drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`
-      \`/priority [list]\`, \`/priority add "&lt;title&gt;" [@owner] [due 2026-12-31]\`, \`/priority done &lt;id&gt;\`, \`/priority drop &lt;id&gt; [note]\` or \`/priority status &lt;id&gt; on|off\`",
+      \`/priority [list]\`, \`/priority add "&lt;title&gt;" [@owner] [due 2026-12-31]\`, \`/priority done &lt;id&gt;\`, \`/priority drop &lt;id&gt; [note]\` or \`/priority status &lt;id&gt; on|off\`
+      \`/todo [list]\`, \`/todo add &lt;title&gt; [@owner] [due 2026-12-04]\`, \`/todo done &lt;id&gt;\` or \`/todo drop &lt;id&gt;\` · \`/issue resolve &lt;id&gt; &lt;note&gt; todo @owner &lt;title&gt;\`",
               "type": "mrkdwn",
             },
             "type": "section",

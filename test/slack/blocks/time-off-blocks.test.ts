@@ -33,7 +33,7 @@ describe("time off in the digest", () => {
   it("lists away owners under their own heading, not under 'Did not check in'", () => {
     const text = JSON.stringify(buildDigestMessages(composeDigest({ ...base, awayOwners: new Set(["UANA"]) })).main.blocks);
     expect(text).toContain("*Did not check in*\"}},{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"<@UBEN> · 1 number missing\"");
-    expect(text).toContain("*Away this week*\"}},{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\":palm_tree: <@UANA> · away all week, not asked\"");
+    expect(text).toContain("*Away this week*\\n:palm_tree: <@UANA> · away all week, not asked\"");
   });
 
   it("has no away heading when no one was away", () => {

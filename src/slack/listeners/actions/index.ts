@@ -5,7 +5,7 @@ import { ACTIONS, RATING_ACTION_PATTERN } from "../../ids";
 import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-buttons";
 import { openCheckinForm } from "./open-checkin-form";
 import { rateMeetingButton } from "./rate-meeting";
-import { priorityButton } from "./priority-buttons";
+import { checkinItemButton } from "./checkin-item-buttons";
 
 export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.openCheckinForm, openCheckinForm(services));
@@ -13,7 +13,8 @@ export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.dropIssue, dropIssueButton(services));
   app.action<BlockAction<UsersSelectAction>>(ACTIONS.assignIssue, assignIssueSelect(services));
   app.action<BlockButtonAction>({ action_id: RATING_ACTION_PATTERN }, rateMeetingButton(services));
-  app.action<BlockButtonAction>(ACTIONS.priorityOnTrack, priorityButton(services, "on"));
-  app.action<BlockButtonAction>(ACTIONS.priorityOffTrack, priorityButton(services, "off"));
-  app.action<BlockButtonAction>(ACTIONS.priorityDone, priorityButton(services, "done"));
+  app.action<BlockButtonAction>(ACTIONS.priorityOnTrack, checkinItemButton(services, "on"));
+  app.action<BlockButtonAction>(ACTIONS.priorityOffTrack, checkinItemButton(services, "off"));
+  app.action<BlockButtonAction>(ACTIONS.priorityDone, checkinItemButton(services, "done"));
+  app.action<BlockButtonAction>(ACTIONS.todoDone, checkinItemButton(services, "todo-done"));
 }
