@@ -11,7 +11,7 @@ import { EventEmitter } from "node:events";
 import type { LocalSlack, RecordedResponse, EphemeralMessage, StoredView } from "../local-slack/server";
 import { escapeLikeSlack, signedClient, type SignedClient } from "../local-slack/signed-requests";
 
-export const APP_COMMANDS = ["/cadence", "/scorecard", "/issue"] as const;
+export const APP_COMMANDS = ["/cadence", "/scorecard", "/issue", "/priority", "/todo"] as const;
 const API_APP_ID = "A_CADENCE";
 const MAX_EPHEMERALS_PER_CONVERSATION = 40;
 const ANSWER_TIMEOUT_MS = 15_000;
