@@ -70,6 +70,12 @@ import { WebhookRepository } from "./repositories/webhook-repository";
 import { postWithFetch, StopWebhook } from "./services/stop-webhook";
 import type { PilotServices } from "./services/pilot-services";
 import type { Seat } from "./domain/model";
+import { TimeOffService } from "./services/time-off-service";
+import { TimeOffRepository } from "./repositories/time-off-repository";
+import { PriorityService } from "./services/priority-service";
+import { PriorityRepository } from "./repositories/priority-repository";
+import { TodoService } from "./services/todo-service";
+import { TodoRepository } from "./repositories/todo-repository";
 
 export interface StartOptions {
   /** The time Cadence believes it is; tests and the demo move it. */
@@ -246,6 +252,9 @@ function openRepositories(db: Database) {
     reviews: new ReviewRepository(db),
     gateIssues: new GateIssueRepository(db),
     webhooks: new WebhookRepository(db),
+    timeOff: new TimeOffRepository(db),
+    priorities: new PriorityRepository(db),
+    todos: new TodoRepository(db),
   };
 }
 
@@ -269,16 +278,18 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
   const directory = new UserDirectory({ slack, users: rows.slackUsers, admins: config.admins, teamTz: config.tz });
   const delivery = new DeliveryService({ deliveries, slack, registry, logger, clock });
   const entries = new EntryService({ seats, entries: rows.entries, directory, audit, logger, tz: config.tz });
-  const checkins = new CheckinService({ seats, entries: rows.entries, checkins: rows.checkins, delivery, directory, slack, settings, logger });
+  const timeOff = new TimeOffService({ timeOff: rows.timeOff, directory, tz: config.tz });
+  const todos = new TodoService({ todos: rows.todos, directory, tz: config.tz });
+  const checkins = new CheckinService({ seats, entries: rows.entries, checkins: rows.checkins, delivery, directory, slack, settings, logger, absences: timeOff, priorities: rows.priorities, todos });
   const loader = new ScorecardLoader({ seats, entries: rows.entries });
   const issues = new IssueService({ issues: rows.issues, seats, entries: rows.entries, delivery, directory, slack, audit, channel: config.channel, logger });
-  const drift = new DriftService({ loader, issues: rows.issues, issueService: issues, jobRuns: rows.jobRuns, checkins: rows.checkins, settings, logger });
+  const drift = new DriftService({ loader, issues: rows.issues, issueService: issues, jobRuns: rows.jobRuns, checkins: rows.checkins, settings, logger, absences: timeOff });
   // Stage and gate progress for the digest and home tabs; the pilot services are built after them (wirePilot).
   const pilotProgress = { progressOf: (seat: Seat, now: Date) => services.pilot.gate.progressOf(seat, now) };
-  const digest = new DigestService({ loader, issues: rows.issues, digests: rows.digests, deliveries, delivery, jobRuns: rows.jobRuns, slack, channel: config.channel, settings, logger, pilot: pilotProgress });
+  const digest = new DigestService({ loader, issues: rows.issues, digests: rows.digests, deliveries, delivery, jobRuns: rows.jobRuns, slack, channel: config.channel, settings, logger, pilot: pilotProgress, absences: timeOff, priorities: rows.priorities, todos });
   const more = async () => [await services.pilot.webhooks.failedSection()];
   const status = new StatusService({ deliveries, checkins: rows.checkins, jobRuns: rows.jobRuns, setupChecks: wiring.setupChecksNow, more });
-  const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz, pilot: pilotProgress });
+  const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz, pilot: pilotProgress, priorities: rows.priorities, todos });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const refresh = refreshAfterChanges({ entries, checkins, home, issues, digest }, clock, logger);
   const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
@@ -303,6 +314,9 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     audit,
     refresh,
     pilot: wirePilot(rows, { issues, entries, directory, config, clock, logger }),
+    timeOff,
+    priorities: new PriorityService({ priorities: rows.priorities, issues, directory, tz: config.tz }),
+    todos,
   };
   entries.onRecorded(async (recorded) => services.pilot.kill.valuesRecorded(recorded, clock()));
   return { services, loop };

@@ -3,6 +3,8 @@ import type { SeatStage } from "./stage";
 import { evaluateGoal, type TrackState } from "./goal";
 import type { Issue, Kpi, SeatWithKpis } from "./model";
 import { describeAgentWeek, type Provenance } from "./provenance";
+import type { Priority } from "./priority";
+import { overdueTodos, todoCompletion, type Todo } from "./todo";
 import { onTrackRate, seriesFor } from "./trend";
 import { trailingWeeks, type IsoWeek } from "./week";
 
@@ -24,6 +26,14 @@ export interface DigestInput {
   weekEndsAt?: Date;
   /** Ratings of the previous digest's meeting. */
   lastRating: { average: number; count: number } | null;
+  /** Owners away the whole week: listed as away, not as "did not check in". */
+  awayOwners?: Set<string>;
+  /** Names of the holidays covering the whole week: the digest says only that. */
+  holiday?: string[];
+  /** The team's open priorities. */
+  priorities?: Priority[];
+  /** To-dos due in the week (any state) and the open ones, with today's date on the team's calendar. */
+  todos?: { dueInWeek: Todo[]; open: Todo[]; today: string };
 }
 
 export interface DigestKpiLine {
@@ -79,6 +89,13 @@ export interface DigestModel {
   lastRating: { average: number; count: number } | null;
   /** KPI id → seat, to name an issue's seat. */
   seatOfKpi: Map<number, SeatWithKpis>;
+  /** Owners of seats with KPIs who were away the whole week. */
+  awayOwners: string[];
+  /** Set when the week was a team holiday (the holidays' names, possibly none). */
+  holiday?: string[];
+  priorities: Priority[];
+  /** Last week's to-do completion and the overdue to-dos, when there are any to-dos. */
+  todos?: { completion: { done: number; due: number }; overdue: Todo[] };
 }
 
 export function composeDigest(input: DigestInput): DigestModel {
@@ -93,7 +110,9 @@ export function composeDigest(input: DigestInput): DigestModel {
       return { kpi, value, state: notAskedYet ? ("new" as const) : evaluateGoal(kpi.goal, value), series: seriesFor(input.weeks, byWeek), provenance };
     }),
   }));
-  const lines = scorecard.flatMap((seat) => seat.kpis);
+  const away = input.awayOwners ?? new Set<string>();
+  // An away owner's empty numbers were never asked for: they are not counted as missing.
+  const lines = scorecard.flatMap(({ seat, kpis }) => kpis.filter((line) => !(line.state === "missing" && away.has(seat.ownerId))));
   const count = (state: TrackState) => lines.filter((line) => line.state === state).length;
   const isNew = (issue: Issue) => issue.createdAt >= input.since;
   const seatOfKpi = new Map(seats.flatMap((seat) => seat.kpis.map((kpi) => [kpi.id, seat] as const)));
@@ -107,10 +126,16 @@ export function composeDigest(input: DigestInput): DigestModel {
     newIssues: input.openIssues.filter(isNew),
     olderIssues: input.openIssues.filter((issue) => !isNew(issue)),
     closedIssues: input.closedIssues,
-    missingOwners: missingOwners(scorecard),
+    missingOwners: missingOwners(scorecard).filter((owner) => !away.has(owner.ownerId)),
     aiSeats: scorecard.filter(({ seat }) => seat.kind === "agent").map(({ seat, kpis }) => ({ ...aiSeatState(seat, input), agentWeek: agentWeekOf(kpis) })),
     lastRating: input.lastRating,
     seatOfKpi,
+    awayOwners: [...new Set(seats.map((seat) => seat.ownerId))].filter((ownerId) => away.has(ownerId)),
+    ...(input.holiday ? { holiday: input.holiday } : {}),
+    priorities: input.priorities ?? [],
+    ...(input.todos && (input.todos.dueInWeek.length > 0 || input.todos.open.length > 0)
+      ? { todos: { completion: todoCompletion(input.todos.dueInWeek, input.week), overdue: overdueTodos(input.todos.open, input.todos.today) } }
+      : {}),
   };
 }
 

@@ -6,7 +6,8 @@ import type { SeatStage } from "./stage";
 
 export type SeatKind = "agent" | "human";
 export type EntrySource = "dm" | "form" | "command" | "home" | "agent";
-export type IssueSource = "manual" | "drift" | "missing" | "kill" | "gate";
+/** `priority`: opened when a priority goes off track; `kill` and `gate`: an AI seat's threshold and gate. */
+export type IssueSource = "manual" | "drift" | "missing" | "kill" | "gate" | "priority";
 export type IssueState = "open" | "resolved" | "dropped";
 
 export interface Seat {

@@ -7,6 +7,10 @@ import { formatValue } from "../domain/units";
 import { describeWeek, type IsoWeek } from "../domain/week";
 import { ACTIONS, FORM, VIEWS } from "./ids";
 import { BLOCK_KIT_LIMITS, context, escapeText, header, packLines, section, type Block } from "./limits";
+import type { Priority } from "../domain/priority";
+import { checkinPriorityBlocks } from "./priority-blocks";
+import type { Todo } from "../domain/todo";
+import { checkinTodoBlocks } from "./todo-blocks";
 import { seatLabel } from "./setup-blocks";
 
 export interface CheckinModel {
@@ -17,6 +21,10 @@ export interface CheckinModel {
   current: Map<number, Entry>;
   /** Values of the week before, by KPI id. */
   previous: Map<number, Entry>;
+  /** The owner's open priorities, each with its buttons. */
+  priorities?: Priority[];
+  /** The owner's open to-dos, each with a Done button. */
+  todos?: Todo[];
 }
 
 export const trackMark = (state: "on" | "off" | "missing"): string =>
@@ -82,6 +90,7 @@ export function buildCheckinMessage(model: CheckinModel): { text: string; blocks
       },
     ].map(dropUndefined),
   });
+  blocks.push(...checkinPriorityBlocks(model.priorities ?? []), ...checkinTodoBlocks(model.todos ?? []));
   const text = done ? `All numbers received for ${model.week}` : `Check-in for ${model.week}: ${answered}/${total} numbers in`;
   return { text, blocks };
 }

@@ -15,6 +15,8 @@ import { issueHeadline, NOTE_SHOWN } from "./issue-blocks";
 import { ageOf } from "./issue-list-blocks";
 import { context, divider, escapeText, formatTypedText, formatTypedTextWithin, header, packLines, paginateBlocks, section, type Block } from "./limits";
 import { scorecardTableLines, tableSections } from "./scorecard-blocks";
+import { buildHolidayDigest } from "./time-off-blocks";
+import { weeklyMeetingBlocks } from "./weekly-meeting-blocks";
 
 export interface DigestMessage {
   text: string;
@@ -95,6 +97,7 @@ function ratingBlocks(model: DigestModel): Block[] {
 }
 
 export function buildDigestMessages(model: DigestModel): DigestMessages {
+  if (model.holiday) return buildHolidayDigest(model.week, model.holiday);
   const thread: Block[][] = [];
   const lines = model.scorecard.flatMap((seat) => seat.kpis);
   const { on, off, missing, opened, closed } = model.summary;
@@ -133,6 +136,7 @@ export function buildDigestMessages(model: DigestModel): DigestMessages {
   // 4–6. Closed since the last digest, who did not check in, and the AI seats.
   pushList(main, thread, "*Resolved or dropped since the last digest*", model.closedIssues.map(closedLine), "Nothing closed.");
   pushList(main, thread, "*Did not check in*", model.missingOwners.map((owner) => `<@${owner.ownerId}> · ${owner.missing} number${owner.missing === 1 ? "" : "s"} missing`), "Everyone checked in. :raised_hands:");
+  main.push(...weeklyMeetingBlocks(model));
   pushList(main, thread, "*AI seats*", model.aiSeats.map((_, index) => aiSeatLine(model, index)), "No seats held by AI agents.");
 
   main.push(divider, ...ratingBlocks(model));

@@ -5,6 +5,9 @@ import type { Issue, SeatWithKpis } from "../domain/model";
 import { formatValue } from "../domain/units";
 import { describeWeek, type IsoWeek } from "../domain/week";
 import { ACTIONS } from "./ids";
+import type { Priority } from "../domain/priority";
+import type { Todo } from "../domain/todo";
+import { homeCommitmentBlocks } from "./weekly-meeting-blocks";
 import { trackMark } from "./checkin-blocks";
 import { issueActions, issueHeadline } from "./issue-blocks";
 import { context, divider, escapeExceptMentions, escapeText, header, packLines, section, type Block } from "./limits";
@@ -24,6 +27,9 @@ export interface HomeModel {
   issues: Issue[];
   /** The person's AI seats from pilot to production, by seat id. */
   pilot?: Map<number, AiSeatPilot>;
+  /** Their open priorities and to-dos. */
+  priorities?: Priority[];
+  todos?: Todo[];
   team?: { seats: number; aiSeats: number; on: number; off: number; missing: number; openIssues: number; refused?: StatusSection };
 }
 
@@ -31,7 +37,8 @@ export interface HomeModel {
 // two blocks, headers, buttons, the admin part); the seats share sections and get the rest.
 const MAX_ISSUES_SHOWN = 20;
 const MAX_REFUSED_SHOWN = 10;
-const MAX_SEAT_SECTIONS = 45;
+// Three blocks fewer than before priorities and to-dos joined the tab.
+const MAX_SEAT_SECTIONS = 42;
 
 function seatLines(seat: SeatWithKpis, values: Map<number, number>, pilot?: AiSeatPilot): string[] {
   const label = pilot ? [seatLabel(seat), pilotLine(pilot)] : [seatLabel(seat)];
@@ -70,6 +77,7 @@ export function buildHomeView(model: HomeModel): HomeView {
       });
     }
   }
+  blocks.push(...homeCommitmentBlocks(model.priorities ?? [], model.todos ?? []));
   blocks.push(divider, section(`*Your open issues* (${model.issues.length})`));
   if (model.issues.length === 0) blocks.push(section("Nothing on your plate. :sparkles:"));
   for (const issue of model.issues.slice(0, MAX_ISSUES_SHOWN)) blocks.push(section(issueHeadline(issue)), pilotIssueActions(issue) ?? issueActions(issue.id));

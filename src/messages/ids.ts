@@ -13,6 +13,12 @@ export const ACTIONS = {
   keepGoing: "kill_keep_going",
   promoteSeat: "gate_promote",
   notYet: "gate_not_yet",
+  /** A priority's buttons in the check-in DM; the value is the priority's id. */
+  priorityOnTrack: "priority_on_track",
+  priorityOffTrack: "priority_off_track",
+  priorityDone: "priority_done",
+  /** A to-do's Done button in the check-in DM; the value is the to-do's id. */
+  todoDone: "todo_done",
 } as const;
 
 export const RATING_ACTION_PATTERN = new RegExp(`^${ACTIONS.rateMeeting}_\\d+$`);

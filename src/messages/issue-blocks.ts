@@ -8,6 +8,7 @@ import { formatValue } from "../domain/units";
 import type { IsoWeek } from "../domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK, RESOLVE_FORM, VIEWS } from "./ids";
 import { BLOCK_KIT_LIMITS, context, escapeText, formatTypedText, formatTypedTextWithin, section, type Block } from "./limits";
+import { resolveTodoInputs } from "./todo-blocks";
 import { seatLabel } from "./setup-blocks";
 import { killFacts, pilotIssueActions } from "./pilot-issue-blocks";
 
@@ -26,7 +27,7 @@ export interface IssueView {
 // A note shares a context text (3,000 characters, counted escaped) with the state, date and people around it.
 export const NOTE_SHOWN = 2500;
 
-const SOURCE_ICON: Record<Issue["source"], string> = { manual: ":pushpin:", drift: ":chart_with_downwards_trend:", missing: ":grey_question:", kill: ":octagonal_sign:", gate: ":checkered_flag:" };
+const SOURCE_ICON: Record<Issue["source"], string> = { manual: ":pushpin:", drift: ":chart_with_downwards_trend:", missing: ":grey_question:", kill: ":octagonal_sign:", gate: ":checkered_flag:", priority: ":dart:" };
 
 export function issueHeadline(issue: Issue): string {
   return `${SOURCE_ICON[issue.source]} *#${issue.id}* ${formatTypedText(issue.title)}`;
@@ -98,6 +99,7 @@ export function buildResolveModal(issue: Issue, origin: { channelId?: string; me
         label: { type: "plain_text", text: "How was it resolved?" },
         element: { type: "plain_text_input", action_id: RESOLVE_FORM.noteAction, multiline: true, max_length: MAX_NOTE_LENGTH },
       },
+      ...resolveTodoInputs(),
     ],
   };
 }

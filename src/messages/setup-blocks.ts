@@ -8,6 +8,9 @@ import { context, escapeExceptMentions, escapeText, header, packLines, section, 
 import type { Reply } from "./reply";
 import { isStopped } from "../domain/stage";
 import { PILOT_HELP, stageBadge } from "./stage-blocks";
+import { TIME_OFF_USAGE } from "../domain/commands/time-off-command";
+import { PRIORITY_USAGE } from "../domain/commands/priority-command";
+import { TODO_USAGE } from "../domain/commands/todo-command";
 
 export function seatLabel(seat: Pick<Seat, "name" | "kind" | "stage">): string {
   // A paused or retired AI seat says so wherever it is named: scorecard, digest, issues, lists.
@@ -53,11 +56,15 @@ export function buildHelpReply(): Reply {
     ...PILOT_HELP,
     `${CADENCE_USAGE.run} — run a weekly job now for the last completed week`,
     `${CADENCE_USAGE.status} — what needs an admin: messages Slack refused for good, and how to fix each`,
+    `${TIME_OFF_USAGE.away} — not asked for the weeks it covers whole · ${TIME_OFF_USAGE.list}`,
+    `${TIME_OFF_USAGE.holiday} — no check-in and a one-line digest for the weeks it covers whole`,
     "*AI seats (admins and the seat's owner)*",
     `${CADENCE_USAGE.seatToken} — a token for the seat's agent to push its numbers (POST /api/v1/entries); shown once`,
     "*Everyone*",
-    SCORECARD_FORMS.join(" · "),
+    [...SCORECARD_FORMS, "`/scorecard away <from> <to>`"].join(" · "),
     ISSUE_FORMS.join(" · "),
+    PRIORITY_USAGE.all,
+    `${TODO_USAGE.all} · \`/issue resolve <id> <note> todo @owner <title>\``,
   ];
   return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")] };
 }

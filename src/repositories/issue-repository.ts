@@ -50,10 +50,11 @@ export class IssueRepository {
     return rows.map(toIssue);
   }
 
-  async createManual(input: { title: string; openedBy: string; at: Date }): Promise<Issue> {
+  /** An issue opened by a person, or on their behalf (`priority`: owned by the priority's owner). */
+  async createManual(input: { title: string; openedBy: string; at: Date; source?: "manual" | "priority"; ownerId?: string }): Promise<Issue> {
     return transaction(this.db, async (tx) => {
       const row = await tx.issue.create({
-        data: { title: input.title, source: "manual", ownerId: input.openedBy, openedBy: input.openedBy, createdAt: input.at },
+        data: { title: input.title, source: input.source ?? "manual", ownerId: input.ownerId ?? input.openedBy, openedBy: input.openedBy, createdAt: input.at },
         include,
       });
       await writeAudit(tx, { actor: input.openedBy, action: "issue.add", entity: "issue", entityId: row.id, after: { title: input.title }, at: input.at });

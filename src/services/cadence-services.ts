@@ -15,6 +15,9 @@ import type { ScorecardService } from "./scorecard-service";
 import type { SeatTokenService } from "./seat-tokens";
 import type { SetupService } from "./setup-service";
 import type { StatusService } from "./status-service";
+import type { TimeOffService } from "./time-off-service";
+import type { PriorityService } from "./priority-service";
+import type { TodoService } from "./todo-service";
 import type { UserDirectory } from "./user-directory";
 import type { WeeklyLoop } from "./weekly-loop";
 import type { PilotServices } from "./pilot-services";
@@ -45,4 +48,8 @@ export interface CadenceServices {
   refresh: RefreshService;
   /** AI seats from pilot to production: stages, gate, kill thresholds, reviews. */
   pilot: PilotServices;
+  /** People away and team holidays. */
+  timeOff: TimeOffService;
+  priorities: PriorityService;
+  todos: TodoService;
 }

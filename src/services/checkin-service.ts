@@ -10,6 +10,9 @@ import type { SeatRepository } from "../repositories/seat-repository";
 import { buildCheckinMessage, buildReminderMessage, countKpis, type CheckinModel } from "../messages/checkin-blocks";
 import type { SlackApi } from "./ports/slack-api";
 import type { DeliveryService } from "./delivery-service";
+import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
+import type { Priority } from "../domain/priority";
+import type { Todo } from "../domain/todo";
 import type { UserDirectory } from "./user-directory";
 import { emptyReport, type JobReport } from "./job-report";
 
@@ -27,8 +30,18 @@ export class CheckinService {
       slack: SlackApi;
       settings: LoopSettings;
       logger: Logger;
+      /** Time off: owners away for the week, and holiday weeks, are not asked or reminded. */
+      absences?: AbsenceLookup;
+      /** Open priorities, listed in each owner's DM with their buttons. */
+      priorities?: { listOpen(ownerIds: string[]): Promise<Priority[]> };
+      /** Open to-dos, listed in each owner's DM with a Done button. */
+      todos?: { listOpen(ownerIds: string[]): Promise<Todo[]> };
     },
   ) {}
+
+  private get absences(): AbsenceLookup {
+    return this.deps.absences ?? NOBODY_AWAY;
+  }
 
   /** Scheduled: DMs every owner whose local check-in time has come, for the weeks that may be due. */
   async sendDue(now: Date): Promise<JobReport[]> {
@@ -71,8 +84,10 @@ export class CheckinService {
   private readonly fanOut = pLimit(FAN_OUT_CONCURRENCY);
 
   private async sendFor(week: IsoWeek, owners: string[], now: Date): Promise<JobReport> {
+    const absence = await this.absences.forWeek(week);
+    if (absence.holiday) return emptyReport(week, owners.length);
     const alreadySent = new Set((await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt).map((row) => row.ownerId));
-    const pending = owners.filter((owner) => !alreadySent.has(owner));
+    const pending = owners.filter((owner) => !alreadySent.has(owner) && !absence.isAway(owner));
     const report = emptyReport(week, owners.length - pending.length);
     // One read for everyone's seats and values instead of two per owner: the fan-out is bound by CPU per query.
     const models = await this.models(pending, week);
@@ -116,7 +131,11 @@ export class CheckinService {
 
   private async remindFor(week: IsoWeek, now: Date, isDue: (sentAt: Date) => boolean): Promise<JobReport> {
     const report = emptyReport(week);
-    const candidates = (await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt && row.messageTs && !row.remindedAt && !row.answeredAt && isDue(row.sentAt));
+    // Time off added after the DM went out still spares the owner the reminder.
+    const absence = await this.absences.forWeek(week);
+    const candidates = (await this.deps.checkins.forWeek(week)).filter(
+      (row) => row.sentAt && row.messageTs && !row.remindedAt && !row.answeredAt && isDue(row.sentAt) && !absence.holiday && !absence.isAway(row.ownerId),
+    );
     for (const checkin of candidates) {
       const model = await this.model(checkin.ownerId, week);
       if (isComplete(model)) {
@@ -177,6 +196,14 @@ export class CheckinService {
     for (const entry of entries) {
       const model = models.get(ownerOfKpi.get(entry.kpiId)!)!;
       (entry.week === week ? model.current : model.previous).set(entry.kpiId, entry);
+    }
+    for (const priority of (await this.deps.priorities?.listOpen(ownerIds)) ?? []) {
+      const model = models.get(priority.ownerId);
+      if (model) (model.priorities ??= []).push(priority);
+    }
+    for (const todo of (await this.deps.todos?.listOpen(ownerIds)) ?? []) {
+      const model = models.get(todo.ownerId);
+      if (model) (model.todos ??= []).push(todo);
     }
     return models;
   }

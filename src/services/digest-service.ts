@@ -16,6 +16,10 @@ import { TREND_WEEKS } from "../domain/trend";
 import { done, refused, type Outcome } from "./outcome";
 import type { ScorecardLoader } from "./scorecard-data";
 import { emptyReport, type JobReport, type WeeklyStep } from "./job-report";
+import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
+import type { Priority } from "../domain/priority";
+import type { Todo } from "../domain/todo";
+import { daysOfWeek, todayIn } from "../domain/away";
 
 const JOB = "digest";
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -40,6 +44,12 @@ export class DigestService implements WeeklyStep {
       logger: Logger;
       /** Each AI seat's stage and gate progress (GateService). */
       pilot?: { progressOf(seat: Seat, now: Date): Promise<AiSeatPilot> };
+      /** Time off: away owners are listed as away; a holiday week's digest is one line. */
+      absences?: AbsenceLookup;
+      /** The team's open priorities: how many are on track, and which are not. */
+      priorities?: { listOpen(): Promise<Priority[]> };
+      /** To-dos: last week's completion rate and the overdue ones. */
+      todos?: { listOpen(): Promise<Todo[]>; dueBetween(from: string, to: string): Promise<Todo[]> };
     },
   ) {}
 
@@ -65,6 +75,7 @@ export class DigestService implements WeeklyStep {
     const data = await this.deps.loader.load(week, TREND_WEEKS);
     const previous = await this.deps.digests.previous(week);
     const since = previous?.postedAt ?? new Date(now.getTime() - WEEK_MS);
+    const absence = await (this.deps.absences ?? NOBODY_AWAY).forWeek(week);
     const model = composeDigest({
       week,
       now,
@@ -77,6 +88,14 @@ export class DigestService implements WeeklyStep {
       since,
       weekEndsAt: weekStartsAt(shiftWeek(week, 1), this.deps.settings.tz),
       lastRating: previous ? await this.deps.digests.ratingOf(previous.week) : null,
+      awayOwners: new Set(data.seats.map((seat) => seat.ownerId).filter((ownerId) => absence.isAway(ownerId))),
+      priorities: await this.deps.priorities?.listOpen(),
+      todos: this.deps.todos && {
+        dueInWeek: await this.deps.todos.dueBetween(daysOfWeek(week)[0], daysOfWeek(week)[6]),
+        open: await this.deps.todos.listOpen(),
+        today: todayIn(now, this.deps.settings.tz),
+      },
+      holiday: absence.holiday?.map((range) => range.note ?? "").filter((name) => name !== ""),
     });
     for (const state of model.aiSeats) if (this.deps.pilot) state.pilot = await this.deps.pilot.progressOf(state.seat, now);
     return model;

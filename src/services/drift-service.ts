@@ -13,6 +13,7 @@ import type { IssueService } from "./issue-service";
 import { activeKpis, valuesOf } from "../domain/scorecard";
 import type { ScorecardLoader } from "./scorecard-data";
 import { emptyReport, type JobReport, type WeeklyStep } from "./job-report";
+import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
 
 const JOB = "drift";
 
@@ -31,6 +32,8 @@ export class DriftService implements WeeklyStep {
       checkins: AskedKpis;
       settings: LoopSettings;
       logger: Logger;
+      /** Time off: no `missing` issue for an owner away the whole week, no issue at all in a holiday week. */
+      absences?: AbsenceLookup;
     },
   ) {}
 
@@ -50,11 +53,16 @@ export class DriftService implements WeeklyStep {
     // "missing" means no number by the deadline: an early `/cadence run drift` judges the values entered so far
     // and leaves the missing ones, and the week itself, to the scheduled run (SPEC, weekly loop step 3).
     const pastDeadline = now >= deadlineFor(week, this.deps.settings);
+    const absence = await (this.deps.absences ?? NOBODY_AWAY).forWeek(week);
+    if (absence.holiday) {
+      if (pastDeadline) await this.deps.jobRuns.markComplete(JOB, week, now);
+      return report;
+    }
     const wasAsked = await this.askedFor(week);
     for (const { kpi, seat } of activeKpis(data)) {
       const value = valuesOf(data, kpi.id).get(week);
-      // A paused or retired AI seat owes no numbers: no `missing` issue for it.
-      if (value === undefined && (isStopped(seat.stage) || !(pastDeadline && wasAsked(kpi)))) continue;
+      // A paused or retired AI seat owes no numbers, nor does an owner away all week: no `missing` issue for them.
+      if (value === undefined && (isStopped(seat.stage) || absence.isAway(seat.ownerId) || !(pastDeadline && wasAsked(kpi)))) continue;
       const state = evaluateGoal(kpi.goal, value);
       if (state === "on") continue;
       const result = await this.deps.issues.openAutomatic({

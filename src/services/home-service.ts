@@ -2,6 +2,8 @@
 import { evaluateGoal } from "../domain/goal";
 import type { Issue, Seat } from "../domain/model";
 import type { AiSeatPilot } from "../domain/digest";
+import type { Priority } from "../domain/priority";
+import type { Todo } from "../domain/todo";
 import { lastCompletedWeek } from "../domain/week";
 import type { IssueRepository } from "../repositories/issue-repository";
 import { buildHomeView, type HomeModel } from "../messages/home-blocks";
@@ -22,6 +24,9 @@ export class HomeService {
       tz: string;
       /** Each AI seat's stage, gate progress and pending reviews (GateService). */
       pilot?: { progressOf(seat: Seat, now: Date): Promise<AiSeatPilot> };
+      /** Their open priorities and to-dos, listed on the tab. */
+      priorities?: { listOpen(ownerIds: string[]): Promise<Priority[]> };
+      todos?: { listOpen(ownerIds: string[]): Promise<Todo[]> };
     },
   ) {}
 
@@ -68,7 +73,9 @@ export class HomeService {
     }
     const pilot = new Map<number, AiSeatPilot>();
     for (const seat of ownSeats) if (seat.kind === "agent" && this.deps.pilot) pilot.set(seat.id, await this.deps.pilot.progressOf(seat, now));
-    return { userId, week, isAdmin, ownSeats, values, issues, team, pilot };
+    const priorities = (await this.deps.priorities?.listOpen([userId])) ?? [];
+    const todos = (await this.deps.todos?.listOpen([userId])) ?? [];
+    return { userId, week, isAdmin, ownSeats, values, issues, team, pilot, priorities, todos };
   }
 }
 

@@ -50,8 +50,8 @@ export class IssueService {
    * the next tick (postPending), never thrown, so the answer cannot claim that nothing changed and a retry
    * cannot open a duplicate.
    */
-  async add(title: string, actorId: string, now: Date): Promise<Outcome<Issue>> {
-    const issue = await this.deps.issues.createManual({ title, openedBy: actorId, at: now });
+  async add(title: string, actorId: string, now: Date, origin?: { source: "priority"; ownerId: string }): Promise<Outcome<Issue>> {
+    const issue = await this.deps.issues.createManual({ title, openedBy: actorId, at: now, ...origin });
     const posted = await this.post(issue, now).catch((error: Error) => {
       this.deps.logger.warn(`posting #${issue.id} failed (it is posted on the next tick): ${error.message}`);
       return false;

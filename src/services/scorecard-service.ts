@@ -10,7 +10,7 @@ import type { ScorecardLoader } from "./scorecard-data";
 export class ScorecardService {
   constructor(private readonly deps: { loader: ScorecardLoader; entries: EntryService; tz: string }) {}
 
-  async reply(command: Exclude<ScorecardCommand, { type: "set" }>, now: Date): Promise<Reply> {
+  async reply(command: Extract<ScorecardCommand, { type: "scorecard" | "history" }>, now: Date): Promise<Reply> {
     const week = lastCompletedWeek(now, this.deps.tz);
     if (command.type === "scorecard") return buildScorecardReply(await this.deps.loader.load(week, TREND_WEEKS));
     const found = await this.deps.entries.findKpi(command.kpi);

@@ -90,6 +90,19 @@ describe("the demo in a browser (npm run test:browser)", () => {
     await shot("01-channel-seeded");
   });
 
+  it("has the quarter's priorities, to-dos from resolved issues and an owner away", async () => {
+    await page.goto(`${demo.url}/#as=${ADA.id}&view=channel`);
+    await page.locator("body[data-ready=true]").waitFor();
+    await visible(message("is off track: Hire a tier-2 support lead"));
+    await type("/priority");
+    await visible(page.getByTestId("ephemeral").filter({ hasText: "Priorities: 3 of 4 on track" }));
+    await type("/todo list");
+    await visible(page.getByTestId("ephemeral").filter({ hasText: "Review the refund macros with the agent vendor" }));
+    await visible(page.getByTestId("ephemeral").filter({ hasText: "Put the close calendar in the agent's config" }));
+    await type("/cadence away list");
+    await visible(page.getByTestId("ephemeral").filter({ hasText: "Family visit" }));
+  });
+
   it("opens an issue from the composer and resolves it with its button and note form", async () => {
     await type("/issue add Renew the SOC 2 report before the audit");
     await visible(page.getByTestId("ephemeral").filter({ hasText: "Opened" }));

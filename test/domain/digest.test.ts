@@ -67,3 +67,17 @@ describe("composeDigest", () => {
     expect(composeDigest(input({ values })).aiSeats[0].weeksOnTrack).toBe(3);
   });
 });
+
+describe("composeDigest with time off", () => {
+  it("lists an away owner as away, not as missing, and leaves their empty numbers out of the count", () => {
+    const digest = composeDigest(input({ awayOwners: new Set(["UFIN", "UNOSEAT"]) }));
+    expect(digest.summary).toMatchObject({ on: 1, off: 1, missing: 0 });
+    expect(digest.missingOwners).toEqual([]);
+    expect(digest.awayOwners).toEqual(["UFIN"]);
+    expect(digest.holiday).toBeUndefined();
+  });
+
+  it("passes a holiday week's names on", () => {
+    expect(composeDigest(input({ holiday: ["Winter break"] })).holiday).toEqual(["Winter break"]);
+  });
+});

@@ -278,6 +278,33 @@ describe("buildResolveModal", () => {
             },
             "type": "input",
           },
+          {
+            "block_id": "todo_title",
+            "element": {
+              "action_id": "todo_title",
+              "max_length": 200,
+              "type": "plain_text_input",
+            },
+            "label": {
+              "text": "To-do it leads to (optional, due in 7 days)",
+              "type": "plain_text",
+            },
+            "optional": true,
+            "type": "input",
+          },
+          {
+            "block_id": "todo_owner",
+            "element": {
+              "action_id": "todo_owner",
+              "type": "users_select",
+            },
+            "label": {
+              "text": "Whose to-do (default: you)",
+              "type": "plain_text",
+            },
+            "optional": true,
+            "type": "input",
+          },
         ],
         "callback_id": "issue_resolve_form",
         "close": {

@@ -187,11 +187,15 @@ describe("buildHelpReply", () => {
       \`/cadence seat webhook "&lt;seat&gt;" &lt;https-url&gt;\` — called when the seat is paused, retired or resumed
       \`/cadence run checkins|reminders|drift|digest\` — run a weekly job now for the last completed week
       \`/cadence status\` — what needs an admin: messages Slack refused for good, and how to fix each
+      \`/cadence away @user &lt;from&gt; &lt;to&gt; ["&lt;note&gt;"]\`, dates like 2026-12-21 — not asked for the weeks it covers whole · \`/cadence away list\`
+      \`/cadence holiday &lt;from&gt; &lt;to&gt; ["&lt;name&gt;"]\`, dates like 2026-12-24 — no check-in and a one-line digest for the weeks it covers whole
       *AI seats (admins and the seat's owner)*
       \`/cadence seat token "&lt;seat&gt;"\` or \`/cadence seat token "&lt;seat&gt;" revoke\` — a token for the seat's agent to push its numbers (POST /api/v1/entries); shown once
       *Everyone*
-      \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\`
-      \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve &lt;id&gt; &lt;note&gt;\` · \`/issue drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`",
+      \`/scorecard\` · \`/scorecard "&lt;kpi&gt;"\` · \`/scorecard set "&lt;kpi&gt;" &lt;value&gt; [2026-W47]\` · \`/scorecard away &lt;from&gt; &lt;to&gt;\`
+      \`/issue list\` · \`/issue add &lt;title&gt;\` · \`/issue resolve &lt;id&gt; &lt;note&gt;\` · \`/issue drop &lt;id&gt; [note]\` · \`/issue assign &lt;id&gt; @user\`
+      \`/priority [list]\`, \`/priority add "&lt;title&gt;" [@owner] [due 2026-12-31]\`, \`/priority done &lt;id&gt;\`, \`/priority drop &lt;id&gt; [note]\` or \`/priority status &lt;id&gt; on|off\`
+      \`/todo [list]\`, \`/todo add &lt;title&gt; [@owner] [due 2026-12-04]\`, \`/todo done &lt;id&gt;\` or \`/todo drop &lt;id&gt;\` · \`/issue resolve &lt;id&gt; &lt;note&gt; todo @owner &lt;title&gt;\`",
               "type": "mrkdwn",
             },
             "type": "section",

@@ -5,6 +5,7 @@ import type { IsoWeek } from "../../src/domain/week";
 import type { AutomaticIssueResult } from "../../src/repositories/issue-repository";
 import { DriftService } from "../../src/services/drift-service";
 import { loopSettings, recordingLogger } from "./fakes";
+import type { AbsenceLookup } from "../../src/services/time-off-service";
 
 const WEEK = "2026-W47" as IsoWeek; // Nov 16–22; deadline Tue Nov 24 12:00 UTC
 const BEFORE_DEADLINE = new Date("2026-11-23T15:00:00Z");
@@ -14,7 +15,7 @@ function kpi(id: number, name: string, createdAt = new Date("2026-10-01T00:00:00
   return { id, seatId: 1, name, unit: "number", goal: { op: ">=", a: 10, b: null }, archivedAt: null, createdAt };
 }
 
-function world(kpis: Kpi[]) {
+function world(kpis: Kpi[], absences?: AbsenceLookup) {
   const seat: SeatWithKpis = { id: 1, name: "Support", kind: "agent", accountability: null, ownerId: "UOWNER", archivedAt: null, kpis };
   const values = new Map<number, Map<IsoWeek, number>>();
   const issues = new Map<string, Issue>();
@@ -44,6 +45,7 @@ function world(kpis: Kpi[]) {
     checkins: { askedKpis: async () => asked },
     settings: loopSettings(),
     logger: recordingLogger(),
+    absences,
   });
   const set = (kpiId: number, value: number) => values.set(kpiId, new Map([[WEEK, value]]));
   return { service, issues, completed, asked, set, keys: () => [...issues.keys()].sort() };
@@ -85,5 +87,30 @@ describe("DriftService", () => {
     late.asked.add(7);
     await late.service.runDue(AT_DEADLINE);
     expect(late.keys()).toEqual(["7:2026-W47:missing"]);
+  });
+
+  describe("time off", () => {
+    const off = (input: { away?: string[]; holiday?: boolean }): AbsenceLookup => ({
+      forWeek: async (week) => ({
+        holiday: input.holiday && week === WEEK ? [{ id: 1, userId: null, from: "2026-11-16", to: "2026-11-22", note: "Break" }] : undefined,
+        isAway: (ownerId) => week === WEEK && (input.away ?? []).includes(ownerId),
+      }),
+    });
+
+    it("opens no missing issue for an owner away the whole week, but still judges a number they entered", async () => {
+      const away = world([kpi(1, "Tickets"), kpi(2, "CSAT")], off({ away: ["UOWNER"] }));
+      away.set(1, 3);
+      await away.service.runDue(AT_DEADLINE);
+      expect(away.keys()).toEqual(["1:2026-W47:drift"]);
+      expect(away.completed.has("drift:2026-W47")).toBe(true);
+    });
+
+    it("opens nothing in a team holiday week, and the week counts as done", async () => {
+      const holiday = world([kpi(1, "Tickets"), kpi(2, "CSAT")], off({ holiday: true }));
+      holiday.set(1, 3);
+      expect(await holiday.service.runDue(AT_DEADLINE)).toMatchObject([{ week: WEEK, sent: 0, skipped: 0, failed: 0 }]);
+      expect(holiday.keys()).toEqual([]);
+      expect(holiday.completed.has("drift:2026-W47")).toBe(true);
+    });
   });
 });

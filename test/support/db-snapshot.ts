@@ -15,5 +15,8 @@ export async function snapshotDatabase(db: Database): Promise<unknown> {
     killThresholds: await db.killThreshold.findMany({ orderBy: { id: "asc" } }),
     reviews: await db.seatReview.findMany({ orderBy: { id: "asc" } }),
     webhookDeliveries: await db.webhookDelivery.findMany({ orderBy: { id: "asc" } }),
+    timeOff: await db.timeOff.findMany({ orderBy: { id: "asc" } }),
+    priorities: await db.priority.findMany({ orderBy: { id: "asc" } }),
+    todos: await db.todo.findMany({ orderBy: { id: "asc" } }),
   };
 }

@@ -6,12 +6,16 @@
  *
  * The story: the last completed week before the demo's start ("week -1") is left for the visitor to run live.
  * Week -2 went through the whole loop (check-in DMs, a reminder, issues at the deadline, the digest); week -3
- * had its deadline and digest, and some of its issues were resolved or dropped since.
+ * had its deadline and digest, and some of its issues were resolved or dropped since. Two resolutions left
+ * to-dos behind; the quarter's priorities were set in week -1 (one already off track), and Tomás has booked
+ * time off for the two weeks after the demo's start (`/cadence away list`).
  */
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import type { RunningCadence } from "../../src/main";
 import { mondayOf, shiftWeek, weekOf, type IsoWeek } from "../../src/domain/week";
+import { todayIn } from "../../src/domain/away";
+import { endOfQuarter } from "../../src/domain/priority";
 import type { LocalSlack } from "../local-slack/server";
 import { recordValues } from "../testkit/team-builder";
 import type { DemoClock } from "./demo-clock";
@@ -36,6 +40,7 @@ export async function seedDemoTeam(context: SeedContext): Promise<void> {
   await story.weekMinus2CheckinsAndAnswers();
   await story.weekMinus2DeadlineAndDigest();
   await story.agentStages();
+  await story.quarterPrioritiesAndTimeOff();
   context.client.forgetEphemerals(); // answers to the seeding commands are not part of anyone's screen
 }
 
@@ -131,7 +136,7 @@ class SeedStory {
     this.at(-2, 1, "13:40");
     await this.rateMeeting(week, [[ADA, 8], [PRIYA, 7], [TOMAS, 7], [LENA, 9]]);
     this.at(-2, 2, "10:00");
-    await this.command(PRIYA, `/issue resolve ${await this.issueOf("CSAT")} Refund macros rewritten; CSAT back to 93% by Thursday`);
+    await this.command(PRIYA, `/issue resolve ${await this.issueOf("CSAT")} Refund macros rewritten; CSAT back to 93% by Thursday todo @${PRIYA.name} Review the refund macros with the agent vendor`);
     await this.command(LENA, `/issue drop ${await this.issueOf("Lead-to-meeting rate")} The band predates the pricing change; revisiting the goal`);
     this.at(-2, 3, "16:00");
     await this.addIssue(TOMAS, "Month-end close checklist for the invoice agent");
@@ -166,10 +171,28 @@ class SeedStory {
     await this.rateMeeting(week, [[ADA, 7], [PRIYA, 8], [TOMAS, 6], [LENA, 8]]);
     this.at(-1, 2, "09:30");
     const checklist = await this.context.cadence.db.issue.findFirstOrThrow({ where: { title: { startsWith: "Month-end close checklist" } } });
-    await this.command(TOMAS, `/issue resolve ${checklist.id} Checklist is in the runbook; the agent now pauses matching on close days`);
+    await this.command(TOMAS, `/issue resolve ${checklist.id} Checklist is in the runbook; the agent now pauses matching on close days todo @${TOMAS.name} Put the close calendar in the agent's config`);
     this.at(-1, 3, "16:00");
     await this.command(LENA, `/scorecard set "Qualified leads" 131 ${week}`);
     await this.command(LENA, `/issue resolve ${await this.issueOf("Qualified leads", "missing")} Entered late: 131 qualified leads`);
+  }
+
+  /** The quarter's priorities (one off track, which opens a `priority` issue) and Tomás's time off. */
+  async quarterPrioritiesAndTimeOff(): Promise<void> {
+    this.context.log("Seeding the demo team: priorities and time off…");
+    this.at(-1, 2, "10:30");
+    const due = endOfQuarter(todayIn(this.context.start, TEAM_TZ));
+    await this.command(ADA, `/priority add "Launch the EU pricing page" @${LENA.name} due ${due}`);
+    await this.command(ADA, `/priority add "First response under 5 minutes, every week" @${PRIYA.name} due ${due}`);
+    await this.command(ADA, `/priority add "Close the books in five working days" @${TOMAS.name} due ${due}`);
+    const hire = await this.command(ADA, `/priority add "Hire a tier-2 support lead" @${PRIYA.name} due ${due}`);
+    const id = /\*P(\d+)\*/.exec(hire)?.[1];
+    if (!id) throw new Error(`seeding the demo: no priority id in "${hire}"`);
+    this.at(-1, 2, "11:00");
+    await this.command(PRIYA, `/priority status P${id} off`);
+    const firstDay = mondayOf(this.week(1)).toISOString().slice(0, 10);
+    const lastDay = addDays(mondayOf(this.week(2)), 6).toISOString().slice(0, 10);
+    await this.command(ADA, `/cadence away @${TOMAS.name} ${firstDay} ${lastDay} "Family visit"`);
   }
 
   // --- The people's actions ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import type { LocalSlack, RecordedResponse, EphemeralMessage, StoredView } from 
 import { escapeLikeSlack, signedClient, type SignedClient } from "../local-slack/signed-requests";
 import { blockActionsPayload, viewSubmissionPayload } from "../testkit/interaction-payloads";
 
-export const APP_COMMANDS = ["/cadence", "/scorecard", "/issue"] as const;
+export const APP_COMMANDS = ["/cadence", "/scorecard", "/issue", "/priority", "/todo"] as const;
 const MAX_EPHEMERALS_PER_CONVERSATION = 40;
 const ANSWER_TIMEOUT_MS = 15_000;
 

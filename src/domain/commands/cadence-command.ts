@@ -5,6 +5,7 @@ import { parseUnit, parseValue, UNITS, type Unit } from "../units";
 import { tokenize, type Token } from "../command-tokens";
 import { excerpt } from "../excerpt";
 import { parseKillCommand, parsePilotSeatCommand, parseReviewCommand, PILOT_SEAT_ACTIONS, type PilotCommand } from "./pilot-command";
+import { parseCadenceTimeOff, type TimeOffCommand } from "./time-off-command";
 
 export const JOB_NAMES = ["checkins", "reminders", "drift", "digest"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -20,7 +21,8 @@ export type CadenceCommand =
   | { type: "kpi.list" }
   | { type: "run"; job: JobName }
   | { type: "status" }
-  | PilotCommand;
+  | PilotCommand
+  | { type: "timeOff"; timeOff: TimeOffCommand };
 
 export type Parsed<T> = { ok: true; command: T } | { ok: false; error: string };
 
@@ -66,8 +68,12 @@ export function parseCadenceCommand(text: string): Parsed<CadenceCommand> {
     return { ok: true, command: { type: "run", job } };
   }
   if (area === "review") return parseReviewCommand(tokenized.tokens.slice(1));
+  if (area === "away" || area === "holiday") {
+    const timeOff = parseCadenceTimeOff(area, tokenized.tokens.slice(1));
+    return timeOff.ok ? { ok: true, command: { type: "timeOff", timeOff: timeOff.command } } : timeOff;
+  }
   if (area === "status") return second === undefined ? { ok: true, command: { type: "status" } } : fail(`\`/cadence status\` takes nothing after it`);
-  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`review\`, \`run\`, \`status\` or \`help\``);
+  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`review\`, \`run\`, \`status\`, \`away\`, \`holiday\` or \`help\``);
 }
 
 export function word(token: Token | undefined): string | undefined {

@@ -5,11 +5,13 @@ import { excerpt } from "../excerpt";
 // The same limit set-up puts on KPI names: a longer name cannot exist.
 const MAX_KPI_NAME_LENGTH = 80;
 import type { Parsed } from "./cadence-command";
+import { parseSelfAway } from "./time-off-command";
 
 export type ScorecardCommand =
   | { type: "scorecard" }
   | { type: "history"; kpi: string }
-  | { type: "set"; kpi: string; value: string; week?: string };
+  | { type: "set"; kpi: string; value: string; week?: string }
+  | { type: "away"; from: string; to: string };
 
 /** Every form of `/scorecard`: the parser's errors and `/cadence help` both list them. */
 export const SCORECARD_FORMS = ["`/scorecard`", '`/scorecard "<kpi>"`', '`/scorecard set "<kpi>" <value> [2026-W47]`'];
@@ -21,6 +23,11 @@ export function parseScorecardCommand(text: string): Parsed<ScorecardCommand> {
   const tokens = tokenized.tokens;
   if (tokens.length === 0) return { ok: true, command: { type: "scorecard" } };
   const [first, ...rest] = tokens;
+  // A lone `away` still reads the history of a KPI called "away".
+  if (first.kind === "word" && first.text.toLowerCase() === "away" && rest.length > 0) {
+    const range = parseSelfAway(rest);
+    return range.ok ? { ok: true, command: { type: "away", ...range.command } } : range;
+  }
   if (first.kind === "word" && first.text.toLowerCase() === "set") {
     const [kpi, ...valueTokens] = rest;
     if (!kpi || (kpi.kind !== "quoted" && kpi.kind !== "word")) return { ok: false, error: `the KPI is missing: expected ${SCORECARD_USAGE}` };

@@ -86,7 +86,7 @@ describe("parseCadenceCommand: accepted", () => {
 describe("parseCadenceCommand: refused", () => {
   const scenarios: Array<[string, string, RegExp | string]> = [
     // Unknown commands and sub-commands.
-    ["unknown command", "frobnicate", "unknown command `frobnicate`: expected `seat`, `kpi`, `review`, `run`, `status` or `help`"],
+    ["unknown command", "frobnicate", "unknown command `frobnicate`: expected `seat`, `kpi`, `review`, `run`, `status`, `away`, `holiday` or `help`"],
     ["status with extra words", "status all", "`/cadence status` takes nothing after it"],
     ["a mention in place of a command", "<@U1> seat", /^unknown command `<@U1>`/],
     ["unknown seat sub-command", 'seat remove "X"', "expected `/cadence seat add|list|owner|archive|token|stage|history|gate|webhook …` (try `/cadence help`)"],

@@ -7,6 +7,7 @@ import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-
 import { openCheckinForm } from "./open-checkin-form";
 import { rateMeetingButton } from "./rate-meeting";
 import { keepGoingButton, notYetButton, pauseSeatButton, promoteSeatButton } from "./pilot-buttons";
+import { checkinItemButton } from "./checkin-item-buttons";
 
 export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.openCheckinForm, openCheckinForm(services));
@@ -19,4 +20,8 @@ export function registerActions(app: App, services: CadenceServices): void {
   app.action<BlockButtonAction>(ACTIONS.keepGoing, keepGoingButton(services));
   app.action<BlockButtonAction>(ACTIONS.promoteSeat, promoteSeatButton(services));
   app.action<BlockButtonAction>(ACTIONS.notYet, notYetButton(services));
+  app.action<BlockButtonAction>(ACTIONS.priorityOnTrack, checkinItemButton(services, "on"));
+  app.action<BlockButtonAction>(ACTIONS.priorityOffTrack, checkinItemButton(services, "off"));
+  app.action<BlockButtonAction>(ACTIONS.priorityDone, checkinItemButton(services, "done"));
+  app.action<BlockButtonAction>(ACTIONS.todoDone, checkinItemButton(services, "todo-done"));
 }

@@ -12,7 +12,7 @@ import type { Issue } from "../../../domain/model";
 
 type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
 
-async function tell(services: CadenceServices, args: ActionArgs<BlockAction>, text: string): Promise<void> {
+export async function tell(services: CadenceServices, args: ActionArgs<BlockAction>, text: string): Promise<void> {
   // Home-tab actions have no response_url (Bolt then gives no respond); a DM with the bot reaches the user.
   if (!args.body.response_url) return void (await services.slack.postMessage(args.body.user.id, { text }));
   await args.respond({ response_type: "ephemeral", replace_original: false, text });

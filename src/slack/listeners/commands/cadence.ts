@@ -10,6 +10,7 @@ import { buildStatusReply } from "../../../messages/status-blocks";
 import { recordRefusal } from "../../../services/audit-trail";
 import type { JobReport } from "../../../services/job-report";
 import { isPilotCommand, runPilotCommand } from "./pilot";
+import { runTimeOffCommand } from "./time-off";
 
 function describeRun(job: string, report: JobReport): string {
   const failed = report.failed > 0 ? `, ${report.failed} failed (they will be retried, waiting longer after each failure)` : "";
@@ -86,6 +87,8 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
       const { seat, kpi } = result.value;
       return textReply(`:white_check_mark: Added KPI *${escapeText(kpi.name)}* to ${seatLabel(seat)}: goal ${formatGoal(kpi.goal, kpi.unit)} (${kpi.unit}).`);
     }
+    case "timeOff":
+      return runTimeOffCommand(services, command.timeOff, actor, now);
     case "status":
       return buildStatusReply(await services.status.report());
     case "seat.token":

@@ -5,6 +5,8 @@ import { buildIssueListReply } from "../../../messages/issue-list-blocks";
 import { errorReply, textReply, type Reply } from "../../../messages/reply";
 import { formatTypedText } from "../../../messages/limits";
 import { commandListener, inRenderTurn } from "./command-listener";
+import { resolveWithTodo } from "../../../services/resolve-with-todo";
+import { todoLabel } from "../../../services/todo-service";
 
 export function issueCommand(services: CadenceServices) {
   return commandListener("/issue", async ({ command }) => {
@@ -26,8 +28,10 @@ async function runIssueCommand(services: CadenceServices, command: IssueCommand,
       return textReply(`:pushpin: Opened *#${result.value.id}* ${formatTypedText(result.value.title)}${where}.`);
     }
     case "resolve": {
-      const result = await issues.resolve(command.id, actorId, command.note, now);
-      return result.ok ? textReply(`:white_check_mark: Resolved *#${command.id}*.`) : errorReply(result.error);
+      const result = await resolveWithTodo(services, { issueId: command.id, note: command.note, todo: command.todo }, actorId, now);
+      if (!result.ok) return errorReply(result.error);
+      const todo = result.value.todo ? ` Added to-do *${todoLabel(result.value.todo.id)}* for <@${result.value.todo.ownerId}>, due ${result.value.todo.due}.` : "";
+      return textReply(`:white_check_mark: Resolved *#${command.id}*.${todo}`);
     }
     case "drop": {
       const result = await issues.drop(command.id, actorId, command.note, now);

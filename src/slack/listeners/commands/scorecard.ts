@@ -7,6 +7,7 @@ import { errorReply, textReply } from "../../../messages/reply";
 import { escapeText } from "../../../messages/limits";
 import { trackMark } from "../../../messages/checkin-blocks";
 import { commandListener, inRenderTurn } from "./command-listener";
+import { runSelfAway } from "./time-off";
 
 export function scorecardCommand(services: CadenceServices) {
   return commandListener("/scorecard", async ({ command }) => {
@@ -14,6 +15,7 @@ export function scorecardCommand(services: CadenceServices) {
     if (!parsed.ok) return errorReply(parsed.error);
     const now = services.clock();
     const read = parsed.command;
+    if (read.type === "away") return runSelfAway(services, read, command.user_id, now);
     if (read.type !== "set") return inRenderTurn(() => services.scorecard.reply(read, now));
     const result = await services.entries.recordByName({ actorId: command.user_id, kpiName: read.kpi, valueText: read.value, weekText: read.week, now });
     if (!result.ok) return errorReply(result.error);
