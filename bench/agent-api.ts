@@ -13,7 +13,7 @@ import { bootChildApp, type ChildApp } from "./support/child-app";
 import { latencyMetric, summarize } from "./support/latency";
 import { atSteadyRate } from "./support/load-driver";
 import type { TeamSpec } from "./support/seed-team";
-import { slashCommander, type SlashCommander } from "./support/slash-commands";
+import { slashCommander } from "./support/slash-commands";
 
 const SLACK_LATENCY_MS = 20;
 const API_RATE_PER_SECOND = 100;
@@ -49,7 +49,8 @@ export async function benchAgentApi(): Promise<BenchResult[]> {
     const aloneAgents = tokens.slice(TOKENS_UNDER_LOAD);
     const usageBefore = await app.usage();
     const apiAlone: ApiCall[] = [];
-    for (let index = 0; index < ALONE_REQUESTS; index += 1) apiAlone.push(await pushOne(app.url, aloneAgents[index % aloneAgents.length], index, app.team.askedWeek, "alone"));
+    for (let index = 0; index < ALONE_REQUESTS; index += 1)
+      apiAlone.push(await pushOne(app.url, aloneAgents[index % aloneAgents.length], index, app.team.askedWeek, "alone"));
     const cpuMsPerRequest = ((await app.usage()).cpuMs - usageBefore.cpuMs) / ALONE_REQUESTS;
     const scorecard = (index: number) => commander.send({ command: "/scorecard", text: "", userId: app.team.ownerIds[index % app.team.ownerIds.length] });
     for (let index = 0; index < 5; index += 1) await scorecard(index); // warm up
@@ -61,7 +62,18 @@ export async function benchAgentApi(): Promise<BenchResult[]> {
       atSteadyRate(API_RATE_PER_SECOND, seconds, (index) => pushOne(app.url, agents[index % agents.length], index, app.team.askedWeek, "load")),
     ]);
     const scorecardErrors = [...alone.results, ...together.results].filter((result) => result.error).length;
-    return [describe({ apiAlone, cpuMsPerRequest, aloneAcks: alone.results.map((result) => result.ackMs), togetherAcks: together.results.map((result) => result.ackMs), api: api.results, seconds, tokens: agents.length, scorecardErrors })];
+    return [
+      describe({
+        apiAlone,
+        cpuMsPerRequest,
+        aloneAcks: alone.results.map((result) => result.ackMs),
+        togetherAcks: together.results.map((result) => result.ackMs),
+        api: api.results,
+        seconds,
+        tokens: agents.length,
+        scorecardErrors,
+      }),
+    ];
   } finally {
     commander.close();
     await app.stop();
@@ -127,14 +139,24 @@ function describe({ apiAlone, cpuMsPerRequest, aloneAcks, togetherAcks, api, sec
   for (const call of api) byStatus.set(call.status, (byStatus.get(call.status) ?? 0) + 1);
   const failures: string[] = [];
   const notCreated = [...apiAlone, ...api].filter((call) => call.status !== "201").length;
-  if (notCreated > 0) failures.push(`${notCreated} of ${api.length} API requests were not answered 201 (${[...byStatus].map(([status, count]) => `${status}: ${count}`).join(", ")})`);
+  if (notCreated > 0)
+    failures.push(
+      `${notCreated} of ${api.length} API requests were not answered 201 (${[...byStatus].map(([status, count]) => `${status}: ${count}`).join(", ")})`,
+    );
   if (scorecardErrors > 0) failures.push(`${scorecardErrors} /scorecard requests failed`);
-  if (shift > ALLOWED_P99_SHIFT) failures.push(`the /scorecard ack p99 moved by ${Math.round(shift * 100)} % with the API load (at most ${ALLOWED_P99_SHIFT * 100} %)`);
+  if (shift > ALLOWED_P99_SHIFT)
+    failures.push(`the /scorecard ack p99 moved by ${Math.round(shift * 100)} % with the API load (at most ${ALLOWED_P99_SHIFT * 100} %)`);
   const metrics: Metric[] = [
-    latencyMetric("API POST alone, one at a time", apiAlone.map((call) => call.ms)),
+    latencyMetric(
+      "API POST alone, one at a time",
+      apiAlone.map((call) => call.ms),
+    ),
     { metric: "app CPU per API request (alone)", value: `${formatMs(cpuMsPerRequest)} (so about ${Math.floor(1000 / cpuMsPerRequest)} requests/s per core)` },
     { metric: "load", value: `${API_RATE_PER_SECOND} API requests/s from ${tokens} tokens for ${seconds} s, beside ${SCORECARD_RATE_PER_SECOND} /scorecard/s` },
-    latencyMetric("API POST /api/v1/entries", api.map((call) => call.ms)),
+    latencyMetric(
+      "API POST /api/v1/entries",
+      api.map((call) => call.ms),
+    ),
     { metric: "API answers by status", value: [...byStatus].map(([status, count]) => `${status}: ${count}`).join(", ") },
     latencyMetric("/scorecard ack alone", acked(aloneAcks)),
     latencyMetric("/scorecard ack with the API load", acked(togetherAcks)),

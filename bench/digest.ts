@@ -91,7 +91,10 @@ export function compositionMetrics(timings: ComposeTimings): Metric[] {
 
 function describeComposition(timings: ComposeTimings, team: SeededTeam, openIssues: number): BenchResult {
   const metrics: Metric[] = [
-    { metric: "team", value: `${team.seatIds.length} seats, ${team.kpiIds.length} KPIs, ${team.historyWeeks.length} weeks of history (${team.entryCount} entries)` },
+    {
+      metric: "team",
+      value: `${team.seatIds.length} seats, ${team.kpiIds.length} KPIs, ${team.historyWeeks.length} weeks of history (${team.entryCount} entries)`,
+    },
     { metric: "issues", value: `${openIssues} open, ${CLOSED_ISSUES} resolved this week` },
     ...compositionMetrics(timings),
   ];

@@ -74,8 +74,14 @@ export function driftRunFailures(run: DriftRun, team: SeededTeam): string[] {
 
 function describeFirstRun(run: DriftRun, team: SeededTeam, seedMs: number): BenchResult {
   const metrics: Metric[] = [
-    { metric: "team", value: `${team.seatIds.length} seats, ${team.kpiIds.length} KPIs, ${team.historyWeeks.length} weeks of history (${team.entryCount} entries)` },
-    { metric: `week judged (${team.askedWeek})`, value: `${team.askedWeekCounts.onTrack} on track, ${team.askedWeekCounts.offTrack} off track, ${team.askedWeekCounts.missing} missing` },
+    {
+      metric: "team",
+      value: `${team.seatIds.length} seats, ${team.kpiIds.length} KPIs, ${team.historyWeeks.length} weeks of history (${team.entryCount} entries)`,
+    },
+    {
+      metric: `week judged (${team.askedWeek})`,
+      value: `${team.askedWeekCounts.onTrack} on track, ${team.askedWeekCounts.offTrack} off track, ${team.askedWeekCounts.missing} missing`,
+    },
     { metric: "fake Slack latency per call", value: formatMs(SLACK_LATENCY_MS) },
     { metric: "setup: seed (not timed below)", value: formatMs(seedMs) },
     ...driftRunMetrics(run, team),

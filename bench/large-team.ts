@@ -38,7 +38,10 @@ export async function benchLargeTeam(): Promise<BenchResult[]> {
     const memory = watch.stop();
 
     const metrics: Metric[] = [
-      { metric: "team", value: `${team.seatIds.length} seats, ${team.ownerIds.length} owners, ${team.kpiIds.length} KPIs, ${team.historyWeeks.length} weeks of history (${team.entryCount} entries)` },
+      {
+        metric: "team",
+        value: `${team.seatIds.length} seats, ${team.ownerIds.length} owners, ${team.kpiIds.length} KPIs, ${team.historyWeeks.length} weeks of history (${team.entryCount} entries)`,
+      },
       { metric: "fake Slack latency per call", value: formatMs(SLACK_LATENCY_MS) },
       { metric: "seed (straight into SQLite)", value: formatMs(seedMs) },
       latencyMetric("/scorecard answer (in-process)", answerTimes(scorecard.warm)),
@@ -51,7 +54,8 @@ export async function benchLargeTeam(): Promise<BenchResult[]> {
       ...peakMemoryMetrics(memory, "whole run (app + fake Slack)"),
     ];
     const failures = [...commandFailures("/scorecard", scorecard), ...driftRunFailures(drift, team)];
-    if (kpisCounted(scorecard.cold) !== team.kpiIds.length) failures.push(`/scorecard counted ${kpisCounted(scorecard.cold) ?? "no"} KPIs, expected ${team.kpiIds.length}`);
+    if (kpisCounted(scorecard.cold) !== team.kpiIds.length)
+      failures.push(`/scorecard counted ${kpisCounted(scorecard.cold) ?? "no"} KPIs, expected ${team.kpiIds.length}`);
     if (fanout.newDms !== OWNERS || fanout.ownersWithOneDm !== OWNERS) {
       failures.push(`the check-in tick sent ${fanout.newDms} DMs and ${fanout.ownersWithOneDm} owners have exactly one, expected ${OWNERS}`);
     }

@@ -10,7 +10,7 @@ import { build } from "esbuild";
 import { applyPendingMigrations } from "../src/db/migrate";
 import { openDatabase } from "../src/db/database";
 import { lastCompletedWeek } from "../src/domain/week";
-import { startLocalSlack, type LocalSlack } from "../tools/local-slack/server";
+import { startLocalSlack } from "../tools/local-slack/server";
 import { cadenceEnvironment } from "../tools/testkit/environment";
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
 import { ADMIN, CHANNEL, makeWorkDir, removeWorkDir } from "./support/boot";
@@ -111,7 +111,11 @@ async function buildBundles(): Promise<{ cadence: string; bare: string }> {
 /** Starts a bundle with plain Node and times it until /healthz answers 200. */
 async function startProcess(bundle: string, env: Record<string, string>): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, [bundle], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bundle], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${bundle} did not start: ${output}`)), START_TIMEOUT_MS);
@@ -127,7 +131,13 @@ async function startProcess(bundle: string, env: Record<string, string>): Promis
     child.stderr!.on("data", read);
     child.once("exit", (code) => reject(new Error(`${bundle} exited with ${code}: ${output}`)));
   });
-  while ((await fetch(`${url}/healthz`).then((response) => response.status, () => 0)) !== 200) await sleep(10);
+  while (
+    (await fetch(`${url}/healthz`).then(
+      (response) => response.status,
+      () => 0,
+    )) !== 200
+  )
+    await sleep(10);
   return { child, url, startMs: performance.now() - started, settle: async () => void (await sleep(IDLE_SETTLE_MS)) };
 }
 
@@ -135,7 +145,11 @@ async function startProcess(bundle: string, env: Record<string, string>): Promis
 async function markAsked(db: Awaited<ReturnType<typeof openDatabase>>, ownerIds: string[]): Promise<void> {
   const week = lastCompletedWeek(new Date(), "UTC");
   for (const ownerId of ownerIds) {
-    await db.checkIn.upsert({ where: { ownerId_week: { ownerId, week } }, create: { ownerId, week, sentAt: new Date(), channelId: `D${ownerId}`, messageTs: "1.000001" }, update: {} });
+    await db.checkIn.upsert({
+      where: { ownerId_week: { ownerId, week } },
+      create: { ownerId, week, sentAt: new Date(), channelId: `D${ownerId}`, messageTs: "1.000001" },
+      update: {},
+    });
   }
 }
 
@@ -144,13 +158,18 @@ async function ackPercentile(commander: SlashCommander, userId: string, failures
   const acks: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     // Only the ack is timed here; the answers (the scorecard) still arrive at their response_urls meanwhile.
-    const sent = await Promise.all(Array.from({ length: CONCURRENCY }, () => commander.send({ command: "/scorecard", text: "", userId }, { answerTimeoutMs: 1 })));
+    const sent = await Promise.all(
+      Array.from({ length: CONCURRENCY }, () => commander.send({ command: "/scorecard", text: "", userId }, { answerTimeoutMs: 1 })),
+    );
     for (const command of sent) {
       if (command.status === 200 && command.ackMs !== undefined) acks.push(command.ackMs);
       else failures.push(`a /scorecard was not acked: ${command.status ?? command.errorKind}`);
     }
   }
-  return percentile(acks.sort((a, b) => a - b), 99);
+  return percentile(
+    acks.sort((a, b) => a - b),
+    99,
+  );
 }
 
 function rssOf(child: ChildProcess): number {

@@ -33,7 +33,18 @@ const TEAM: TeamSpec = { seats: 100, ownersCount: 100, kpisPerSeat: 3, weeksOfHi
 type RequestKind = "/scorecard" | "/issue list" | "/scorecard set" | "/cadence seat list";
 const KINDS: RequestKind[] = ["/scorecard", "/issue list", "/scorecard set", "/cadence seat list"];
 // Every 10 requests: 4 × /scorecard, 3 × /issue list, 2 × /scorecard set by the KPI's owner, 1 × seat list by an admin.
-const MIX: RequestKind[] = ["/scorecard", "/issue list", "/scorecard set", "/scorecard", "/issue list", "/scorecard", "/scorecard set", "/issue list", "/scorecard", "/cadence seat list"];
+const MIX: RequestKind[] = [
+  "/scorecard",
+  "/issue list",
+  "/scorecard set",
+  "/scorecard",
+  "/issue list",
+  "/scorecard",
+  "/scorecard set",
+  "/issue list",
+  "/scorecard",
+  "/cadence seat list",
+];
 const MIX_DESCRIPTION = "40 % /scorecard, 30 % /issue list, 20 % /scorecard set, 10 % /cadence seat list";
 
 interface LoadResult {
@@ -85,11 +96,7 @@ export async function benchLoad(): Promise<BenchResult[]> {
       return { results, burstWallMs };
     });
 
-    return [
-      describeAlone(alone, app.team),
-      describeSteady(steady.result, seconds, steady.calls),
-      describeBursts(bursts, bursts.outcome.burstWallMs),
-    ];
+    return [describeAlone(alone, app.team), describeSteady(steady.result, seconds, steady.calls), describeBursts(bursts, bursts.outcome.burstWallMs)];
   } finally {
     commander.close();
     await app.stop();
@@ -107,10 +114,13 @@ async function sendRequest(commander: SlashCommander, team: SeededTeam, kind: Re
   const owner = team.ownerIds[index % team.ownerIds.length];
   const kpi = team.kpis[(index * 7) % team.kpis.length];
   const input =
-    kind === "/scorecard" ? { command: "/scorecard", text: "", userId: owner }
-    : kind === "/issue list" ? { command: "/issue", text: "list", userId: owner }
-    : kind === "/scorecard set" ? { command: "/scorecard", text: `set "${kpi.seatName}/${kpi.name}" ${8 + (index % 5)}`, userId: kpi.ownerId }
-    : { command: "/cadence", text: "seat list", userId: ADMIN };
+    kind === "/scorecard"
+      ? { command: "/scorecard", text: "", userId: owner }
+      : kind === "/issue list"
+        ? { command: "/issue", text: "list", userId: owner }
+        : kind === "/scorecard set"
+          ? { command: "/scorecard", text: `set "${kpi.seatName}/${kpi.name}" ${8 + (index % 5)}`, userId: kpi.ownerId }
+          : { command: "/cadence", text: "seat list", userId: ADMIN };
   return { kind, timed: await commander.send(input) };
 }
 
@@ -141,10 +151,16 @@ async function runPhase<T extends { results: LoadResult[] }>(app: ChildApp, driv
 function describeAlone(runs: AloneRun[], team: SeededTeam): BenchResult {
   const cpuPerMixRequest = MIX.reduce((sum, kind) => sum + runs.find((run) => run.kind === kind)!.cpuMsPerRequest, 0) / MIX.length;
   const metrics: Metric[] = [
-    { metric: "team", value: `${team.seatIds.length} seats, ${team.kpiIds.length} KPIs, ${team.historyWeeks.length} weeks of history, ${team.askedWeekCounts.missing + team.askedWeekCounts.offTrack} open issues` },
+    {
+      metric: "team",
+      value: `${team.seatIds.length} seats, ${team.kpiIds.length} KPIs, ${team.historyWeeks.length} weeks of history, ${team.askedWeekCounts.missing + team.askedWeekCounts.offTrack} open issues`,
+    },
     { metric: "fake Slack latency per call (response_url posts too)", value: formatMs(SLACK_LATENCY_MS) },
     ...runs.flatMap((run) => [
-      { metric: `${run.kind} alone: answer p50 / max`, value: `${formatMs(summarize(run.answersMs).p50)} / ${formatMs(summarize(run.answersMs).max)} (${run.answersMs.length} requests)` },
+      {
+        metric: `${run.kind} alone: answer p50 / max`,
+        value: `${formatMs(summarize(run.answersMs).p50)} / ${formatMs(summarize(run.answersMs).max)} (${run.answersMs.length} requests)`,
+      },
       { metric: `${run.kind} alone: app CPU per request`, value: formatMs(run.cpuMsPerRequest) },
     ]),
     { metric: "app CPU per request of the mix", value: `${formatMs(cpuPerMixRequest)} (${MIX_DESCRIPTION})` },
@@ -219,7 +235,10 @@ function missedDeadline(results: LoadResult[]): LoadResult[] {
 function loadFailures(phase: string, results: LoadResult[]): string[] {
   const failures: string[] = [];
   const late = missedDeadline(results);
-  if (late.length > 0) failures.push(`${phase}: ${late.length} of ${results.length} requests were not acknowledged within ${SLACK_ACK_DEADLINE_MS} ms (Slack would have shown the user an error)`);
+  if (late.length > 0)
+    failures.push(
+      `${phase}: ${late.length} of ${results.length} requests were not acknowledged within ${SLACK_ACK_DEADLINE_MS} ms (Slack would have shown the user an error)`,
+    );
   const failed = results.filter(({ timed }) => timed.error);
   if (failed.length > 0) failures.push(`${phase}: ${failed.length} of ${results.length} requests failed (first: ${failed[0].timed.error})`);
   return failures;

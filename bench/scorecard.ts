@@ -63,7 +63,10 @@ export function commandTimingMetrics(label: string, run: RepeatedCommand): Metri
     latencyMetric(`${label} ack (HTTP 200)`, ackTimes(warm)),
     latencyMetric(`${label} answer (last message at response_url)`, answerTimes(warm)),
     { metric: `${label} first call (cold): ack / answer`, value: `${formatMs(cold.ackMs ?? NaN)} / ${formatMs(cold.answerMs ?? NaN)}` },
-    { metric: `${label} answer size`, value: `${cold.parts.length} message(s), up to ${maxBlocks(cold.parts)} blocks each, ${(answerChars / 1024).toFixed(0)} KB of JSON` },
+    {
+      metric: `${label} answer size`,
+      value: `${cold.parts.length} message(s), up to ${maxBlocks(cold.parts)} blocks each, ${(answerChars / 1024).toFixed(0)} KB of JSON`,
+    },
     { metric: `${label} errors`, value: String([cold, ...warm].filter((call) => call.error).length) },
   ];
 }
@@ -86,7 +89,10 @@ function describeScorecard(run: RepeatedCommand, team: SeededTeam): BenchResult 
   const kpis = team.kpiIds.length;
   const issues = team.askedWeekCounts.missing + team.askedWeekCounts.offTrack;
   const metrics: Metric[] = [
-    { metric: "team", value: `${team.seatIds.length} seats, ${kpis} KPIs, ${team.historyWeeks.length} weeks of history (${team.entryCount} entries), ${issues} open issues` },
+    {
+      metric: "team",
+      value: `${team.seatIds.length} seats, ${kpis} KPIs, ${team.historyWeeks.length} weeks of history (${team.entryCount} entries), ${issues} open issues`,
+    },
     { metric: "fake Slack latency per call (response_url posts too)", value: formatMs(SLACK_LATENCY_MS) },
     { metric: "calls", value: `1 cold + ${CALLS}, one at a time` },
     ...commandTimingMetrics("/scorecard", run),

@@ -17,7 +17,10 @@ import { weekOf } from "./domain/week";
 import { WebClientSetupSlack } from "./slack/setup-slack";
 
 /** Runs the set-up checks with a Slack client and, when the app already has it open, its database. */
-export async function collectSetupChecks(config: Config, { client, db, now = new Date() }: { client: WebClient; db?: Database; now?: Date }): Promise<SetupCheck[]> {
+export async function collectSetupChecks(
+  config: Config,
+  { client, db, now = new Date() }: { client: WebClient; db?: Database; now?: Date },
+): Promise<SetupCheck[]> {
   const isSqlite = databaseProvider(config.databaseUrl) === "sqlite";
   // The doctor opens a SQLite database only if it exists: opening creates an empty file, which is the app's job.
   const withDatabase = async <T>(use: (open: Database) => Promise<T>, absent: T): Promise<T> => {

@@ -2,7 +2,7 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { LogLevel, type App, type Logger } from "@slack/bolt";
+import type { LogLevel, App, Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { ConfigError, loadConfig, loopSettingsOf, type Config } from "./config/config";
 import { loadEnvFile } from "./config/env-file";
@@ -134,7 +134,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   let agentApi: AgentApi | undefined;
   const handleApi: Parameters<typeof agentApiRoutes>[0] = (req, res) => {
     if (agentApi) return agentApi.handle(req, res);
-    res.writeHead(503, { "content-type": "application/json", "retry-after": "1" }).end('{"error":"starting","message":"Cadence is starting; retry in a second"}');
+    res
+      .writeHead(503, { "content-type": "application/json", "retry-after": "1" })
+      .end('{"error":"starting","message":"Cadence is starting; retry in a second"}');
   };
   const { app, client, postClient } = createSlackApp({
     extraRoutes: agentApiRoutes(handleApi),
@@ -213,7 +215,12 @@ function scheduleLoop(args: {
   inFlight: InFlightRequests;
 }): SchedulerLeadership {
   const { loop, pilot, repositories, registry, logger, clock, options, inFlight } = args;
-  const housekeeping = new Housekeeping({ processedEvents: repositories.processedEvents, deliveries: repositories.deliveries, idempotencyKeys: repositories.idempotencyKeys, logger });
+  const housekeeping = new Housekeeping({
+    processedEvents: repositories.processedEvents,
+    deliveries: repositories.deliveries,
+    idempotencyKeys: repositories.idempotencyKeys,
+    logger,
+  });
   return new SchedulerLeadership({
     registry,
     logger,
@@ -280,16 +287,62 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
   const entries = new EntryService({ seats, entries: rows.entries, directory, audit, logger, tz: config.tz });
   const timeOff = new TimeOffService({ timeOff: rows.timeOff, directory, tz: config.tz });
   const todos = new TodoService({ todos: rows.todos, directory, tz: config.tz });
-  const checkins = new CheckinService({ seats, entries: rows.entries, checkins: rows.checkins, delivery, directory, slack, settings, logger, absences: timeOff, priorities: rows.priorities, todos });
+  const checkins = new CheckinService({
+    seats,
+    entries: rows.entries,
+    checkins: rows.checkins,
+    delivery,
+    directory,
+    slack,
+    settings,
+    logger,
+    absences: timeOff,
+    priorities: rows.priorities,
+    todos,
+  });
   const loader = new ScorecardLoader({ seats, entries: rows.entries });
   const issues = new IssueService({ issues: rows.issues, seats, entries: rows.entries, delivery, directory, slack, audit, channel: config.channel, logger });
-  const drift = new DriftService({ loader, issues: rows.issues, issueService: issues, jobRuns: rows.jobRuns, checkins: rows.checkins, settings, logger, absences: timeOff });
+  const drift = new DriftService({
+    loader,
+    issues: rows.issues,
+    issueService: issues,
+    jobRuns: rows.jobRuns,
+    checkins: rows.checkins,
+    settings,
+    logger,
+    absences: timeOff,
+  });
   // Stage and gate progress for the digest and home tabs; the pilot services are built after them (wirePilot).
   const pilotProgress = { progressOf: (seat: Seat, now: Date) => services.pilot.gate.progressOf(seat, now) };
-  const digest = new DigestService({ loader, issues: rows.issues, digests: rows.digests, deliveries, delivery, jobRuns: rows.jobRuns, slack, channel: config.channel, settings, logger, pilot: pilotProgress, absences: timeOff, priorities: rows.priorities, todos });
+  const digest = new DigestService({
+    loader,
+    issues: rows.issues,
+    digests: rows.digests,
+    deliveries,
+    delivery,
+    jobRuns: rows.jobRuns,
+    slack,
+    channel: config.channel,
+    settings,
+    logger,
+    pilot: pilotProgress,
+    absences: timeOff,
+    priorities: rows.priorities,
+    todos,
+  });
   const more = async () => [await services.pilot.webhooks.failedSection()];
   const status = new StatusService({ deliveries, checkins: rows.checkins, jobRuns: rows.jobRuns, setupChecks: wiring.setupChecksNow, more });
-  const home = new HomeService({ issues: rows.issues, loader, directory, slack, status, tz: config.tz, pilot: pilotProgress, priorities: rows.priorities, todos });
+  const home = new HomeService({
+    issues: rows.issues,
+    loader,
+    directory,
+    slack,
+    status,
+    tz: config.tz,
+    pilot: pilotProgress,
+    priorities: rows.priorities,
+    todos,
+  });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const refresh = refreshAfterChanges({ entries, checkins, home, issues, digest }, clock, logger);
   const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
@@ -323,15 +376,37 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
 }
 
 /** AI seats from pilot to production: stages, kill thresholds, the gate, reviews and the stop webhook. */
-function wirePilot(rows: Repositories, deps: { issues: IssueService; entries: EntryService; directory: UserDirectory; config: Config; clock: () => Date; logger: Logger }): PilotServices {
+function wirePilot(
+  rows: Repositories,
+  deps: { issues: IssueService; entries: EntryService; directory: UserDirectory; config: Config; clock: () => Date; logger: Logger },
+): PilotServices {
   const { issues, directory, config, logger } = deps;
   const isAdmin = (userId: string, now: Date) => directory.isAdmin(userId, now);
   const gate = new GateService({
-    seats: rows.seats, entries: rows.entries, issues: rows.issues, kills: rows.kills, reviews: rows.reviews, stages: rows.stages, gateIssues: rows.gateIssues,
-    issueService: issues, requiredReviews: config.requiredReviews, isAdmin, tz: config.tz, logger,
+    seats: rows.seats,
+    entries: rows.entries,
+    issues: rows.issues,
+    kills: rows.kills,
+    reviews: rows.reviews,
+    stages: rows.stages,
+    gateIssues: rows.gateIssues,
+    issueService: issues,
+    requiredReviews: config.requiredReviews,
+    isAdmin,
+    tz: config.tz,
+    logger,
   });
   const stages = new StageService({ seats: rows.seats, stages: rows.stages, facts: gate, isAdmin, audit: rows.audit, logger });
-  const kill = new KillService({ kills: rows.kills, kpis: deps.entries, seats: rows.seats, issues: rows.issues, issueService: issues, stages, isAdmin, logger });
+  const kill = new KillService({
+    kills: rows.kills,
+    kpis: deps.entries,
+    seats: rows.seats,
+    issues: rows.issues,
+    issueService: issues,
+    stages,
+    isAdmin,
+    logger,
+  });
   const reviews = new ReviewService({ reviews: rows.reviews, stages, required: config.requiredReviews });
   const webhooks = new StopWebhook({ webhooks: rows.webhooks, stages, post: postWithFetch, clock: deps.clock, logger });
   stages.onChanged(async () => webhooks.soon());
@@ -340,7 +415,14 @@ function wirePilot(rows: Repositories, deps: { issues: IssueService; entries: En
 
 /** What agents push through the API is recorded like every other entry, by the same entry service. */
 function agentEntries(rows: Repositories, services: CadenceServices, config: Config): AgentEntryService {
-  return new AgentEntryService({ tokens: rows.seatTokens, idempotency: rows.idempotencyKeys, seats: rows.seats, entries: services.entries, history: rows.entries, tz: config.tz });
+  return new AgentEntryService({
+    tokens: rows.seatTokens,
+    idempotency: rows.idempotencyKeys,
+    seats: rows.seats,
+    entries: services.entries,
+    history: rows.entries,
+    tz: config.tz,
+  });
 }
 
 /** Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked. */
@@ -374,9 +456,20 @@ async function serve(app: App, config: Config): Promise<string | undefined> {
 
 /** Warnings only, none awaited: a set-up problem or a slow Slack must not hold up serving what Cadence can. */
 /** Tracked as in-flight work, so tests can wait until they are done (`idle()`). */
-function startupChecks(args: { config: Config; options: StartOptions; client: WebClient; db: Database; slack: WebClientSlackApi; services: CadenceServices; logger: Logger; inFlight: InFlightRequests }): Promise<void> {
+function startupChecks(args: {
+  config: Config;
+  options: StartOptions;
+  client: WebClient;
+  db: Database;
+  slack: WebClientSlackApi;
+  services: CadenceServices;
+  logger: Logger;
+  inFlight: InFlightRequests;
+}): Promise<void> {
   const { config, options, client, db, slack, services, logger, inFlight } = args;
-  void inFlight.track(services.checkins.zoneWarning(services.clock())).then((warning) => warning && logger.warn(warning), warnOf(logger, "checking the check-in time zones"));
+  void inFlight
+    .track(services.checkins.zoneWarning(services.clock()))
+    .then((warning) => warning && logger.warn(warning), warnOf(logger, "checking the check-in time zones"));
   // A member already (invited while Cadence was down): what waited for the invitation goes out now.
   const membership = new ChannelMembershipCheck({ slack, channel: config.channel, admins: config.admins, logger })
     .check()

@@ -28,18 +28,34 @@ const RULES: { layer: string | ((layer: string) => boolean); wrong: (imp: Import
   {
     layer: "domain",
     wrong: (imp) =>
-      imp.ours ? (layerOf(imp.target) !== "domain" ? "domain imports nothing of ours outside domain" : undefined) : /^@slack\/|^@prisma\//.test(imp.target) ? "domain imports neither Slack nor Prisma" : undefined,
+      imp.ours
+        ? layerOf(imp.target) !== "domain"
+          ? "domain imports nothing of ours outside domain"
+          : undefined
+        : /^@slack\/|^@prisma\//.test(imp.target)
+          ? "domain imports neither Slack nor Prisma"
+          : undefined,
   },
   {
     layer: "repositories",
-    wrong: (imp) => (imp.ours && !["domain", "db", "repositories", "generated"].includes(layerOf(imp.target)) ? "repositories import only domain and db" : undefined),
+    wrong: (imp) =>
+      imp.ours && !["domain", "db", "repositories", "generated"].includes(layerOf(imp.target)) ? "repositories import only domain and db" : undefined,
   },
-  { layer: "services", wrong: (imp) => (imp.ours && layerOf(imp.target) === "slack" ? "services do not import slack/ (use the ports in services/ports)" : undefined) },
+  {
+    layer: "services",
+    wrong: (imp) => (imp.ours && layerOf(imp.target) === "slack" ? "services do not import slack/ (use the ports in services/ports)" : undefined),
+  },
   {
     layer: "messages",
-    wrong: (imp) => (imp.ours && ["services", "repositories", "slack", "db"].includes(layerOf(imp.target)) ? "messages import only domain (builders take plain view models)" : undefined),
+    wrong: (imp) =>
+      imp.ours && ["services", "repositories", "slack", "db"].includes(layerOf(imp.target))
+        ? "messages import only domain (builders take plain view models)"
+        : undefined,
   },
-  { layer: (layer) => !["repositories", "db", "generated"].includes(layer), wrong: (imp) => (isPrismaClient(imp) ? "only repositories/ and db/ import the Prisma client" : undefined) },
+  {
+    layer: (layer) => !["repositories", "db", "generated"].includes(layer),
+    wrong: (imp) => (isPrismaClient(imp) ? "only repositories/ and db/ import the Prisma client" : undefined),
+  },
 ];
 
 function violations(imports: Import[]): string[] {

@@ -19,21 +19,61 @@ const times = <T>(count: number, make: (index: number) => T) => Array.from({ len
 /** Each limit: the largest thing Slack takes, and one more, which it refuses. */
 const limitScenarios: { rule: string; surface?: Surface; within: unknown[]; beyond: unknown[] }[] = [
   { rule: "50 blocks a message", within: times(LIMIT.messageBlocks, () => section("a")), beyond: times(LIMIT.messageBlocks + 1, () => section("a")) },
-  { rule: "100 blocks a modal", surface: "modal", within: times(LIMIT.viewBlocks, () => section("a")), beyond: times(LIMIT.viewBlocks + 1, () => section("a")) },
-  { rule: "100 blocks a home tab", surface: "home", within: times(LIMIT.viewBlocks, () => section("a")), beyond: times(LIMIT.viewBlocks + 1, () => section("a")) },
+  {
+    rule: "100 blocks a modal",
+    surface: "modal",
+    within: times(LIMIT.viewBlocks, () => section("a")),
+    beyond: times(LIMIT.viewBlocks + 1, () => section("a")),
+  },
+  {
+    rule: "100 blocks a home tab",
+    surface: "home",
+    within: times(LIMIT.viewBlocks, () => section("a")),
+    beyond: times(LIMIT.viewBlocks + 1, () => section("a")),
+  },
   { rule: "section text 3,000", within: [section(text(3000))], beyond: [section(text(3001))] },
-  { rule: "section fields: 10", within: [{ type: "section", fields: times(10, () => mrkdwn("f")) }], beyond: [{ type: "section", fields: times(11, () => mrkdwn("f")) }] },
-  { rule: "section field text 2,000", within: [{ type: "section", fields: [mrkdwn(text(2000))] }], beyond: [{ type: "section", fields: [mrkdwn(text(2001))] }] },
+  {
+    rule: "section fields: 10",
+    within: [{ type: "section", fields: times(10, () => mrkdwn("f")) }],
+    beyond: [{ type: "section", fields: times(11, () => mrkdwn("f")) }],
+  },
+  {
+    rule: "section field text 2,000",
+    within: [{ type: "section", fields: [mrkdwn(text(2000))] }],
+    beyond: [{ type: "section", fields: [mrkdwn(text(2001))] }],
+  },
   { rule: "header 150", within: [{ type: "header", text: plain(text(150)) }], beyond: [{ type: "header", text: plain(text(151)) }] },
-  { rule: "context: 10 elements", within: [{ type: "context", elements: times(10, () => mrkdwn("c")) }], beyond: [{ type: "context", elements: times(11, () => mrkdwn("c")) }] },
+  {
+    rule: "context: 10 elements",
+    within: [{ type: "context", elements: times(10, () => mrkdwn("c")) }],
+    beyond: [{ type: "context", elements: times(11, () => mrkdwn("c")) }],
+  },
   { rule: "context text 3,000", within: [{ type: "context", elements: [mrkdwn(text(3000))] }], beyond: [{ type: "context", elements: [mrkdwn(text(3001))] }] },
-  { rule: "actions: 25 elements", within: [actions(times(25, (i) => button({ action_id: `a${i}` })))], beyond: [actions(times(26, (i) => button({ action_id: `a${i}` })))] },
+  {
+    rule: "actions: 25 elements",
+    within: [actions(times(25, (i) => button({ action_id: `a${i}` })))],
+    beyond: [actions(times(26, (i) => button({ action_id: `a${i}` })))],
+  },
   { rule: "button text 75", within: [actions([button({ text: plain(text(75)) })])], beyond: [actions([button({ text: plain(text(76)) })])] },
   { rule: "button value 2,000", within: [actions([button({ value: text(2000) })])], beyond: [actions([button({ value: text(2001) })])] },
-  { rule: "button as a section accessory", within: [{ ...section("s"), accessory: button({ text: plain(text(75)) }) }], beyond: [{ ...section("s"), accessory: button({ text: plain(text(76)) }) }] },
+  {
+    rule: "button as a section accessory",
+    within: [{ ...section("s"), accessory: button({ text: plain(text(75)) }) }],
+    beyond: [{ ...section("s"), accessory: button({ text: plain(text(76)) }) }],
+  },
   { rule: "action_id 255", within: [actions([button({ action_id: text(255) })])], beyond: [actions([button({ action_id: text(256) })])] },
   { rule: "block_id 255", within: [{ ...section("s"), block_id: text(255) }], beyond: [{ ...section("s"), block_id: text(256) }] },
-  { rule: "block_id unique in a message", within: [{ ...section("a"), block_id: "one" }, { ...section("b"), block_id: "two" }], beyond: [{ ...section("a"), block_id: "one" }, { ...section("b"), block_id: "one" }] },
+  {
+    rule: "block_id unique in a message",
+    within: [
+      { ...section("a"), block_id: "one" },
+      { ...section("b"), block_id: "two" },
+    ],
+    beyond: [
+      { ...section("a"), block_id: "one" },
+      { ...section("b"), block_id: "one" },
+    ],
+  },
   { rule: "input label 2,000", surface: "modal", within: [input({ label: plain(text(2000)) })], beyond: [input({ label: plain(text(2001)) })] },
   { rule: "input hint 2,000", surface: "modal", within: [input({ hint: plain(text(2000)) })], beyond: [input({ hint: plain(text(2001)) })] },
   {
@@ -58,7 +98,15 @@ describe("Block Kit limits the local Slack enforces", () => {
   });
 
   it("modal title, submit and close 24; private_metadata 3,000", () => {
-    const modal = (fields: Record<string, unknown>) => ({ type: "modal", title: plain(text(24)), submit: plain(text(24)), close: plain(text(24)), private_metadata: text(3000), blocks: [], ...fields });
+    const modal = (fields: Record<string, unknown>) => ({
+      type: "modal",
+      title: plain(text(24)),
+      submit: plain(text(24)),
+      close: plain(text(24)),
+      private_metadata: text(3000),
+      blocks: [],
+      ...fields,
+    });
     expect(viewFieldProblems(modal({}))).toEqual([]);
     for (const field of ["title", "submit", "close"]) expect(viewFieldProblems(modal({ [field]: plain(text(25)) }))).toHaveLength(1);
     expect(viewFieldProblems(modal({ private_metadata: text(3001) }))).toHaveLength(1);
@@ -84,7 +132,9 @@ describe("the local Slack's access rules over HTTP", () => {
   });
 
   it("answers invalid_blocks for a message over a limit, and invalid_arguments for a modal's own fields", async () => {
-    expect(await slackErrorOf(client.chat.postMessage({ channel: "C1", text: "t", blocks: [actions([button({ text: plain(text(200)) })])] as never }))).toBe("invalid_blocks");
+    expect(await slackErrorOf(client.chat.postMessage({ channel: "C1", text: "t", blocks: [actions([button({ text: plain(text(200)) })])] as never }))).toBe(
+      "invalid_blocks",
+    );
     const modal = { type: "modal", title: plain(text(60)), blocks: [] };
     expect(await slackErrorOf(client.views.open({ trigger_id: slack.newTriggerId("U1"), view: modal as never }))).toBe("invalid_arguments");
     const home = { type: "home", blocks: times(LIMIT.viewBlocks + 1, () => section("a")) };
@@ -94,7 +144,9 @@ describe("the local Slack's access rules over HTTP", () => {
   it("wants new block_ids on each update of a message", async () => {
     const blocks = [{ ...section("v1"), block_id: "summary" }];
     const posted = await client.chat.postMessage({ channel: "C1", text: "v1", blocks: blocks as never });
-    expect(await slackErrorOf(client.chat.update({ channel: "C1", ts: posted.ts!, text: "v2", blocks: [{ ...section("v2"), block_id: "summary" }] as never }))).toBe("invalid_blocks");
+    expect(
+      await slackErrorOf(client.chat.update({ channel: "C1", ts: posted.ts!, text: "v2", blocks: [{ ...section("v2"), block_id: "summary" }] as never })),
+    ).toBe("invalid_blocks");
     await client.chat.update({ channel: "C1", ts: posted.ts!, text: "v2", blocks: [{ ...section("v2"), block_id: "summary.2" }] as never });
     expect(slack.messages("C1")[0]!.text).toBe("v2");
   });

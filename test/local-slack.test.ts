@@ -37,7 +37,6 @@ function clientFor(target: LocalSlack, options: { maxRequestConcurrency?: number
   });
 }
 
-
 const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
 
 describe("local Slack Web API", () => {
@@ -219,9 +218,7 @@ describe("local Slack Web API", () => {
 
     const updated = await client.views.update({ view_id: viewId, hash: opened.view!.hash, view: { ...modal, callback_id: "kpi2" } });
     expect(updated.view!.hash).not.toBe(opened.view!.hash);
-    expect(await slackErrorOf(client.views.update({ view_id: viewId, hash: opened.view!.hash, view: modal }))).toBe(
-      "hash_conflict",
-    );
+    expect(await slackErrorOf(client.views.update({ view_id: viewId, hash: opened.view!.hash, view: modal }))).toBe("hash_conflict");
 
     const pushed = await client.views.push({ trigger_id: slack.newTriggerId(), view: modal });
     expect(pushed.view!.id).not.toBe(viewId);
@@ -276,12 +273,7 @@ describe("local Slack Web API", () => {
     expect(((await viaGet.json()) as { messages: unknown[] }).messages).toHaveLength(1);
 
     expect(await slackErrorOf(client.apiCall("admin.nonsense"))).toBe("unknown_method");
-    expect(slack.calls.map((call) => call.method)).toEqual([
-      "auth.test",
-      "chat.postMessage",
-      "conversations.history",
-      "admin.nonsense",
-    ]);
+    expect(slack.calls.map((call) => call.method)).toEqual(["auth.test", "chat.postMessage", "conversations.history", "admin.nonsense"]);
     expect(slack.calls.every((call) => !("token" in call.params))).toBe(true);
   });
 
@@ -418,9 +410,7 @@ describe("signed requests", () => {
   });
 
   it("escapes command text like Slack but keeps Slack's own markup", () => {
-    expect(escapeLikeSlack("a < b > c & <#C1|general> <!here> <https://x.y|x>")).toBe(
-      "a &lt; b &gt; c &amp; <#C1|general> <!here> <https://x.y|x>",
-    );
+    expect(escapeLikeSlack("a < b > c & <#C1|general> <!here> <https://x.y|x>")).toBe("a &lt; b &gt; c &amp; <#C1|general> <!here> <https://x.y|x>");
   });
 });
 
@@ -442,7 +432,10 @@ describe("local Slack for a Slack client (the demo)", () => {
     const posted = await client.chat.postMessage({ channel: "C1", text: "hi", blocks: [section("hi")] });
     expect(slack.apiMessage("C1", posted.ts!)).toMatchObject({ type: "message", ts: posted.ts, text: "hi", bot_id: "B0001", blocks: [section("hi")] });
     expect(slack.apiMessage("C1", "1.000001")).toBeUndefined();
-    const opened = await client.views.open({ trigger_id: slack.newTriggerId("U1"), view: { type: "modal", callback_id: "form", title: { type: "plain_text", text: "Form" }, blocks: [] } });
+    const opened = await client.views.open({
+      trigger_id: slack.newTriggerId("U1"),
+      view: { type: "modal", callback_id: "form", title: { type: "plain_text", text: "Form" }, blocks: [] },
+    });
     expect(slack.apiView(opened.view!.id!)).toMatchObject({ id: opened.view!.id, type: "modal", callback_id: "form", state: { values: {} } });
   });
 
@@ -463,7 +456,10 @@ describe("local Slack for a Slack client (the demo)", () => {
       expect(history.messages!.map((message) => message.text)).toEqual(["root", "reply"]);
       const later = await clientFor(restored).chat.postMessage({ channel: "C1", text: "later" });
       expect(Number(later.ts)).toBeGreaterThan(Number(root.ts));
-      const view = await clientFor(restored).views.open({ trigger_id: restored.newTriggerId("U1"), view: { type: "modal", title: { type: "plain_text", text: "x" }, blocks: [] } });
+      const view = await clientFor(restored).views.open({
+        trigger_id: restored.newTriggerId("U1"),
+        view: { type: "modal", title: { type: "plain_text", text: "x" }, blocks: [] },
+      });
       expect(snapshot.views.map((saved: { id: string }) => saved.id)).not.toContain(view.view!.id);
     } finally {
       await restored.close();

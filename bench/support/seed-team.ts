@@ -100,7 +100,6 @@ function addOwners(slack: LocalSlack, count: number, timeZones: readonly string[
   });
 }
 
-
 export interface SeededKpi {
   id: number;
   name: string;
@@ -108,7 +107,13 @@ export interface SeededKpi {
   ownerId: string;
 }
 
-async function insertSeatsAndKpis(db: Database, count: number, perSeat: TeamSpec["kpisPerSeat"], ownerIds: string[], createdAt: Date): Promise<{ seats: SeededSeat[]; kpis: SeededKpi[] }> {
+async function insertSeatsAndKpis(
+  db: Database,
+  count: number,
+  perSeat: TeamSpec["kpisPerSeat"],
+  ownerIds: string[],
+  createdAt: Date,
+): Promise<{ seats: SeededSeat[]; kpis: SeededKpi[] }> {
   const [min, max] = typeof perSeat === "number" ? [perSeat, perSeat] : perSeat;
   const specs = Array.from({ length: count }, (_, index) => ({
     name: `Bench seat ${index + 1}`,

@@ -11,7 +11,8 @@ export interface SlackMessageLike {
 export function slackLimitProblems(messages: SlackMessageLike[]): string[] {
   const problems: string[] = [];
   messages.forEach((message, index) => {
-    if (message.blocks.length > MAX_BLOCKS_PER_MESSAGE) problems.push(`message ${index + 1} has ${message.blocks.length} blocks (limit ${MAX_BLOCKS_PER_MESSAGE})`);
+    if (message.blocks.length > MAX_BLOCKS_PER_MESSAGE)
+      problems.push(`message ${index + 1} has ${message.blocks.length} blocks (limit ${MAX_BLOCKS_PER_MESSAGE})`);
     const longest = Math.max(0, ...message.blocks.map((block) => String(block.text?.text ?? "").length));
     if (longest > MAX_SECTION_TEXT) problems.push(`message ${index + 1} has a text of ${longest} characters (limit ${MAX_SECTION_TEXT})`);
   });

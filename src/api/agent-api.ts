@@ -49,7 +49,8 @@ export class AgentApi {
   handle(req: IncomingMessage, res: ServerResponse): void {
     this.route(req, res).catch((error: unknown) => {
       this.deps.logger.error(`agent API ${req.method} ${pathOf(req)} failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) answerError(res, { ok: false, error: "internal", message: "something went wrong on Cadence's side; nothing was recorded. Retry in a minute." });
+      if (!res.headersSent)
+        answerError(res, { ok: false, error: "internal", message: "something went wrong on Cadence's side; nothing was recorded. Retry in a minute." });
     });
   }
 
@@ -79,9 +80,10 @@ export class AgentApi {
     const body = await readBody(req, { maxBytes: this.limits.maxBodyBytes, timeoutMs: this.limits.bodyTimeoutMs });
     if (!body.ok) {
       if (body.reason === "aborted") return void res.destroy();
-      const failure: AgentFailure = body.reason === "too_large"
-        ? { ok: false, error: "payload_too_large", message: `the body is over ${this.limits.maxBodyBytes / 1024} KB; send at most 100 entries at a time` }
-        : { ok: false, error: "request_timeout", message: `the body did not arrive within ${this.limits.bodyTimeoutMs / 1000} s` };
+      const failure: AgentFailure =
+        body.reason === "too_large"
+          ? { ok: false, error: "payload_too_large", message: `the body is over ${this.limits.maxBodyBytes / 1024} KB; send at most 100 entries at a time` }
+          : { ok: false, error: "request_timeout", message: `the body did not arrive within ${this.limits.bodyTimeoutMs / 1000} s` };
       return answerError(res, failure, true);
     }
     let parsed: unknown;
@@ -103,7 +105,15 @@ export class AgentApi {
     const turn = this.limiter.take(String(seat.value.id), this.deps.clock());
     if (!turn.allowed) {
       res.setHeader("retry-after", String(turn.retryAfterSeconds));
-      return void answerError(res, { ok: false, error: "rate_limited", message: `at most ${this.limits.requestsPerMinute} requests a minute per token; retry in ${turn.retryAfterSeconds} s` }, true);
+      return void answerError(
+        res,
+        {
+          ok: false,
+          error: "rate_limited",
+          message: `at most ${this.limits.requestsPerMinute} requests a minute per token; retry in ${turn.retryAfterSeconds} s`,
+        },
+        true,
+      );
     }
     return seat.value;
   }

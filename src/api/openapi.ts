@@ -21,18 +21,33 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
   const common = {
     "401": error("No token, or not a valid one."),
     "403": error("The seat is retired."),
-    "429": { ...error("More than 60 requests in a minute with this token."), headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } } },
+    "429": {
+      ...error("More than 60 requests in a minute with this token."),
+      headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } },
+    },
   };
   return {
     openapi: "3.1.0",
-    info: { title: "Cadence agent API", version: "1.0.0", description: "An AI seat's agent reports its own KPI values; the seat's owner confirms or corrects them in Slack." },
+    info: {
+      title: "Cadence agent API",
+      version: "1.0.0",
+      description: "An AI seat's agent reports its own KPI values; the seat's owner confirms or corrects them in Slack.",
+    },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ seatToken: [] }],
     paths: {
       "/api/v1/entries": {
         post: {
           summary: "Record KPI values for the token's seat (all or nothing)",
-          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "A retry with the same key and body gets the first answer again (kept 24 hours)." }],
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              schema: { type: "string", maxLength: 255 },
+              description: "A retry with the same key and body gets the first answer again (kept 24 hours).",
+            },
+          ],
           requestBody: { required: true, content: { "application/json": { schema: ref("EntriesRequest") } } },
           responses: {
             "201": json("EntriesAnswer", "Recorded."),

@@ -3,7 +3,10 @@
 export class RateLimiter {
   private readonly recent = new Map<string, number[]>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Takes one request for `key`; when over the limit, the seconds until the next request would be allowed. */
   take(key: string, now: Date): { allowed: true } | { allowed: false; retryAfterSeconds: number } {

@@ -72,7 +72,10 @@ export function isTimeZone(name: string): boolean {
 
 const environmentSchema = z
   .object({
-    SLACK_BOT_TOKEN: z.string({ message: "is required" }).trim().regex(/^xoxb-/, "must start with xoxb-"),
+    SLACK_BOT_TOKEN: z
+      .string({ message: "is required" })
+      .trim()
+      .regex(/^xoxb-/, "must start with xoxb-"),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith("xapp-"), "must start with xapp-"),
     PORT: optionalText.transform((value, context) => {
@@ -90,9 +93,15 @@ const environmentSchema = z
       .transform((value) => value ?? DEFAULT_DATABASE_URL)
       .refine((value) => databaseProvider(value) !== undefined, "must be a file: URL (SQLite) or a postgres:// or postgresql:// URL")
       .transform((value) => (databaseProvider(value) === "sqlite" ? absoluteSqliteUrl(value, PROJECT_ROOT) : value)),
-    CADENCE_CHANNEL: z.string({ message: "is required" }).trim().regex(/^[CG][A-Z0-9]+$/, "must be a channel id such as C0123456789"),
+    CADENCE_CHANNEL: z
+      .string({ message: "is required" })
+      .trim()
+      .regex(/^[CG][A-Z0-9]+$/, "must be a channel id such as C0123456789"),
     CADENCE_ADMINS: optionalText.transform((value, context) => {
-      const ids = (value ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+      const ids = (value ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean);
       const bad = ids.filter((id) => !/^[UW][A-Z0-9]+$/.test(id));
       if (bad.length > 0) context.addIssue({ code: "custom", message: `${bad.join(", ")} ${bad.length === 1 ? "is not a user id" : "are not user ids"}` });
       return ids;
@@ -108,9 +117,13 @@ const environmentSchema = z
     DIGEST_AT: weeklyTime("tue 13:00"),
     SLACK_API_URL: optionalText.refine((value) => value === undefined || /^https?:\/\//.test(value), "must be an http(s) URL"),
     CADENCE_REVIEWS: optionalText.transform((value, context) => {
-      const kinds = (value ?? DEFAULT_REQUIRED_REVIEWS.join(",")).split(",").map((kind) => kind.trim().toLowerCase()).filter(Boolean);
+      const kinds = (value ?? DEFAULT_REQUIRED_REVIEWS.join(","))
+        .split(",")
+        .map((kind) => kind.trim().toLowerCase())
+        .filter(Boolean);
       const bad = kinds.filter((kind) => !isReviewKind(kind));
-      if (bad.length > 0) context.addIssue({ code: "custom", message: `${bad.join(", ")} ${bad.length === 1 ? "is not a review kind" : "are not review kinds"}` });
+      if (bad.length > 0)
+        context.addIssue({ code: "custom", message: `${bad.join(", ")} ${bad.length === 1 ? "is not a review kind" : "are not review kinds"}` });
       return [...new Set(kinds)] as ReviewKind[];
     }),
   })

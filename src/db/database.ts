@@ -43,7 +43,10 @@ async function openSqlite(databaseUrl: string): Promise<Database> {
 
 // Loaded only when used: a SQLite deployment (and every SQLite test) skips loading the second client.
 async function openPostgres(databaseUrl: string): Promise<Database> {
-  const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/prisma-postgres/client")]);
+  const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("../generated/prisma-postgres/client"),
+  ]);
   const adapter = new PrismaPg({ connectionString: databaseUrl });
   return new PostgresPrismaClient({ adapter }) as unknown as Database;
 }

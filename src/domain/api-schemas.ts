@@ -9,10 +9,12 @@ const WEEK_PATTERN = /^\d{4}-W\d{2}$/;
 export const entryInputSchema = z
   .object({
     kpi: z.string().trim().min(1).max(80).describe("The KPI's name in the token's seat (case does not matter)."),
-    value: z
-      .union([z.number(), z.string().max(40)])
-      .describe('Parsed like any other entry, by the KPI\'s unit: 41, "97%", "$1,200", "1h 30m", "yes".'),
-    week: z.string().regex(WEEK_PATTERN, "must be an ISO week such as 2026-W47").optional().describe("ISO week; default: the last completed week in the team's time zone."),
+    value: z.union([z.number(), z.string().max(40)]).describe('Parsed like any other entry, by the KPI\'s unit: 41, "97%", "$1,200", "1h 30m", "yes".'),
+    week: z
+      .string()
+      .regex(WEEK_PATTERN, "must be an ISO week such as 2026-W47")
+      .optional()
+      .describe("ISO week; default: the last completed week in the team's time zone."),
     note: z.string().max(500).optional(),
   })
   .strict()
@@ -28,7 +30,7 @@ export type EntriesRequest = z.infer<typeof entriesRequestSchema>;
 export const recordedEntrySchema = z.object({
   kpi: z.string(),
   week: z.string(),
-  value: z.string().describe("The value as Cadence shows it (\"97%\", \"1h 30m\")."),
+  value: z.string().describe('The value as Cadence shows it ("97%", "1h 30m").'),
   onTrack: z.boolean(),
 });
 
@@ -83,6 +85,4 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-export const errorAnswerSchema = z
-  .object({ error: z.enum(API_ERROR_CODES), message: z.string().describe("What to fix.") })
-  .meta({ id: "Error" });
+export const errorAnswerSchema = z.object({ error: z.enum(API_ERROR_CODES), message: z.string().describe("What to fix.") }).meta({ id: "Error" });

@@ -63,7 +63,10 @@ function coversWeek(ranges: TimeOff[], week: IsoWeek): boolean {
 
 /** Whether `ownerId`'s own time off covers every day of `week` (several ranges may add up to it). */
 export function isAwayForWeek(ownerId: string, week: IsoWeek, ranges: TimeOff[]): boolean {
-  return coversWeek(ranges.filter((range) => range.userId === ownerId), week);
+  return coversWeek(
+    ranges.filter((range) => range.userId === ownerId),
+    week,
+  );
 }
 
 /** The team holidays that together cover every day of `week`, or undefined when it is a working week. */

@@ -77,7 +77,10 @@ export function parseGoal(words: string[], unit: Unit): ParsedGoal {
     if (!low.ok) return { ok: false, error: `the lower bound ${low.error}` };
     if (!high.ok) return { ok: false, error: `the upper bound ${high.error}` };
     if (low.value > high.value) {
-      return { ok: false, error: `\`between ${rest.slice(0, andAt).join(" ")} and ${rest.slice(andAt + 1).join(" ")}\`: the lower bound must not exceed the upper bound` };
+      return {
+        ok: false,
+        error: `\`between ${rest.slice(0, andAt).join(" ")} and ${rest.slice(andAt + 1).join(" ")}\`: the lower bound must not exceed the upper bound`,
+      };
     }
     return { ok: true, goal: { op: "between", a: low.value, b: high.value } };
   }

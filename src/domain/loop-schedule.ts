@@ -32,7 +32,7 @@ export function latestCheckinFor(week: IsoWeek, settings: LoopSettings): Date {
 export function checkinTimeFor(week: IsoWeek, ownerTz: string, settings: LoopSettings): Date {
   const local = localCheckinTimeFor(week, ownerTz, settings);
   const latest = latestCheckinFor(week, settings);
-  return local < latest ? local : latest;
+  return new Date(Math.min(local.getTime(), latest.getTime()));
 }
 
 /**

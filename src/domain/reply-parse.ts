@@ -28,7 +28,10 @@ export function replySizeProblem(text: string): string | undefined {
 export function parseCheckinReply(text: string, kpis: ReplyKpi[], asked: ReplyKpi[] = kpis): ParsedReply {
   const tooBig = replySizeProblem(text);
   if (tooBig) return refuseWhole(tooBig);
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
   const byName = new Map(kpis.map((kpi) => [kpi.name.toLowerCase(), kpi]));
   const values = new Map<number, number>();
   const problems: string[] = [];

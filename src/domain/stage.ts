@@ -29,11 +29,17 @@ export function checkStageChange(facts: StageChangeFacts): { ok: true } | { ok: 
   if (from === to) return { ok: false, error: `the seat is already in ${to}` };
   if (from === "retired") return { ok: false, error: "the seat is retired; a retired seat does not come back (add a new seat instead)" };
   if (to === "shadow" || to === "production") {
-    const missing = [facts.kpisWithGoal === 0 ? "a KPI with a goal" : null, facts.killThresholds === 0 ? "a kill threshold (`/cadence kpi kill`)" : null].filter(Boolean);
+    const missing = [
+      facts.kpisWithGoal === 0 ? "a KPI with a goal" : null,
+      facts.killThresholds === 0 ? "a kill threshold (`/cadence kpi kill`)" : null,
+    ].filter(Boolean);
     if (missing.length > 0) return { ok: false, error: `entering ${to} needs ${missing.join(" and ")} first` };
   }
   if (to === "production" && !facts.gatePasses && !isOverride(facts.reason)) {
-    return { ok: false, error: `the gate to production does not pass (${facts.gateBlockers.join("; ") || "not ready"}); start the reason with \`${OVERRIDE_PREFIX}\` to promote anyway` };
+    return {
+      ok: false,
+      error: `the gate to production does not pass (${facts.gateBlockers.join("; ") || "not ready"}); start the reason with \`${OVERRIDE_PREFIX}\` to promote anyway`,
+    };
   }
   return { ok: true };
 }

@@ -16,8 +16,22 @@ export interface StopWebhookBody {
   at: string;
 }
 
-export function stopWebhookBody(input: { seat: string; stage: SeatStage; previousStage: SeatStage | null; reason: string | null; by: string; at: Date }): string {
-  const body: StopWebhookBody = { seat: input.seat, stage: input.stage, previousStage: input.previousStage, reason: input.reason, by: input.by, at: input.at.toISOString() };
+export function stopWebhookBody(input: {
+  seat: string;
+  stage: SeatStage;
+  previousStage: SeatStage | null;
+  reason: string | null;
+  by: string;
+  at: Date;
+}): string {
+  const body: StopWebhookBody = {
+    seat: input.seat,
+    stage: input.stage,
+    previousStage: input.previousStage,
+    reason: input.reason,
+    by: input.by,
+    at: input.at.toISOString(),
+  };
   return JSON.stringify(body);
 }
 

@@ -37,8 +37,10 @@ function weeksInARow(state: "on" | "off", goal: Goal, valuesByWeek: Map<IsoWeek,
   return count;
 }
 
-export const weeksOffTrack = (goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback = 52) => weeksInARow("off", goal, valuesByWeek, week, lookback);
-export const weeksOnTrack = (goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback = 52) => weeksInARow("on", goal, valuesByWeek, week, lookback);
+export const weeksOffTrack = (goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback = 52) =>
+  weeksInARow("off", goal, valuesByWeek, week, lookback);
+export const weeksOnTrack = (goal: Goal, valuesByWeek: Map<IsoWeek, number>, week: IsoWeek, lookback = 52) =>
+  weeksInARow("on", goal, valuesByWeek, week, lookback);
 
 /** Share of the weeks with a value that were on track, or null when none had a value. */
 export function onTrackRate(goal: Goal, values: (number | null)[]): number | null {

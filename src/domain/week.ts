@@ -104,4 +104,3 @@ export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
 export function weeksBetween(from: IsoWeek, to: IsoWeek): number {
   return Math.round((mondayOf(to).getTime() - mondayOf(from).getTime()) / (7 * 24 * 3600 * 1000));
 }
-

@@ -17,7 +17,9 @@ export function zonesNotServed(settings: LoopSettings, zones: Iterable<string>, 
   const problems: string[] = [];
   const weekEnds = weekStartsAt(shiftWeek(week, 1), settings.tz);
   if (latest < weekEnds) {
-    problems.push(`DEADLINE_AT (${settings.deadlineAt.text}) minus REMIND_AFTER comes before the week ends in ${settings.tz}, so some owners are asked before the week is over.`);
+    problems.push(
+      `DEADLINE_AT (${settings.deadlineAt.text}) minus REMIND_AFTER comes before the week ends in ${settings.tz}, so some owners are asked before the week is over.`,
+    );
   }
   const early = [...new Set(zones)]
     .sort()

@@ -57,10 +57,12 @@ function introText(model: CheckinModel, answered: number, total: number): string
   }
   if (answered === total) return `:white_check_mark: Thanks <@${model.ownerId}> — all ${total} numbers received for ${model.week}.`;
   // Only what the agent did not report is asked for.
-  const asked = agent.reported > 0 ? `the agent reported ${agent.reported}; the other ${total - answered}, please` : "your numbers for the week that just ended, please";
-  const reply = agent.reported > 0
-    ? "Use the button, or reply here with one value per line for the ones still open (in their order), or as `KPI name: value`."
-    : "Use the button, or reply here with one value per line (in this order, or as `KPI name: value`).";
+  const asked =
+    agent.reported > 0 ? `the agent reported ${agent.reported}; the other ${total - answered}, please` : "your numbers for the week that just ended, please";
+  const reply =
+    agent.reported > 0
+      ? "Use the button, or reply here with one value per line for the ones still open (in their order), or as `KPI name: value`."
+      : "Use the button, or reply here with one value per line (in this order, or as `KPI name: value`).";
   return `Hi <@${model.ownerId}>, ${asked} (${answered}/${total} in). ${reply}`;
 }
 
@@ -74,9 +76,18 @@ export function buildCheckinMessage(model: CheckinModel): { text: string; blocks
   blocks.push(...packLines(lines).map((text) => section(text)));
   const buttonValue = JSON.stringify({ week: model.week, ownerId: model.ownerId });
   const agent = agentReports(model);
-  const confirm = agent.unconfirmed > 0
-    ? [{ type: "button" as const, action_id: ACTIONS.confirmAgentValues, text: { type: "plain_text" as const, text: agent.reported === total ? "Confirm all" : "Confirm" }, style: "primary" as const, value: buttonValue }]
-    : [];
+  const confirm =
+    agent.unconfirmed > 0
+      ? [
+          {
+            type: "button" as const,
+            action_id: ACTIONS.confirmAgentValues,
+            text: { type: "plain_text" as const, text: agent.reported === total ? "Confirm all" : "Confirm" },
+            style: "primary" as const,
+            value: buttonValue,
+          },
+        ]
+      : [];
   blocks.push({
     type: "actions",
     elements: [

@@ -93,7 +93,10 @@ function ratingBlocks(model: DigestModel): Block[] {
     text: { type: "plain_text" as const, text: String(index + 1) },
     value: `${model.week}:${index + 1}`,
   }));
-  return [section("*Rate this week's meeting* (1 = waste of time, 10 = couldn't run without it)"), { type: "actions", block_id: "digest_rating", elements: buttons }];
+  return [
+    section("*Rate this week's meeting* (1 = waste of time, 10 = couldn't run without it)"),
+    { type: "actions", block_id: "digest_rating", elements: buttons },
+  ];
 }
 
 export function buildDigestMessages(model: DigestModel): DigestMessages {
@@ -103,9 +106,16 @@ export function buildDigestMessages(model: DigestModel): DigestMessages {
   const { on, off, missing, opened, closed } = model.summary;
   const main: Block[] = [
     header(`Weekly digest · ${describeWeek(model.week)}`),
-    section(`${trackMark("on")} *${on}* on track · ${trackMark("off")} *${off}* off track · ${trackMark("missing")} *${missing}* missing · *${opened}* issue${opened === 1 ? "" : "s"} opened · *${closed}* resolved or dropped since the last digest`),
+    section(
+      `${trackMark("on")} *${on}* on track · ${trackMark("off")} *${off}* off track · ${trackMark("missing")} *${missing}* missing · *${opened}* issue${opened === 1 ? "" : "s"} opened · *${closed}* resolved or dropped since the last digest`,
+    ),
   ];
-  if (model.lastRating) main.push(context(`Last week's meeting: rated *${model.lastRating.average.toFixed(1)}*/10 by ${model.lastRating.count} ${model.lastRating.count === 1 ? "person" : "people"}`));
+  if (model.lastRating)
+    main.push(
+      context(
+        `Last week's meeting: rated *${model.lastRating.average.toFixed(1)}*/10 by ${model.lastRating.count} ${model.lastRating.count === 1 ? "person" : "people"}`,
+      ),
+    );
 
   // 2. Scorecard: whole when it is short, else what needs attention, with the full table in the thread.
   main.push(divider, section("*Scorecard*"));
@@ -114,7 +124,9 @@ export function buildDigestMessages(model: DigestModel): DigestMessages {
     const bounded = boundedSections(seatLines, 3);
     main.push(...bounded.blocks);
   } else {
-    const attention = model.scorecard.flatMap(({ seat, kpis }) => kpis.filter((line) => line.state !== "on").map((line) => `${kpiLine(line)} · ${escapeText(seat.name)}`));
+    const attention = model.scorecard.flatMap(({ seat, kpis }) =>
+      kpis.filter((line) => line.state !== "on").map((line) => `${kpiLine(line)} · ${escapeText(seat.name)}`),
+    );
     const bounded = boundedSections(attention.length > 0 ? attention : ["Every KPI is on track."], MAIN_SECTIONS_PER_LIST);
     main.push(...bounded.blocks);
     if (bounded.overflow.length > 0) main.push(context(`…and ${bounded.overflow.length} more off track or missing.`));
@@ -135,9 +147,21 @@ export function buildDigestMessages(model: DigestModel): DigestMessages {
 
   // 4–6. Closed since the last digest, who did not check in, and the AI seats.
   pushList(main, thread, "*Resolved or dropped since the last digest*", model.closedIssues.map(closedLine), "Nothing closed.");
-  pushList(main, thread, "*Did not check in*", model.missingOwners.map((owner) => `<@${owner.ownerId}> · ${owner.missing} number${owner.missing === 1 ? "" : "s"} missing`), "Everyone checked in. :raised_hands:");
+  pushList(
+    main,
+    thread,
+    "*Did not check in*",
+    model.missingOwners.map((owner) => `<@${owner.ownerId}> · ${owner.missing} number${owner.missing === 1 ? "" : "s"} missing`),
+    "Everyone checked in. :raised_hands:",
+  );
   main.push(...weeklyMeetingBlocks(model));
-  pushList(main, thread, "*AI seats*", model.aiSeats.map((_, index) => aiSeatLine(model, index)), "No seats held by AI agents.");
+  pushList(
+    main,
+    thread,
+    "*AI seats*",
+    model.aiSeats.map((_, index) => aiSeatLine(model, index)),
+    "No seats held by AI agents.",
+  );
 
   main.push(divider, ...ratingBlocks(model));
   const text = `Weekly digest for ${model.week}: ${on} on track, ${off} off track, ${missing} missing, ${openIssues.length} open issues`;

@@ -14,7 +14,7 @@ export type DmReplyOutcome =
 export function buildDmReplyText(outcome: DmReplyOutcome): string {
   switch (outcome.kind) {
     case "no-checkin":
-      return "I have no check-in open for you. Numbers can also be set with `/scorecard set \"&lt;kpi&gt;\" &lt;value&gt;`.";
+      return 'I have no check-in open for you. Numbers can also be set with `/scorecard set "&lt;kpi&gt;" &lt;value&gt;`.';
     case "no-kpis":
       return "Your seats have no active KPIs, so there is nothing to record.";
     case "refused":
@@ -27,7 +27,9 @@ export function buildDmReplyText(outcome: DmReplyOutcome): string {
         for (const { kpi, entry } of outcome.recorded) lines.push(`• ${escapeText(kpi.name)}: ${formatValue(entry.value, kpi.unit)}`);
       }
       if (outcome.problems.length > 0) {
-        lines.push(outcome.recorded.length > 0 ? ":warning: I could not read:" : `:warning: I could not read your reply for ${outcome.week}, so nothing was recorded:`);
+        lines.push(
+          outcome.recorded.length > 0 ? ":warning: I could not read:" : `:warning: I could not read your reply for ${outcome.week}, so nothing was recorded:`,
+        );
         for (const problem of outcome.problems) lines.push(`• ${escapeText(problem)}`);
         lines.push(`Your KPIs, in order: ${order}.`);
       }

@@ -73,7 +73,15 @@ export function buildHomeView(model: HomeModel): HomeView {
     if (model.ownSeats.some((seat) => seat.kpis.length > 0)) {
       blocks.push({
         type: "actions",
-        elements: [{ type: "button", action_id: ACTIONS.openCheckinForm, style: "primary", text: { type: "plain_text", text: `Enter numbers for ${model.week}` }, value: JSON.stringify({ week: model.week, ownerId: model.userId }) }],
+        elements: [
+          {
+            type: "button",
+            action_id: ACTIONS.openCheckinForm,
+            style: "primary",
+            text: { type: "plain_text", text: `Enter numbers for ${model.week}` },
+            value: JSON.stringify({ week: model.week, ownerId: model.userId }),
+          },
+        ],
       });
     }
   }
@@ -87,11 +95,19 @@ export function buildHomeView(model: HomeModel): HomeView {
     blocks.push(
       divider,
       section("*Team scorecard* (admin)"),
-      section(`${team.seats} seats (${team.aiSeats} held by AI agents) · ${trackMark("on")} ${team.on} on track · ${trackMark("off")} ${team.off} off track · ${trackMark("missing")} ${team.missing} missing · ${team.openIssues} open issues`),
+      section(
+        `${team.seats} seats (${team.aiSeats} held by AI agents) · ${trackMark("on")} ${team.on} on track · ${trackMark("off")} ${team.off} off track · ${trackMark("missing")} ${team.missing} missing · ${team.openIssues} open issues`,
+      ),
       // Only when there is something to fix: the home tab is not the place for "all clear" lines.
       ...(team.refused && team.refused.items.length > 0 ? statusSectionBlocks({ ...team.refused, items: team.refused.items.slice(0, MAX_REFUSED_SHOWN) }) : []),
-      ...(team.refused && team.refused.items.length > MAX_REFUSED_SHOWN ? [context(`…and ${team.refused.items.length - MAX_REFUSED_SHOWN} more: \`/cadence status\``)] : []),
-      context(escapeExceptMentions('Set-up: `/cadence seat add "<name>" @owner agent|human` · `/cadence kpi add "<seat>" "<kpi>" >= 90 percent` · `/cadence seat list` · `/cadence run checkins|reminders|drift|digest` · `/cadence status` · `/cadence help`')),
+      ...(team.refused && team.refused.items.length > MAX_REFUSED_SHOWN
+        ? [context(`…and ${team.refused.items.length - MAX_REFUSED_SHOWN} more: \`/cadence status\``)]
+        : []),
+      context(
+        escapeExceptMentions(
+          'Set-up: `/cadence seat add "<name>" @owner agent|human` · `/cadence kpi add "<seat>" "<kpi>" >= 90 percent` · `/cadence seat list` · `/cadence run checkins|reminders|drift|digest` · `/cadence status` · `/cadence help`',
+        ),
+      ),
     );
   }
   blocks.push(context("`/scorecard` for the numbers · `/issue list` for every open issue"));

@@ -27,7 +27,14 @@ export interface IssueView {
 // A note shares a context text (3,000 characters, counted escaped) with the state, date and people around it.
 export const NOTE_SHOWN = 2500;
 
-const SOURCE_ICON: Record<Issue["source"], string> = { manual: ":pushpin:", drift: ":chart_with_downwards_trend:", missing: ":grey_question:", kill: ":octagonal_sign:", gate: ":checkered_flag:", priority: ":dart:" };
+const SOURCE_ICON: Record<Issue["source"], string> = {
+  manual: ":pushpin:",
+  drift: ":chart_with_downwards_trend:",
+  missing: ":grey_question:",
+  kill: ":octagonal_sign:",
+  gate: ":checkered_flag:",
+  priority: ":dart:",
+};
 
 export function issueHeadline(issue: Issue): string {
   return `${SOURCE_ICON[issue.source]} *#${issue.id}* ${formatTypedText(issue.title)}`;
@@ -56,7 +63,8 @@ function issueFacts(view: IssueView): string[] {
     const weeks = view.weeksOff ?? issue.weeks.length;
     lines.push(`Off track *${weeks} week${weeks === 1 ? "" : "s"}* in a row (since ${issue.weeks[0] ?? issue.week})`);
   }
-  if (kpi && issue.source === "missing") lines.push(`*${escapeText(kpi.name)}*: no value for ${issue.week} by the deadline · goal ${formatGoal(kpi.goal, kpi.unit)}`);
+  if (kpi && issue.source === "missing")
+    lines.push(`*${escapeText(kpi.name)}*: no value for ${issue.week} by the deadline · goal ${formatGoal(kpi.goal, kpi.unit)}`);
   if (kpi && issue.source === "kill") lines.push(...killFacts(issue, kpi, view.value ?? null));
   if (view.series && kpi) lines.push(`Trend (${view.series.weeks.length} weeks): \`${sparkline(view.series.values)}\``);
   return lines;

@@ -16,10 +16,14 @@ export function priorityLine(priority: Priority): string {
 }
 
 export function buildPriorityListReply(priorities: Priority[]): Reply {
-  if (priorities.length === 0) return { text: "No open priorities.", blocks: [section('No open priorities. Add one with `/priority add "<title>" [@owner] [due 2026-12-31]`.')] };
+  if (priorities.length === 0)
+    return { text: "No open priorities.", blocks: [section('No open priorities. Add one with `/priority add "<title>" [@owner] [due 2026-12-31]`.')] };
   const { onTrack, total } = prioritySummary(priorities);
   const lines = priorities.map(priorityLine);
-  return { text: `${total} open priorities`, blocks: [header(`Priorities: ${onTrack} of ${total} on track`), ...packLines(lines).map((text) => section(text))] };
+  return {
+    text: `${total} open priorities`,
+    blocks: [header(`Priorities: ${onTrack} of ${total} on track`), ...packLines(lines).map((text) => section(text))],
+  };
 }
 
 function button(actionId: string, text: string, priority: Priority, style?: "primary" | "danger"): Button {

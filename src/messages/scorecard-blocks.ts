@@ -36,7 +36,9 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
   const shown = data.weeks.slice(-SCORECARD_WEEKS_SHOWN);
   const longest = Math.max(3, ...seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.name.length + 2)));
   const nameWidth = Math.min(longest + 1, MAX_NAME_WIDTH);
-  const cells = seats.flatMap((seat) => seat.kpis.flatMap((kpi) => shown.map((week) => cellText(kpi, data.values.get(kpi.id)?.get(week), provenanceOfValue(data, kpi.id, week)))));
+  const cells = seats.flatMap((seat) =>
+    seat.kpis.flatMap((kpi) => shown.map((week) => cellText(kpi, data.values.get(kpi.id)?.get(week), provenanceOfValue(data, kpi.id, week)))),
+  );
   const cellWidth = Math.max(MIN_CELL_WIDTH, ...cells.map((text) => text.length + 1));
   const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), cellWidth)).join("")}Trend`;
   const lines = [heading];
@@ -45,7 +47,9 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
     for (const kpi of seat.kpis) {
       const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
       const trend = sparkline(seriesFor(data.weeks, values));
-      lines.push(`  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => pad(cellText(kpi, values.get(week), provenanceOfValue(data, kpi.id, week)), cellWidth)).join("")}${trend}`);
+      lines.push(
+        `  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => pad(cellText(kpi, values.get(week), provenanceOfValue(data, kpi.id, week)), cellWidth)).join("")}${trend}`,
+      );
     }
   }
   return lines;
@@ -55,7 +59,7 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
 export function tableSections(lines: string[]): Block[] {
   const [heading, ...rows] = lines;
   // Each chunk repeats the heading so every part of a split table reads on its own.
-  return packLines(rows, 2900 - heading.length - 10).map((chunk) => section("```" + `${heading}\n${chunk}` + "```"));
+  return packLines(rows, 2900 - heading.length - 10).map((chunk) => section(`\`\`\`${heading}\n${chunk}\`\`\``));
 }
 
 export function buildScorecardReply(data: ScorecardData): Reply {

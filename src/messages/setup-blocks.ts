@@ -66,5 +66,8 @@ export function buildHelpReply(): Reply {
     PRIORITY_USAGE.all,
     `${TODO_USAGE.all} · \`/issue resolve <id> <note> todo @owner <title>\``,
   ];
-  return { text: "Cadence commands", blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")] };
+  return {
+    text: "Cadence commands",
+    blocks: [header("Cadence commands"), section(lines.map(escapeExceptMentions).join("\n")), context("Names with spaces go in double quotes.")],
+  };
 }

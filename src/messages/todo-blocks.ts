@@ -15,7 +15,10 @@ export function todoLine(todo: Todo): string {
 
 export function buildTodoListReply(todos: Todo[]): Reply {
   if (todos.length === 0) return { text: "No open to-dos.", blocks: [section("No open to-dos. Add one with `/todo add <title> [@owner] [due 2026-12-04]`.")] };
-  return { text: `${todos.length} open to-dos`, blocks: [header(`To-dos (${todos.length} open)`), ...packLines(todos.map(todoLine)).map((text) => section(text))] };
+  return {
+    text: `${todos.length} open to-dos`,
+    blocks: [header(`To-dos (${todos.length} open)`), ...packLines(todos.map(todoLine)).map((text) => section(text))],
+  };
 }
 
 /** The owner's open to-dos in their check-in DM, each with a Done button. */
@@ -23,7 +26,11 @@ export function checkinTodoBlocks(todos: Todo[]): Block[] {
   if (todos.length === 0) return [];
   const blocks: Block[] = [section(`*Your to-dos* (${todos.length})`)];
   for (const todo of todos.slice(0, CHECKIN_TODOS)) {
-    blocks.push(section(todoLine(todo), { accessory: { type: "button", action_id: ACTIONS.todoDone, text: { type: "plain_text", text: "Done" }, value: String(todo.id) } }));
+    blocks.push(
+      section(todoLine(todo), {
+        accessory: { type: "button", action_id: ACTIONS.todoDone, text: { type: "plain_text", text: "Done" }, value: String(todo.id) },
+      }),
+    );
   }
   if (todos.length > CHECKIN_TODOS) blocks.push(context(`…and ${todos.length - CHECKIN_TODOS} more: \`/todo list\`.`));
   return blocks;
@@ -31,7 +38,10 @@ export function checkinTodoBlocks(todos: Todo[]): Block[] {
 
 /** "To-dos: 4 of 5 due last week done (80%)", then the overdue ones. */
 export function digestTodoBlock(completion: { done: number; due: number }, overdue: Todo[]): Block {
-  const rate = completion.due === 0 ? "none were due last week" : `${completion.done} of ${completion.due} due last week done (${Math.round((completion.done / completion.due) * 100)}%)`;
+  const rate =
+    completion.due === 0
+      ? "none were due last week"
+      : `${completion.done} of ${completion.due} due last week done (${Math.round((completion.done / completion.due) * 100)}%)`;
   const title = `*To-dos: ${rate}* · ${overdue.length === 0 ? "none overdue" : `${overdue.length} overdue:`}`;
   return compactList(title, overdue.map(todoLine), (count) => `…and ${count} more overdue: \`/todo list\``);
 }

@@ -11,7 +11,8 @@ import { digestTodoBlock, todoLine } from "./todo-blocks";
 
 export function weeklyMeetingBlocks(model: DigestModel): Block[] {
   const blocks: Block[] = [];
-  if (model.awayOwners.length > 0) blocks.push(compactList("*Away this week*", model.awayOwners.map(awayLine), (count) => `…and ${count} more: \`/cadence away list\``));
+  if (model.awayOwners.length > 0)
+    blocks.push(compactList("*Away this week*", model.awayOwners.map(awayLine), (count) => `…and ${count} more: \`/cadence away list\``));
   if (model.priorities.length > 0) {
     const priorities = digestPriorityLines(model.priorities);
     blocks.push(compactList(priorities.title, priorities.lines, (count) => `…and ${count} more off track: \`/priority list\``));
@@ -24,7 +25,8 @@ export function weeklyMeetingBlocks(model: DigestModel): Block[] {
 export function homeCommitmentBlocks(priorities: Priority[], todos: Todo[]): Block[] {
   if (priorities.length === 0 && todos.length === 0) return [];
   const blocks: Block[] = [divider];
-  if (priorities.length > 0) blocks.push(compactList(`*Your priorities* (${priorities.length})`, priorities.map(priorityLine), (count) => `…and ${count} more: \`/priority list\``));
+  if (priorities.length > 0)
+    blocks.push(compactList(`*Your priorities* (${priorities.length})`, priorities.map(priorityLine), (count) => `…and ${count} more: \`/priority list\``));
   if (todos.length > 0) blocks.push(compactList(`*Your to-dos* (${todos.length})`, todos.map(todoLine), (count) => `…and ${count} more: \`/todo list\``));
   return blocks;
 }

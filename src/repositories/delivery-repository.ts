@@ -88,7 +88,10 @@ export class DeliveryRepository implements DeliveryStore {
   async rearmAbandoned(channel: string, codes: string[], now: Date): Promise<string[]> {
     const rows = await this.db.delivery.findMany({ where: { state: "abandoned", channel, lastError: { in: codes } }, select: { key: true } });
     if (rows.length === 0) return [];
-    await this.db.delivery.updateMany({ where: { state: "abandoned", key: { in: rows.map((row) => row.key) } }, data: { state: "failed", nextAttemptAt: now } });
+    await this.db.delivery.updateMany({
+      where: { state: "abandoned", key: { in: rows.map((row) => row.key) } },
+      data: { state: "failed", nextAttemptAt: now },
+    });
     return rows.map((row) => row.key);
   }
 

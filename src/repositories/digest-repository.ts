@@ -37,7 +37,15 @@ export class DigestRepository {
     return transaction(this.db, async (tx) => {
       const before = await tx.meetingRating.findUnique({ where: { week_userId: { week, userId } } });
       await tx.meetingRating.upsert({ where: { week_userId: { week, userId } }, create: { week, userId, score, votedAt: at }, update: { score, votedAt: at } });
-      await writeAudit(tx, { actor: userId, action: "rating.vote", entity: "rating", entityId: week, before: before ? { score: before.score } : undefined, after: { score }, at });
+      await writeAudit(tx, {
+        actor: userId,
+        action: "rating.vote",
+        entity: "rating",
+        entityId: week,
+        before: before ? { score: before.score } : undefined,
+        after: { score },
+        at,
+      });
       return { previous: before?.score ?? null };
     });
   }

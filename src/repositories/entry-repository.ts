@@ -15,7 +15,17 @@ export interface NewEntry {
   enteredAt: Date;
 }
 
-type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date; confirmedAt: Date | null; agentValue: number | null };
+type EntryRow = {
+  kpiId: number;
+  week: string;
+  value: number;
+  note: string | null;
+  source: string;
+  enteredBy: string;
+  enteredAt: Date;
+  confirmedAt: Date | null;
+  agentValue: number | null;
+};
 const toEntry = ({ kpiId, week, value, note, source, enteredBy, enteredAt, confirmedAt, agentValue }: EntryRow): Entry => ({
   kpiId,
   week,
@@ -46,7 +56,16 @@ export class EntryRepository {
         // A new value is no longer the one its owner confirmed. A person replacing the agent's value corrects
         // it: the agent's value is kept beside the correction (and in the audit log) until the agent reports again.
         const agentValue = entry.source === "agent" ? null : before?.source === "agent" ? before.value : (before?.agentValue ?? null);
-        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt, confirmedBy: null, confirmedAt: null, agentValue };
+        const data = {
+          value: entry.value,
+          note: entry.note,
+          source: entry.source,
+          enteredBy: entry.enteredBy,
+          enteredAt: entry.enteredAt,
+          confirmedBy: null,
+          confirmedAt: null,
+          agentValue,
+        };
         const row = await tx.entry.upsert({ where: key, create: { kpiId: entry.kpiId, week: entry.week, ...data }, update: data });
         await writeAudit(tx, {
           actor: entry.enteredBy,
@@ -72,7 +91,14 @@ export class EntryRepository {
       const rows = await tx.entry.findMany({ where: { kpiId: { in: kpiIds }, week, source: "agent", confirmedAt: null } });
       for (const row of rows) {
         await tx.entry.update({ where: { id: row.id }, data: { confirmedBy: actor, confirmedAt: at } });
-        await writeAudit(tx, { actor, action: "entry.confirm", entity: "entry", entityId: `${row.kpiId}:${row.week}`, after: { value: row.value, source: row.source }, at });
+        await writeAudit(tx, {
+          actor,
+          action: "entry.confirm",
+          entity: "entry",
+          entityId: `${row.kpiId}:${row.week}`,
+          after: { value: row.value, source: row.source },
+          at,
+        });
       }
       return rows.length;
     });
@@ -86,7 +112,10 @@ export class EntryRepository {
 
   /** What the scorecard shows of one week's values: no notes or authors, so a big team reads in small bites. */
   async scorecardValues(week: string): Promise<ScorecardValue[]> {
-    const rows = await this.db.entry.findMany({ where: { week }, select: { kpiId: true, week: true, value: true, source: true, confirmedAt: true, agentValue: true } });
+    const rows = await this.db.entry.findMany({
+      where: { week },
+      select: { kpiId: true, week: true, value: true, source: true, confirmedAt: true, agentValue: true },
+    });
     return rows.map((row) => ({ ...row, source: row.source as EntrySource }));
   }
 }

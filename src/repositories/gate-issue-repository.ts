@@ -13,7 +13,14 @@ export class GateIssueRepository {
       if (existing) return { issueId: existing.issueId, created: false };
       const issue = await tx.issue.create({ data: { title: input.title, source: "gate", ownerId: input.ownerId, openedBy: "cadence", createdAt: input.at } });
       await tx.gateIssue.create({ data: { seatId: input.seatId, stageChangeId: input.stageChangeId, issueId: issue.id } });
-      await writeAudit(tx, { actor: "cadence", action: "issue.gate", entity: "issue", entityId: issue.id, after: { seatId: input.seatId, title: input.title }, at: input.at });
+      await writeAudit(tx, {
+        actor: "cadence",
+        action: "issue.gate",
+        entity: "issue",
+        entityId: issue.id,
+        after: { seatId: input.seatId, title: input.title },
+        at: input.at,
+      });
       return { issueId: issue.id, created: true };
     });
   }

@@ -66,23 +66,55 @@ export class IssueRepository {
    * Opens (or extends) the issue for a KPI, week and source. The IssueWeek unique key makes this idempotent:
    * a second run for the same week changes nothing. A drift that continues joins its open drift issue.
    */
-  async openAutomatic(input: { kpiId: number; week: string; source: Exclude<IssueSource, "manual">; title: string; ownerId: string; value: number | null; at: Date }): Promise<AutomaticIssueResult> {
+  async openAutomatic(input: {
+    kpiId: number;
+    week: string;
+    source: Exclude<IssueSource, "manual">;
+    title: string;
+    ownerId: string;
+    value: number | null;
+    at: Date;
+  }): Promise<AutomaticIssueResult> {
     return transaction(this.db, async (tx) => {
       const existing = await tx.issueWeek.findUnique({ where: { kpiId_week_source: { kpiId: input.kpiId, week: input.week, source: input.source } } });
       if (existing) return { kind: "unchanged", issue: toIssue(await tx.issue.findUniqueOrThrow({ where: { id: existing.issueId }, include })) };
       // A drift, or a kill threshold still crossed, joins the KPI's open issue of that source.
       const continues = input.source === "drift" || input.source === "kill";
-      const continuing = continues ? await tx.issue.findFirst({ where: { kpiId: input.kpiId, source: input.source, state: "open" }, orderBy: { id: "desc" } }) : null;
+      const continuing = continues
+        ? await tx.issue.findFirst({ where: { kpiId: input.kpiId, source: input.source, state: "open" }, orderBy: { id: "desc" } })
+        : null;
       if (continuing) {
         await tx.issueWeek.create({ data: { issueId: continuing.id, kpiId: input.kpiId, week: input.week, source: input.source, value: input.value } });
-        await writeAudit(tx, { actor: "cadence", action: "issue.extend", entity: "issue", entityId: continuing.id, after: { week: input.week, value: input.value }, at: input.at });
+        await writeAudit(tx, {
+          actor: "cadence",
+          action: "issue.extend",
+          entity: "issue",
+          entityId: continuing.id,
+          after: { week: input.week, value: input.value },
+          at: input.at,
+        });
         return { kind: "extended", issue: toIssue(await tx.issue.findUniqueOrThrow({ where: { id: continuing.id }, include })) };
       }
       const created = await tx.issue.create({
-        data: { title: input.title, source: input.source, kpiId: input.kpiId, week: input.week, ownerId: input.ownerId, openedBy: "cadence", createdAt: input.at },
+        data: {
+          title: input.title,
+          source: input.source,
+          kpiId: input.kpiId,
+          week: input.week,
+          ownerId: input.ownerId,
+          openedBy: "cadence",
+          createdAt: input.at,
+        },
       });
       await tx.issueWeek.create({ data: { issueId: created.id, kpiId: input.kpiId, week: input.week, source: input.source, value: input.value } });
-      await writeAudit(tx, { actor: "cadence", action: `issue.${input.source}`, entity: "issue", entityId: created.id, after: { kpiId: input.kpiId, week: input.week, value: input.value }, at: input.at });
+      await writeAudit(tx, {
+        actor: "cadence",
+        action: `issue.${input.source}`,
+        entity: "issue",
+        entityId: created.id,
+        after: { kpiId: input.kpiId, week: input.week, value: input.value },
+        at: input.at,
+      });
       return { kind: "created", issue: toIssue(await tx.issue.findUniqueOrThrow({ where: { id: created.id }, include })) };
     });
   }
@@ -95,7 +127,15 @@ export class IssueRepository {
         data: { state: change.state, closedBy: change.by, closedAt: change.at, resolutionNote: change.note },
       });
       if (updated.count === 0) return undefined;
-      await writeAudit(tx, { actor: change.by, action: `issue.${change.state === "resolved" ? "resolve" : "drop"}`, entity: "issue", entityId: id, before: { state: "open" }, after: { state: change.state, note: change.note }, at: change.at });
+      await writeAudit(tx, {
+        actor: change.by,
+        action: `issue.${change.state === "resolved" ? "resolve" : "drop"}`,
+        entity: "issue",
+        entityId: id,
+        before: { state: "open" },
+        after: { state: change.state, note: change.note },
+        at: change.at,
+      });
       return this.findIn(tx, id);
     });
   }
@@ -103,9 +143,17 @@ export class IssueRepository {
   async assign(id: number, change: { assigneeId: string; by: string; at: Date }): Promise<Issue | undefined> {
     return transaction(this.db, async (tx) => {
       const before = await tx.issue.findUnique({ where: { id } });
-      if (!before || before.state !== "open") return undefined;
+      if (before?.state !== "open") return undefined;
       await tx.issue.update({ where: { id }, data: { assigneeId: change.assigneeId } });
-      await writeAudit(tx, { actor: change.by, action: "issue.assign", entity: "issue", entityId: id, before: { assigneeId: before.assigneeId }, after: { assigneeId: change.assigneeId }, at: change.at });
+      await writeAudit(tx, {
+        actor: change.by,
+        action: "issue.assign",
+        entity: "issue",
+        entityId: id,
+        before: { assigneeId: before.assigneeId },
+        after: { assigneeId: change.assigneeId },
+        at: change.at,
+      });
       return this.findIn(tx, id);
     });
   }

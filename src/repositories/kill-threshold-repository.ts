@@ -13,7 +13,15 @@ export class KillThresholdRepository {
       const before = await tx.killThreshold.findUnique({ where: { kpiId: threshold.kpiId } });
       const data = { op: threshold.op, value: threshold.value, setBy: actor, setAt: at };
       await tx.killThreshold.upsert({ where: { kpiId: threshold.kpiId }, create: { kpiId: threshold.kpiId, ...data }, update: data });
-      await writeAudit(tx, { actor, action: "kpi.kill", entity: "kpi", entityId: threshold.kpiId, before: before ? { op: before.op, value: before.value } : undefined, after: { op: threshold.op, value: threshold.value }, at });
+      await writeAudit(tx, {
+        actor,
+        action: "kpi.kill",
+        entity: "kpi",
+        entityId: threshold.kpiId,
+        before: before ? { op: before.op, value: before.value } : undefined,
+        after: { op: threshold.op, value: threshold.value },
+        at,
+      });
     });
   }
 

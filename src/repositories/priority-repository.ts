@@ -5,10 +5,32 @@ import { writeAudit } from "./audit";
 import { transaction } from "./transaction";
 import { inChunks } from "./chunks";
 
-type PriorityRow = { id: number; title: string; ownerId: string; dueDate: string; state: string; onTrack: boolean; note: string | null; issueId: number | null; createdBy: string; createdAt: Date };
+type PriorityRow = {
+  id: number;
+  title: string;
+  ownerId: string;
+  dueDate: string;
+  state: string;
+  onTrack: boolean;
+  note: string | null;
+  issueId: number | null;
+  createdBy: string;
+  createdAt: Date;
+};
 
 function toPriority(row: PriorityRow): Priority {
-  return { id: row.id, title: row.title, ownerId: row.ownerId, due: row.dueDate, state: row.state as PriorityState, onTrack: row.onTrack, note: row.note, issueId: row.issueId, createdBy: row.createdBy, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    title: row.title,
+    ownerId: row.ownerId,
+    due: row.dueDate,
+    state: row.state as PriorityState,
+    onTrack: row.onTrack,
+    note: row.note,
+    issueId: row.issueId,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  };
 }
 
 export class PriorityRepository {
@@ -38,7 +60,15 @@ export class PriorityRepository {
     return transaction(this.db, async (tx) => {
       const before = await tx.priority.findUniqueOrThrow({ where: { id } });
       const row = await tx.priority.update({ where: { id }, data: { state: change.state, note: change.note ?? before.note, closedBy: actor, closedAt: at } });
-      await writeAudit(tx, { actor, action: `priority.${change.state === "done" ? "done" : "drop"}`, entity: "priority", entityId: id, before: { state: before.state }, after: change, at });
+      await writeAudit(tx, {
+        actor,
+        action: `priority.${change.state === "done" ? "done" : "drop"}`,
+        entity: "priority",
+        entityId: id,
+        before: { state: before.state },
+        after: change,
+        at,
+      });
       return toPriority(row);
     });
   }

@@ -12,7 +12,15 @@ export class ReviewRepository {
       const before = await tx.seatReview.findUnique({ where: { seatId_kind: { seatId, kind: review.kind } } });
       const data = { state: review.state, note: review.note, by: review.by, at: review.at };
       await tx.seatReview.upsert({ where: { seatId_kind: { seatId, kind: review.kind } }, create: { seatId, kind: review.kind, ...data }, update: data });
-      await writeAudit(tx, { actor: review.by, action: "seat.review", entity: "seat", entityId: seatId, before: before ? { kind: before.kind, state: before.state } : undefined, after: { kind: review.kind, state: review.state, note: review.note }, at: review.at });
+      await writeAudit(tx, {
+        actor: review.by,
+        action: "seat.review",
+        entity: "seat",
+        entityId: seatId,
+        before: before ? { kind: before.kind, state: before.state } : undefined,
+        after: { kind: review.kind, state: review.state, note: review.note },
+        at: review.at,
+      });
     });
   }
 

@@ -11,11 +11,37 @@ import { ACTIVE_STAGES, type SeatStage } from "../domain/stage";
 /** Seats that are asked for numbers: human seats, and AI seats neither paused nor retired. */
 const WORKING = { OR: [{ stage: null }, { stage: { in: [...ACTIVE_STAGES] } }] };
 
-type SeatRow = { id: number; name: string; kind: string; accountability: string | null; ownerId: string; archivedAt: Date | null; stage?: string | null; stageSince?: Date | null };
-type KpiRow = { id: number; seatId: number; name: string; unit: string; goalOp: string; goalA: number; goalB: number | null; archivedAt: Date | null; createdAt: Date };
+type SeatRow = {
+  id: number;
+  name: string;
+  kind: string;
+  accountability: string | null;
+  ownerId: string;
+  archivedAt: Date | null;
+  stage?: string | null;
+  stageSince?: Date | null;
+};
+type KpiRow = {
+  id: number;
+  seatId: number;
+  name: string;
+  unit: string;
+  goalOp: string;
+  goalA: number;
+  goalB: number | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+};
 
 export function toSeat(row: SeatRow): Seat {
-  const seat: Seat = { id: row.id, name: row.name, kind: row.kind as SeatKind, accountability: row.accountability, ownerId: row.ownerId, archivedAt: row.archivedAt };
+  const seat: Seat = {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as SeatKind,
+    accountability: row.accountability,
+    ownerId: row.ownerId,
+    archivedAt: row.archivedAt,
+  };
   return row.kind === "agent" ? { ...seat, stage: (row.stage ?? "pilot") as SeatStage, stageSince: row.stageSince ?? null } : seat;
 }
 
@@ -86,7 +112,8 @@ export class SeatRepository {
       const stage = seat.kind === "agent" ? { stage: "pilot", stageSince: at } : {};
       const row = await tx.seat.create({ data: { ...fields, ...stage, nameKey: nameKey(seat.name), createdBy: actor, createdAt: at } });
       await writeAudit(tx, { actor, action: "seat.add", entity: "seat", entityId: row.id, after: { ...fields, ...stage }, at });
-      if (seat.kind === "agent") await tx.stageChange.create({ data: { seatId: row.id, fromStage: null, toStage: "pilot", reason: "new AI seat", by: actor, via: "command", at } });
+      if (seat.kind === "agent")
+        await tx.stageChange.create({ data: { seatId: row.id, fromStage: null, toStage: "pilot", reason: "new AI seat", by: actor, via: "command", at } });
       return toSeat(row);
     });
   }
@@ -101,10 +128,22 @@ export class SeatRepository {
       const row = await tx.seat.update({ where: { id: seatId }, data: { ownerId } });
       await writeAudit(tx, { actor, action: "seat.owner", entity: "seat", entityId: seatId, before: { ownerId: before.ownerId }, after: { ownerId }, at });
       const kpiIds = (await tx.kpi.findMany({ where: { seatId }, select: { id: true } })).map((kpi) => kpi.id);
-      const issues = await tx.issue.findMany({ where: { state: "open", kpiId: { in: kpiIds }, ownerId: { not: ownerId } }, select: { id: true, ownerId: true }, orderBy: { id: "asc" } });
+      const issues = await tx.issue.findMany({
+        where: { state: "open", kpiId: { in: kpiIds }, ownerId: { not: ownerId } },
+        select: { id: true, ownerId: true },
+        orderBy: { id: "asc" },
+      });
       for (const issue of issues) {
         await tx.issue.update({ where: { id: issue.id }, data: { ownerId } });
-        await writeAudit(tx, { actor, action: "issue.owner", entity: "issue", entityId: issue.id, before: { ownerId: issue.ownerId }, after: { ownerId, seatId }, at });
+        await writeAudit(tx, {
+          actor,
+          action: "issue.owner",
+          entity: "issue",
+          entityId: issue.id,
+          before: { ownerId: issue.ownerId },
+          after: { ownerId, seatId },
+          at,
+        });
       }
       return { seat: toSeat(row), reownedIssueIds: issues.map((issue) => issue.id) };
     });
@@ -154,7 +193,14 @@ export class SeatRepository {
           createdAt: at,
         },
       });
-      await writeAudit(tx, { actor, action: "kpi.add", entity: "kpi", entityId: row.id, after: { seatId: kpi.seatId, name: kpi.name, unit: kpi.unit, goal: kpi.goal }, at });
+      await writeAudit(tx, {
+        actor,
+        action: "kpi.add",
+        entity: "kpi",
+        entityId: row.id,
+        after: { seatId: kpi.seatId, name: kpi.name, unit: kpi.unit, goal: kpi.goal },
+        at,
+      });
       return toKpi(row);
     });
   }

@@ -17,7 +17,11 @@ export class SeatTokenRepository {
   async replace(seatId: number, hash: string, actor: string, at: Date): Promise<{ rotated: boolean }> {
     return transaction(this.db, async (tx) => {
       const before = await tx.seatToken.findUnique({ where: { seatId } });
-      await tx.seatToken.upsert({ where: { seatId }, create: { seatId, hash, createdBy: actor, createdAt: at }, update: { hash, createdBy: actor, createdAt: at } });
+      await tx.seatToken.upsert({
+        where: { seatId },
+        create: { seatId, hash, createdBy: actor, createdAt: at },
+        update: { hash, createdBy: actor, createdAt: at },
+      });
       await writeAudit(tx, { actor, action: before ? "seat.token.rotate" : "seat.token.add", entity: "seat", entityId: seatId, at });
       return { rotated: Boolean(before) };
     });

@@ -8,7 +8,16 @@ import { transaction } from "./transaction";
 export type { StageChange };
 
 type StageChangeRow = { id: number; seatId: number; fromStage: string | null; toStage: string; reason: string | null; by: string; via: string; at: Date };
-const toChange = (row: StageChangeRow): StageChange => ({ id: row.id, seatId: row.seatId, from: row.fromStage as SeatStage | null, to: row.toStage as SeatStage, reason: row.reason, by: row.by, via: row.via, at: row.at });
+const toChange = (row: StageChangeRow): StageChange => ({
+  id: row.id,
+  seatId: row.seatId,
+  from: row.fromStage as SeatStage | null,
+  to: row.toStage as SeatStage,
+  reason: row.reason,
+  by: row.by,
+  via: row.via,
+  at: row.at,
+});
 
 export interface GateSettings {
   weeks: number;
@@ -19,7 +28,15 @@ export class StageRepository {
   constructor(private readonly db: Database) {}
 
   /** Moves a seat from `from` to `to`; undefined when its stage changed meanwhile (someone else was first). */
-  async change(input: { seatId: number; from: SeatStage | null; to: SeatStage; reason: string | null; by: string; via: string; at: Date }): Promise<StageChange | undefined> {
+  async change(input: {
+    seatId: number;
+    from: SeatStage | null;
+    to: SeatStage;
+    reason: string | null;
+    by: string;
+    via: string;
+    at: Date;
+  }): Promise<StageChange | undefined> {
     return transaction(this.db, async (tx) => {
       const updated = await tx.seat.updateMany({ where: { id: input.seatId, stage: input.from }, data: { stage: input.to, stageSince: input.at } });
       if (updated.count === 0) return undefined;
@@ -27,10 +44,22 @@ export class StageRepository {
       const seat = await tx.seat.findUniqueOrThrow({ where: { id: input.seatId }, select: { name: true, webhookUrl: true } });
       if (seat.webhookUrl && announcesStop(input.from, input.to)) {
         const body = stopWebhookBody({ seat: seat.name, stage: input.to, previousStage: input.from, reason: input.reason, by: input.by, at: input.at });
-        await tx.webhookDelivery.create({ data: { seatId: input.seatId, url: seat.webhookUrl, body, state: "pending", nextAttemptAt: input.at, createdAt: input.at } });
+        await tx.webhookDelivery.create({
+          data: { seatId: input.seatId, url: seat.webhookUrl, body, state: "pending", nextAttemptAt: input.at, createdAt: input.at },
+        });
       }
-      const row = await tx.stageChange.create({ data: { seatId: input.seatId, fromStage: input.from, toStage: input.to, reason: input.reason, by: input.by, via: input.via, at: input.at } });
-      await writeAudit(tx, { actor: input.by, action: "seat.stage", entity: "seat", entityId: input.seatId, before: { stage: input.from }, after: { stage: input.to, reason: input.reason, via: input.via }, at: input.at });
+      const row = await tx.stageChange.create({
+        data: { seatId: input.seatId, fromStage: input.from, toStage: input.to, reason: input.reason, by: input.by, via: input.via, at: input.at },
+      });
+      await writeAudit(tx, {
+        actor: input.by,
+        action: "seat.stage",
+        entity: "seat",
+        entityId: input.seatId,
+        before: { stage: input.from },
+        after: { stage: input.to, reason: input.reason, via: input.via },
+        at: input.at,
+      });
       return toChange(row);
     });
   }
@@ -54,7 +83,15 @@ export class StageRepository {
     await transaction(this.db, async (tx) => {
       const before = await tx.seat.findUniqueOrThrow({ where: { id: seatId }, select: { gateWeeks: true, gatePercent: true } });
       await tx.seat.update({ where: { id: seatId }, data: { gateWeeks: gate.weeks, gatePercent: gate.percent } });
-      await writeAudit(tx, { actor, action: "seat.gate", entity: "seat", entityId: seatId, before: { weeks: before.gateWeeks, percent: before.gatePercent }, after: gate, at });
+      await writeAudit(tx, {
+        actor,
+        action: "seat.gate",
+        entity: "seat",
+        entityId: seatId,
+        before: { weeks: before.gateWeeks, percent: before.gatePercent },
+        after: gate,
+        at,
+      });
     });
   }
 }

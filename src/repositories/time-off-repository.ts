@@ -15,7 +15,9 @@ export class TimeOffRepository {
 
   async add(input: Omit<TimeOff, "id">, actor: string, at: Date): Promise<TimeOff> {
     return transaction(this.db, async (tx) => {
-      const row = await tx.timeOff.create({ data: { userId: input.userId, fromDate: input.from, toDate: input.to, note: input.note, createdBy: actor, createdAt: at } });
+      const row = await tx.timeOff.create({
+        data: { userId: input.userId, fromDate: input.from, toDate: input.to, note: input.note, createdBy: actor, createdAt: at },
+      });
       const timeOff = toTimeOff(row);
       await writeAudit(tx, { actor, action: input.userId ? "away.add" : "holiday.add", entity: "timeOff", entityId: row.id, after: timeOff, at });
       return timeOff;

@@ -8,7 +8,16 @@ import { transaction } from "./transaction";
 type TodoRow = { id: number; title: string; ownerId: string; dueDate: string; state: string; issueId: number | null; createdBy: string; createdAt: Date };
 
 function toTodo(row: TodoRow): Todo {
-  return { id: row.id, title: row.title, ownerId: row.ownerId, due: row.dueDate, state: row.state as TodoState, issueId: row.issueId, createdBy: row.createdBy, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    title: row.title,
+    ownerId: row.ownerId,
+    due: row.dueDate,
+    state: row.state as TodoState,
+    issueId: row.issueId,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  };
 }
 
 export class TodoRepository {
@@ -16,7 +25,9 @@ export class TodoRepository {
 
   async add(input: { title: string; ownerId: string; due: string; issueId: number | null }, actor: string, at: Date): Promise<Todo> {
     return transaction(this.db, async (tx) => {
-      const row = await tx.todo.create({ data: { title: input.title, ownerId: input.ownerId, dueDate: input.due, issueId: input.issueId, createdBy: actor, createdAt: at } });
+      const row = await tx.todo.create({
+        data: { title: input.title, ownerId: input.ownerId, dueDate: input.due, issueId: input.issueId, createdBy: actor, createdAt: at },
+      });
       await writeAudit(tx, { actor, action: "todo.add", entity: "todo", entityId: row.id, after: input, at });
       return toTodo(row);
     });
@@ -42,7 +53,15 @@ export class TodoRepository {
   async close(id: number, state: Exclude<TodoState, "open">, actor: string, at: Date): Promise<Todo> {
     return transaction(this.db, async (tx) => {
       const row = await tx.todo.update({ where: { id }, data: { state, closedBy: actor, closedAt: at } });
-      await writeAudit(tx, { actor, action: `todo.${state === "done" ? "done" : "drop"}`, entity: "todo", entityId: id, before: { state: "open" }, after: { state }, at });
+      await writeAudit(tx, {
+        actor,
+        action: `todo.${state === "done" ? "done" : "drop"}`,
+        entity: "todo",
+        entityId: id,
+        before: { state: "open" },
+        after: { state },
+        at,
+      });
       return toTodo(row);
     });
   }

@@ -45,7 +45,9 @@ export class SchedulerLeadership {
       this.options.logger.warn(`the scheduler lease is held by another Cadence (${holder}); this one stepped down and serves Slack requests only`);
       this.stepDown();
     } else {
-      this.options.logger.warn(`this instance's heartbeat is ${Math.round(lease.silentMs / 1000)} s old (a paused process or a locked database); skipping this tick`);
+      this.options.logger.warn(
+        `this instance's heartbeat is ${Math.round(lease.silentMs / 1000)} s old (a paused process or a locked database); skipping this tick`,
+      );
     }
     return false;
   }

@@ -1,13 +1,7 @@
 // The agent API's work, free of HTTP: who a token is, and an agent's values validated and recorded through
 // the same EntryService as every other source (audit log, check-in DM and home refresh included).
 import { createHash } from "node:crypto";
-import {
-  entriesRequestSchema,
-  type ApiErrorCode,
-  type EntriesAnswer,
-  type EntryInput,
-  type SeatAnswer,
-} from "../domain/api-schemas";
+import { entriesRequestSchema, type ApiErrorCode, type EntriesAnswer, type EntryInput, type SeatAnswer } from "../domain/api-schemas";
 import { evaluateGoal, formatGoal } from "../domain/goal";
 import type { Seat } from "../domain/model";
 import { formatValue, parseValue } from "../domain/units";
@@ -39,13 +33,13 @@ export class AgentEntryService {
 
   /** The AI seat a bearer token belongs to. A retired (archived) seat's token is known but refused. */
   async authenticate(token: string | undefined): Promise<AgentOutcome<Seat>> {
-    const unauthorized = fail("unauthorized", "send the seat's token as `Authorization: Bearer cad_…`; `/cadence seat token \"<seat>\"` makes one");
+    const unauthorized = fail("unauthorized", 'send the seat\'s token as `Authorization: Bearer cad_…`; `/cadence seat token "<seat>"` makes one');
     const seatId = token === undefined ? undefined : seatIdOfToken(token);
     if (token === undefined || seatId === undefined) return unauthorized;
     const hash = await this.deps.tokens.hashOf(seatId);
     if (hash === undefined || !tokenMatches(token, hash)) return unauthorized;
     const seat = await this.deps.seats.findSeat(seatId);
-    if (!seat || seat.kind !== "agent") return unauthorized;
+    if (seat?.kind !== "agent") return unauthorized;
     if (seat.archivedAt) return fail("seat_retired", `"${seat.name}" is retired; it takes no more numbers`);
     return { ok: true, value: seat };
   }
@@ -74,13 +68,17 @@ export class AgentEntryService {
         onTrack: evaluateGoal(item.kpi.goal, item.value) === "on",
       })),
     };
-    const alsoWrite = idempotencyKey === undefined ? undefined : this.deps.idempotency.insertion(seat.id, idempotencyKey, { bodyHash, answer: JSON.stringify(answer) }, now);
+    const alsoWrite =
+      idempotencyKey === undefined ? undefined : this.deps.idempotency.insertion(seat.id, idempotencyKey, { bodyHash, answer: JSON.stringify(answer) }, now);
     try {
       await this.deps.entries.recordBatch(items.value, { actorId: agentActor(seat), source: "agent", now, alsoWrite });
     } catch (error) {
       if (idempotencyKey === undefined || !this.deps.idempotency.isKeyTaken(error)) throw error;
       // Another request with this key won the race and recorded; this one recorded nothing.
-      return (await this.replay(seat.id, idempotencyKey, bodyHash, now)) ?? fail("idempotency_conflict", "a request with this Idempotency-Key is being handled; retry in a moment");
+      return (
+        (await this.replay(seat.id, idempotencyKey, bodyHash, now)) ??
+        fail("idempotency_conflict", "a request with this Idempotency-Key is being handled; retry in a moment")
+      );
     }
     return { ok: true, value: { answer, replayed: false } };
   }
@@ -90,7 +88,10 @@ export class AgentEntryService {
     const owned = await this.deps.seats.seatsOwnedBy(seat.ownerId);
     const kpis = owned.find((candidate) => candidate.id === seat.id)?.kpis ?? [];
     const weeks = trailingWeeks(lastCompletedWeek(now, this.deps.tz), 13);
-    const entries = await this.deps.history.forWeeks(kpis.map((kpi) => kpi.id), weeks);
+    const entries = await this.deps.history.forWeeks(
+      kpis.map((kpi) => kpi.id),
+      weeks,
+    );
     const byKey = new Map(entries.map((entry) => [`${entry.kpiId}:${entry.week}`, entry]));
     return {
       seat: { name: seat.name, kind: "agent", ownerId: seat.ownerId, accountability: seat.accountability },
@@ -108,7 +109,12 @@ export class AgentEntryService {
     };
   }
 
-  private async replay(seatId: number, key: string, bodyHash: string, now: Date): Promise<AgentOutcome<{ answer: EntriesAnswer; replayed: boolean }> | undefined> {
+  private async replay(
+    seatId: number,
+    key: string,
+    bodyHash: string,
+    now: Date,
+  ): Promise<AgentOutcome<{ answer: EntriesAnswer; replayed: boolean }> | undefined> {
     const earlier = await this.deps.idempotency.find(seatId, key, now);
     if (!earlier) return undefined;
     if (earlier.bodyHash !== bodyHash) return fail("idempotency_conflict", "this Idempotency-Key was used with another body; use a new key for new numbers");
@@ -132,7 +138,8 @@ export class AgentEntryService {
       const kpi = await this.deps.seats.findKpiInSeat(seat.id, input.kpi);
       if (!kpi || kpi.archivedAt) {
         const elsewhere = await this.deps.seats.findActiveKpisByName(input.kpi);
-        if (elsewhere.some((match) => match.seat.id !== seat.id)) return fail("kpi_of_another_seat", `"${input.kpi}" is a KPI of another seat; this token reports only for "${seat.name}"`);
+        if (elsewhere.some((match) => match.seat.id !== seat.id))
+          return fail("kpi_of_another_seat", `"${input.kpi}" is a KPI of another seat; this token reports only for "${seat.name}"`);
         return fail("kpi_not_found", `"${seat.name}" has no active KPI named "${input.kpi}"; GET /api/v1/seat lists its KPIs`);
       }
       const week = input.week ?? defaultWeek;

@@ -22,5 +22,7 @@ export interface Refusal {
 /** Notes a refusal; a failure to write it is logged, never turned into a failure of the answer. */
 export async function recordRefusal(audit: AuditTrail, logger: Logger, refusal: Refusal): Promise<void> {
   const { actor, attempted, entity, entityId, reason, at } = refusal;
-  await audit.record({ actor, action: REFUSED_ACTION, entity, entityId, after: { attempted, reason }, at }).catch((error: Error) => logger.warn(`auditing a refusal failed: ${error.message}`));
+  await audit
+    .record({ actor, action: REFUSED_ACTION, entity, entityId, after: { attempted, reason }, at })
+    .catch((error: Error) => logger.warn(`auditing a refusal failed: ${error.message}`));
 }

@@ -93,14 +93,14 @@ export class CheckinService {
     const models = await this.models(pending, week);
     await Promise.all(
       pending.map((owner) =>
-          this.fanOut(async () => {
-            const outcome = await this.sendOne(models.get(owner)!, now).catch((error: Error) => {
-              this.deps.logger.error(`check-in for ${owner} ${week} failed: ${error.message}`);
-              return "failed" as const;
-            });
-            report[outcome] += 1;
-          }),
-        ),
+        this.fanOut(async () => {
+          const outcome = await this.sendOne(models.get(owner)!, now).catch((error: Error) => {
+            this.deps.logger.error(`check-in for ${owner} ${week} failed: ${error.message}`);
+            return "failed" as const;
+          });
+          report[outcome] += 1;
+        }),
+      ),
     );
     return report;
   }
@@ -186,7 +186,10 @@ export class CheckinService {
     const candidates = await this.deps.seats.seatsOwnedByAny(ownerIds, { working: true });
     const seats = candidates.filter((seat) => wanted.has(seat.ownerId) && seat.kpis.length > 0);
     const previousWeek = shiftWeek(week, -1);
-    const entries = await this.deps.entries.forWeeks(seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id)), [week, previousWeek]);
+    const entries = await this.deps.entries.forWeeks(
+      seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.id)),
+      [week, previousWeek],
+    );
     const models = new Map<string, CheckinModel>(ownerIds.map((ownerId) => [ownerId, { ownerId, week, seats: [], current: new Map(), previous: new Map() }]));
     const ownerOfKpi = new Map<number, string>();
     for (const seat of seats) {
@@ -199,11 +202,11 @@ export class CheckinService {
     }
     for (const priority of (await this.deps.priorities?.listOpen(ownerIds)) ?? []) {
       const model = models.get(priority.ownerId);
-      if (model) (model.priorities ??= []).push(priority);
+      if (model) model.priorities = [...(model.priorities ?? []), priority];
     }
     for (const todo of (await this.deps.todos?.listOpen(ownerIds)) ?? []) {
       const model = models.get(todo.ownerId);
-      if (model) (model.todos ??= []).push(todo);
+      if (model) model.todos = [...(model.todos ?? []), todo];
     }
     return models;
   }

@@ -2,7 +2,6 @@
 // in a check-in's thread answers that check-in's week; a top-level reply, the newest check-in sent.
 import { decodeSlackEntities } from "../domain/command-tokens";
 import { parseCheckinReply, replySizeProblem } from "../domain/reply-parse";
-import type { IsoWeek } from "../domain/week";
 import type { DmReplyOutcome } from "../messages/dm-reply-text";
 import type { CheckinService } from "./checkin-service";
 import type { EntryService } from "./entry-service";
@@ -30,7 +29,15 @@ export class DmReplyService {
     const asked = kpis.filter((kpi) => model.current.get(kpi.id)?.source !== "agent");
     const parsed = parseCheckinReply(decodeSlackEntities(text), kpis, asked.length > 0 ? asked : kpis);
     if (parsed.values.length === 0) return { kind: "read", week, recorded: [], problems: parsed.problems, kpis };
-    const result = await this.deps.entries.recordForOwner({ actorId: userId, ownerId: userId, week, values: parsed.values, note: parsed.note, source: "dm", now });
+    const result = await this.deps.entries.recordForOwner({
+      actorId: userId,
+      ownerId: userId,
+      week,
+      values: parsed.values,
+      note: parsed.note,
+      source: "dm",
+      now,
+    });
     if (!result.ok) return { kind: "refused", reason: result.error };
     return { kind: "read", week, recorded: result.value.entries, problems: parsed.problems, kpis };
   }

@@ -77,7 +77,9 @@ export class DriftService implements WeeklyStep {
       if (result.kind === "created") report.sent += 1;
       else report.skipped += 1;
       if (result.kind === "extended") {
-        await this.deps.issueService.refreshPost(result.issue, now).catch((error: Error) => this.deps.logger.warn(`updating #${result.issue.id}: ${error.message}`));
+        await this.deps.issueService
+          .refreshPost(result.issue, now)
+          .catch((error: Error) => this.deps.logger.warn(`updating #${result.issue.id}: ${error.message}`));
       }
     }
     Object.assign(report, await this.postUnposted(week, now));

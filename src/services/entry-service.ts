@@ -39,9 +39,20 @@ export class EntryService {
   }
 
   /** Whether `actorId` may enter numbers for `ownerId`'s seats; a refusal is noted in the audit log. */
-  async mayEnterFor(actorId: string, ownerId: string, now: Date, about: { entity: string; entityId: string | number } = { entity: "owner", entityId: ownerId }): Promise<boolean> {
+  async mayEnterFor(
+    actorId: string,
+    ownerId: string,
+    now: Date,
+    about: { entity: string; entityId: string | number } = { entity: "owner", entityId: ownerId },
+  ): Promise<boolean> {
     if (actorId === ownerId || (await this.deps.directory.isAdmin(actorId, now))) return true;
-    await recordRefusal(this.deps.audit, this.deps.logger, { actor: actorId, attempted: "entry.add", ...about, reason: `numbers of <@${ownerId}>'s seats`, at: now });
+    await recordRefusal(this.deps.audit, this.deps.logger, {
+      actor: actorId,
+      attempted: "entry.add",
+      ...about,
+      reason: `numbers of <@${ownerId}>'s seats`,
+      at: now,
+    });
     return false;
   }
 
@@ -67,7 +78,12 @@ export class EntryService {
     const kpis = new Map(seats.flatMap((seat) => seat.kpis.map((kpi) => [kpi.id, { kpi, seat }] as const)));
     const foreign = input.values.find((value) => !kpis.has(value.kpiId));
     if (foreign) return refused("one of these KPIs is not on a seat this owner holds any more; reopen the form");
-    return done(await this.store(input.values.map((value) => ({ ...kpis.get(value.kpiId)!, value: value.value })), input));
+    return done(
+      await this.store(
+        input.values.map((value) => ({ ...kpis.get(value.kpiId)!, value: value.value })),
+        input,
+      ),
+    );
   }
 
   /** The Confirm button: the owner (or an admin) vouches for the agent's values of the owner's seats that week. */
@@ -127,7 +143,10 @@ export class EntryService {
       seat,
       entry: { kpiId: kpi.id, week, value, note, source: input.source, enteredBy: input.actorId, enteredAt: input.now },
     }));
-    await this.deps.entries.record(entries.map((item) => item.entry), input.alsoWrite);
+    await this.deps.entries.record(
+      entries.map((item) => item.entry),
+      input.alsoWrite,
+    );
     const weeks = [...new Set(entries.map((item) => item.entry.week))];
     const recordedPerWeek = weeks.map((week) => {
       const ofWeek = entries.filter((item) => item.entry.week === week);

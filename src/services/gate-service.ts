@@ -82,11 +82,20 @@ export class GateService implements StageFacts {
       if (!target || !(await this.evaluate(seat, target, now)).ready) continue;
       const entered = await this.deps.stages.latest(seat.id);
       if (!entered) continue;
-      const { issueId, created } = await this.deps.gateIssues.open({ seatId: seat.id, stageChangeId: entered.id, title: `Ready for ${target}: ${seat.name}`, ownerId: seat.ownerId, at: now });
+      const { issueId, created } = await this.deps.gateIssues.open({
+        seatId: seat.id,
+        stageChangeId: entered.id,
+        title: `Ready for ${target}: ${seat.name}`,
+        ownerId: seat.ownerId,
+        at: now,
+      });
       if (!created) continue;
       opened += 1;
       const issue = await this.deps.issueService.find(issueId);
-      if (issue) await this.deps.issueService.post(issue, now).catch((error: Error) => this.deps.logger.warn(`posting gate issue #${issueId}: ${error.message} (posted on a later tick)`));
+      if (issue)
+        await this.deps.issueService
+          .post(issue, now)
+          .catch((error: Error) => this.deps.logger.warn(`posting gate issue #${issueId}: ${error.message} (posted on a later tick)`));
     }
     return opened;
   }

@@ -107,7 +107,14 @@ export class IssueService {
 
   /** Puts a refused attempt to work `issue` in the audit log (the button paths decide before a modal opens). */
   async noteRefusal(issue: Issue, actorId: string, now: Date, attempted: string): Promise<void> {
-    await recordRefusal(this.deps.audit, this.deps.logger, { actor: actorId, attempted, entity: "issue", entityId: issue.id, reason: "not the issue's owner, assignee, seat owner or an admin", at: now });
+    await recordRefusal(this.deps.audit, this.deps.logger, {
+      actor: actorId,
+      attempted,
+      entity: "issue",
+      entityId: issue.id,
+      reason: "not the issue's owner, assignee, seat owner or an admin",
+      at: now,
+    });
   }
 
   async find(id: number): Promise<Issue | undefined> {

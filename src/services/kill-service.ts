@@ -27,7 +27,11 @@ export class KillService {
     },
   ) {}
 
-  async setThreshold(input: { kpi: string; op: KillOp; valueText: string }, actor: string, now: Date): Promise<Outcome<{ kpi: Kpi; seat: Seat; text: string }>> {
+  async setThreshold(
+    input: { kpi: string; op: KillOp; valueText: string },
+    actor: string,
+    now: Date,
+  ): Promise<Outcome<{ kpi: Kpi; seat: Seat; text: string }>> {
     const found = await this.deps.kpis.findKpi(input.kpi);
     if (!found.ok) return found;
     const { kpi, seat } = found.value;
@@ -46,7 +50,15 @@ export class KillService {
     for (const { kpi, seat, entry } of agents) {
       const threshold = thresholds.get(kpi.id);
       if (!threshold || !isPastThreshold(threshold, entry.value)) continue;
-      const result = await this.deps.issues.openAutomatic({ kpiId: kpi.id, week: entry.week, source: "kill", title: `${seat.name}: ${kpi.name} past its kill threshold`, ownerId: seat.ownerId, value: entry.value, at: now });
+      const result = await this.deps.issues.openAutomatic({
+        kpiId: kpi.id,
+        week: entry.week,
+        source: "kill",
+        title: `${seat.name}: ${kpi.name} past its kill threshold`,
+        ownerId: seat.ownerId,
+        value: entry.value,
+        at: now,
+      });
       if (result.kind !== "unchanged") this.afterAck(result.issue.id, result.kind, now);
     }
   }
@@ -85,7 +97,8 @@ export class KillService {
     const found = await this.openKill(issueId);
     if (!found.ok) return found;
     const { seat } = found.value;
-    if (actorId !== seat.ownerId && !(await this.deps.isAdmin(actorId, now))) return refused(`only a Cadence admin or the seat's owner (<@${seat.ownerId}>) can decide on #${issueId}`);
+    if (actorId !== seat.ownerId && !(await this.deps.isAdmin(actorId, now)))
+      return refused(`only a Cadence admin or the seat's owner (<@${seat.ownerId}>) can decide on #${issueId}`);
     const closed = await this.deps.issueService.resolve(issueId, actorId, "Keep going", now);
     if (!closed.ok) return closed;
     return done(`:arrow_forward: "${seat.name}" keeps going; #${issueId} is closed.`);

@@ -61,7 +61,10 @@ export class PriorityService {
     if (!onTrack) {
       const previous = priority.issueId === null ? undefined : await this.deps.issues.find(priority.issueId);
       if (previous?.state !== "open") {
-        const opened = await this.deps.issues.add(`${priorityLabel(id)} is off track: ${priority.title}`, actor, now, { source: "priority", ownerId: priority.ownerId });
+        const opened = await this.deps.issues.add(`${priorityLabel(id)} is off track: ${priority.title}`, actor, now, {
+          source: "priority",
+          ownerId: priority.ownerId,
+        });
         if (opened.ok) issue = opened.value;
       }
     }

@@ -6,9 +6,15 @@ import { done, type Outcome } from "./outcome";
 import type { StageService } from "./stage-service";
 
 export class ReviewService {
-  constructor(private readonly deps: { reviews: Pick<ReviewRepository, "set" | "forSeat">; stages: Pick<StageService, "aiSeat">; required: readonly ReviewKind[] }) {}
+  constructor(
+    private readonly deps: { reviews: Pick<ReviewRepository, "set" | "forSeat">; stages: Pick<StageService, "aiSeat">; required: readonly ReviewKind[] },
+  ) {}
 
-  async set(input: { seat: string; kind: ReviewKind; state: ReviewState; note: string | null }, actor: string, now: Date): Promise<Outcome<{ seat: Seat; review: Review; required: boolean }>> {
+  async set(
+    input: { seat: string; kind: ReviewKind; state: ReviewState; note: string | null },
+    actor: string,
+    now: Date,
+  ): Promise<Outcome<{ seat: Seat; review: Review; required: boolean }>> {
     const seat = await this.deps.stages.aiSeat(input.seat);
     if (!seat.ok) return seat;
     const review: Review = { kind: input.kind, state: input.state, note: input.note, by: actor, at: now };

@@ -1,6 +1,5 @@
 // Loads the active scorecard with its values over trailing weeks, in two queries, for every reader of it.
 import type { ScorecardData } from "../domain/scorecard";
-import type { SeatWithKpis } from "../domain/model";
 import { provenanceOf, type Provenance } from "../domain/provenance";
 import { trailingWeeks, type IsoWeek } from "../domain/week";
 import type { EntryRepository } from "../repositories/entry-repository";

@@ -10,7 +10,9 @@ export class SeatHandOver implements HandOverFollowUp {
 
   async seatHandedOver(change: { previousOwner: string; newOwner: string; reownedIssueIds: number[] }, now: Date): Promise<void> {
     // The change is committed; a Slack failure here leaves stale views, not a wrong answer.
-    await this.deps.issues.reowned(change.reownedIssueIds, now).catch((error: Error) => this.deps.logger.warn(`updating handed-over issues failed: ${error.message}`));
+    await this.deps.issues
+      .reowned(change.reownedIssueIds, now)
+      .catch((error: Error) => this.deps.logger.warn(`updating handed-over issues failed: ${error.message}`));
     for (const user of [change.previousOwner, change.newOwner]) {
       await this.deps.home.refresh(user, now).catch((error: Error) => this.deps.logger.warn(`refreshing the home tab of ${user} failed: ${error.message}`));
     }

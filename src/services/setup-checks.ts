@@ -52,7 +52,8 @@ export interface SetupCheckDeps {
 }
 
 const NOT_CHECKED = "not checked: the bot token does not work yet";
-const REINSTALL = "in your Slack app (api.slack.com/apps) add them under OAuth & Permissions → Bot Token Scopes, or paste manifest.json again under App Manifest; then Reinstall to Workspace";
+const REINSTALL =
+  "in your Slack app (api.slack.com/apps) add them under OAuth & Permissions → Bot Token Scopes, or paste manifest.json again under App Manifest; then Reinstall to Workspace";
 
 export async function runSetupChecks(deps: SetupCheckDeps): Promise<SetupCheck[]> {
   const identity = await deps.slack.whoAmI();
@@ -112,7 +113,8 @@ function workspaceCheck(identity: BotIdentity, knownTeam: string | undefined): S
 }
 
 function scopeCheck(granted: string[] | undefined, required: string[]): SetupCheck {
-  if (granted === undefined) return failed("scopes", "Slack did not say which scopes the token has (no x-oauth-scopes header)", "check SLACK_API_URL points at Slack's Web API");
+  if (granted === undefined)
+    return failed("scopes", "Slack did not say which scopes the token has (no x-oauth-scopes header)", "check SLACK_API_URL points at Slack's Web API");
   const missing = required.filter((scope) => !granted.includes(scope));
   if (missing.length === 0) return passed("scopes", `the token has all ${required.length} scopes manifest.json asks for`);
   return failed("scopes", `the token lacks ${missing.join(", ")}`, REINSTALL);
@@ -150,7 +152,11 @@ async function databaseCheck(deps: SetupCheckDeps): Promise<SetupCheck> {
   try {
     pending = await deps.pendingMigrations();
   } catch (error) {
-    return failed("database", `${deps.databaseLabel} cannot be opened (${error instanceof Error ? error.message : String(error)})`, "check DATABASE_URL and that its folder is writable");
+    return failed(
+      "database",
+      `${deps.databaseLabel} cannot be opened (${error instanceof Error ? error.message : String(error)})`,
+      "check DATABASE_URL and that its folder is writable",
+    );
   }
   if (pending.length === 0) return passed("database", `${deps.databaseLabel} opens and is migrated`);
   return failed(

@@ -32,7 +32,12 @@ export class SetupService {
     return this.deps.seats.listSeats();
   }
 
-  async changeOwner(seatName: string, ownerId: string, actor: string, now: Date): Promise<Outcome<{ seat: Seat; previousOwner: string; reownedIssueIds: number[] }>> {
+  async changeOwner(
+    seatName: string,
+    ownerId: string,
+    actor: string,
+    now: Date,
+  ): Promise<Outcome<{ seat: Seat; previousOwner: string; reownedIssueIds: number[] }>> {
     const seat = await this.activeSeat(seatName);
     if (!seat.ok) return seat;
     if (seat.value.ownerId === ownerId) return refused(`<@${ownerId}> already owns "${seat.value.name}"`);

@@ -37,18 +37,43 @@ export class StageService {
     this.listeners.push(listener);
   }
 
-  async changeByName(input: { seat: string; to: SeatStage; reason: string | null; actorId: string; via: "command" | "button"; now: Date }): Promise<Outcome<{ seat: Seat; change: StageChange }>> {
+  async changeByName(input: {
+    seat: string;
+    to: SeatStage;
+    reason: string | null;
+    actorId: string;
+    via: "command" | "button";
+    now: Date;
+  }): Promise<Outcome<{ seat: Seat; change: StageChange }>> {
     const seat = await this.aiSeat(input.seat);
     if (!seat.ok) return seat;
     return this.change({ ...input, seat: seat.value });
   }
 
-  async change(input: { seat: Seat; to: SeatStage; reason: string | null; actorId: string; via: "command" | "button"; now: Date }): Promise<Outcome<{ seat: Seat; change: StageChange }>> {
+  async change(input: {
+    seat: Seat;
+    to: SeatStage;
+    reason: string | null;
+    actorId: string;
+    via: "command" | "button";
+    now: Date;
+  }): Promise<Outcome<{ seat: Seat; change: StageChange }>> {
     const { seat, to, now } = input;
     const isAdmin = await this.deps.isAdmin(input.actorId, now);
     if (!mayChangeStage({ userId: input.actorId, isAdmin }, seat.ownerId, to)) {
-      await recordRefusal(this.deps.audit, this.deps.logger, { actor: input.actorId, attempted: "seat.stage", entity: "seat", entityId: seat.id, reason: `not an admin (to ${to})`, at: now });
-      return refused(to === "paused" ? `only a Cadence admin or the seat's owner (<@${seat.ownerId}>) can pause "${seat.name}"` : `only a Cadence admin can move "${seat.name}" to ${to}`);
+      await recordRefusal(this.deps.audit, this.deps.logger, {
+        actor: input.actorId,
+        attempted: "seat.stage",
+        entity: "seat",
+        entityId: seat.id,
+        reason: `not an admin (to ${to})`,
+        at: now,
+      });
+      return refused(
+        to === "paused"
+          ? `only a Cadence admin or the seat's owner (<@${seat.ownerId}>) can pause "${seat.name}"`
+          : `only a Cadence admin can move "${seat.name}" to ${to}`,
+      );
     }
     const from = seat.stage ?? null;
     const needsSetUp = to === "shadow" || to === "production";
@@ -66,7 +91,8 @@ export class StageService {
     const change = await this.deps.stages.change({ seatId: seat.id, from, to, reason: input.reason, by: input.actorId, via: input.via, at: now });
     if (!change) return refused(`"${seat.name}" changed stage meanwhile; look again with \`/cadence seat history "${seat.name}"\``);
     const updated = { ...seat, stage: to, stageSince: now };
-    for (const listener of this.listeners) await listener({ seat: updated, change }).catch((error: Error) => this.deps.logger.warn(`after "${seat.name}" moved to ${to}: ${error.message}`));
+    for (const listener of this.listeners)
+      await listener({ seat: updated, change }).catch((error: Error) => this.deps.logger.warn(`after "${seat.name}" moved to ${to}: ${error.message}`));
     return done({ seat: updated, change });
   }
 

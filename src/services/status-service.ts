@@ -26,7 +26,9 @@ export class StatusService {
 
   /** Every set-up check, passing or not: the admin sees at a glance that each was looked at. */
   async setup(): Promise<StatusSection> {
-    const checks = await this.deps.setupChecks().catch((error: Error) => [{ name: "set-up checks", ok: false, detail: `could not run (${error.message})`, fix: "run `npm run doctor` on the server" }]);
+    const checks = await this.deps
+      .setupChecks()
+      .catch((error: Error) => [{ name: "set-up checks", ok: false, detail: `could not run (${error.message})`, fix: "run `npm run doctor` on the server" }]);
     return {
       title: "Set-up checks (as `npm run doctor`)",
       whenEmpty: "No checks ran.",
@@ -60,7 +62,10 @@ export class StatusService {
       whenEmpty: "None: every message Cadence had to post was posted or is still being retried.",
       items: rows.map((row) => {
         const code = row.lastError ?? "unknown";
-        return { text: `${describeDeliveryKey(row.key)}: Slack answered \`${code}\` (first tried ${row.firstClaimedAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`, fix: fixFor(code, row.channel) };
+        return {
+          text: `${describeDeliveryKey(row.key)}: Slack answered \`${code}\` (first tried ${row.firstClaimedAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
+          fix: fixFor(code, row.channel),
+        };
       }),
     };
   }

@@ -24,7 +24,9 @@ export const postWithFetch: PostWebhook = async (url, headers, body) => {
 export class StopWebhook {
   private delivering: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { webhooks: WebhookRepository; stages: Pick<StageService, "aiSeat">; post: PostWebhook; clock: () => Date; logger: Logger }) {}
+  constructor(
+    private readonly deps: { webhooks: WebhookRepository; stages: Pick<StageService, "aiSeat">; post: PostWebhook; clock: () => Date; logger: Logger },
+  ) {}
 
   /** Sets the seat's webhook with a new secret, returned to be shown once. */
   async setWebhook(seatName: string, url: string, actor: string, now: Date): Promise<Outcome<{ seat: Seat; secret: string }>> {
@@ -37,7 +39,9 @@ export class StopWebhook {
 
   /** After a stage change is answered: the stop should not wait for the next tick. */
   soon(): void {
-    this.delivering = this.delivering.then(() => this.deliverDue(this.deps.clock())).catch((error: Error) => this.deps.logger.warn(`stop webhook: ${error.message}`));
+    this.delivering = this.delivering
+      .then(() => this.deliverDue(this.deps.clock()))
+      .catch((error: Error) => this.deps.logger.warn(`stop webhook: ${error.message}`));
   }
 
   async idle(): Promise<void> {
@@ -58,7 +62,11 @@ export class StopWebhook {
     const attempts = delivery.attempts + 1;
     const secret = await this.deps.webhooks.secretOf(delivery.seatId);
     const timestamp = Math.floor(now.getTime() / 1000);
-    const headers = { "Content-Type": "application/json", "X-Cadence-Timestamp": String(timestamp), "X-Cadence-Signature": signStopWebhook(secret ?? "", timestamp, delivery.body) };
+    const headers = {
+      "Content-Type": "application/json",
+      "X-Cadence-Timestamp": String(timestamp),
+      "X-Cadence-Signature": signStopWebhook(secret ?? "", timestamp, delivery.body),
+    };
     const error = await this.deps.post(delivery.url, headers, delivery.body).then(
       (answer) => (answer.status >= 200 && answer.status < 300 ? null : `HTTP ${answer.status}`),
       (failure: Error) => failure.message,

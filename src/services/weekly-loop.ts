@@ -8,7 +8,13 @@ export class WeeklyLoop {
   private readonly steps: Record<JobName, WeeklyStep>;
 
   constructor(
-    private readonly deps: { checkins: CheckinService; drift: WeeklyStep; digest: WeeklyStep; pendingIssues: { postPending(now: Date): Promise<void> }; logger: Logger },
+    private readonly deps: {
+      checkins: CheckinService;
+      drift: WeeklyStep;
+      digest: WeeklyStep;
+      pendingIssues: { postPending(now: Date): Promise<void> };
+      logger: Logger;
+    },
   ) {
     const { checkins } = deps;
     this.steps = {

@@ -30,7 +30,16 @@ describe("the demo clock's next steps", () => {
 
   it("counts reminders from when the DM really went out, and skips owners reminded or done", () => {
     const sent = (sentAt: string, more: { remindedAt?: string; answeredAt?: string } = {}) =>
-      new Map([["2026-W46", { sentAt: new Date(sentAt), remindedAt: more.remindedAt ? new Date(more.remindedAt) : null, answeredAt: more.answeredAt ? new Date(more.answeredAt) : null }]]);
+      new Map([
+        [
+          "2026-W46",
+          {
+            sentAt: new Date(sentAt),
+            remindedAt: more.remindedAt ? new Date(more.remindedAt) : null,
+            answeredAt: more.answeredAt ? new Date(more.answeredAt) : null,
+          },
+        ],
+      ]);
     const at = new Date("2026-11-16T08:30:00Z");
     const late = nextLoopSteps(at, settings, [{ ...berlin, checkins: sent("2026-11-16T08:20:00Z") }, london]);
     expect(summary(late).checkin).toEqual({ at: "2026-11-16T09:00:00.000Z", week: "2026-W46", owners: ["UPRIYA"] });

@@ -13,7 +13,15 @@ import { startDemo, type RunningDemo } from "../../tools/demo/start-demo";
 import { ADA, LENA, PRIYA, SAM, TEAM_TZ } from "../../tools/demo/team";
 
 const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const SCREENSHOTS = join(resolve(dirname(fileURLToPath(import.meta.url)), "../.."), "test-results", "screenshots");
 const WAIT_MS = 15_000;
 const START = demoStartTime(new Date("2026-11-18T12:00:00Z"), TEAM_TZ); // Monday 2026-11-16 07:00 in London
@@ -27,7 +35,8 @@ const pageErrors: string[] = [];
 // `npm test` leaves this file out (it needs Chromium); `npm run test:browser` runs it.
 describe("the demo in a browser (npm run test:browser)", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with \`apt-get update && apt-get install -y chromium\` (.ci/run does)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with \`apt-get update && apt-get install -y chromium\` (.ci/run does)`);
     workDir = mkdtempSync(join(tmpdir(), "cadence-demo-test-"));
     mkdirSync(SCREENSHOTS, { recursive: true });
     // A fixed week (not this one), so the run and its screenshots are the same every day.
@@ -142,13 +151,21 @@ describe("the demo in a browser (npm run test:browser)", () => {
     await checkin.getByRole("button", { name: "Enter numbers" }).click();
 
     await visible(modal().getByLabel(/Qualified leads/));
-    await modal().getByLabel(/Qualified leads/).fill("lots");
-    await modal().getByLabel(/Lead-to-meeting rate/).fill("26%");
-    await modal().getByLabel(/Pipeline added/).fill("$240,000");
+    await modal()
+      .getByLabel(/Qualified leads/)
+      .fill("lots");
+    await modal()
+      .getByLabel(/Lead-to-meeting rate/)
+      .fill("26%");
+    await modal()
+      .getByLabel(/Pipeline added/)
+      .fill("$240,000");
     await modal().getByTestId("modal-submit").click();
     await visible(modal().getByText('"lots" is not a number'));
     await shot("05-checkin-form-error");
-    await modal().getByLabel(/Qualified leads/).fill("128");
+    await modal()
+      .getByLabel(/Qualified leads/)
+      .fill("128");
     await modal().getByTestId("modal-submit").click();
     await modal().waitFor({ state: "hidden" });
     await visible(checkin.getByText("all 3 numbers received"));
@@ -165,10 +182,18 @@ describe("the demo in a browser (npm run test:browser)", () => {
     await jumpTo("checkin"); // London: Priya is asked
     await actAs(PRIYA.id);
     await page.getByTestId("tab-dm").click();
-    await visible(message(/Check-in for \d{4}-W\d{2}/).last().getByRole("button", { name: "Enter numbers" }));
+    await visible(
+      message(/Check-in for \d{4}-W\d{2}/)
+        .last()
+        .getByRole("button", { name: "Enter numbers" }),
+    );
     await type("CSAT: 94\nAuto-resolution rate: 61%");
     await visible(message(/Recorded for[\s\S]*CSAT: 94%/));
-    await visible(message(/Check-in for/).last().getByText("(2/4 in)"));
+    await visible(
+      message(/Check-in for/)
+        .last()
+        .getByText("(2/4 in)"),
+    );
     await shot("08-dm-reply");
   });
 

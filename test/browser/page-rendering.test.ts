@@ -11,7 +11,9 @@ interface TextContext {
 // The page's modules are plain browser JavaScript (no build step, no types): loaded by URL, typed here.
 const pageModule = (name: string) => import(new URL(`../../tools/demo/page/${name}`, import.meta.url).href);
 const { mrkdwn } = (await pageModule("mrkdwn.js")) as { mrkdwn: (text: string, context: TextContext) => string };
-const { renderBlocks } = (await pageModule("blocks.js")) as { renderBlocks: (blocks: unknown[], context: TextContext & { container: unknown; errors?: Record<string, string> }) => string };
+const { renderBlocks } = (await pageModule("blocks.js")) as {
+  renderBlocks: (blocks: unknown[], context: TextContext & { container: unknown; errors?: Record<string, string> }) => string;
+};
 
 const context: TextContext = {
   users: new Map([
@@ -29,7 +31,10 @@ describe("mrkdwn", () => {
     ["*bold* and _italics_ and ~gone~", "<b>bold</b> and <i>italics</i> and <s>gone</s>"],
     ["`code *not bold*`", '<code class="md-code">code *not bold*</code>'],
     ["```a < b\n*x*```", '<pre class="md-pre">a &lt; b\n*x*</pre>'],
-    ["see <https://example.com/a?b=1&amp;c=2|the docs>", 'see <a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">the docs</a>'],
+    [
+      "see <https://example.com/a?b=1&amp;c=2|the docs>",
+      'see <a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">the docs</a>',
+    ],
     ["<https://example.com>", '<a href="https://example.com" target="_blank" rel="noopener noreferrer">https://example.com</a>'],
     ["owner <@U1>", 'owner <span class="mention" title="U1">@Ada Okafor</span>'],
     ["hi <@U2|lena>", 'hi <span class="mention me" title="U2">@Lena Vogt</span>'],
@@ -61,7 +66,12 @@ describe("Block Kit", () => {
     const html = renderBlocks(
       [
         { type: "header", text: { type: "plain_text", text: "Weekly digest" } },
-        { type: "section", text: { type: "mrkdwn", text: "*Open issues*" }, fields: [{ type: "mrkdwn", text: "*Owner*\n<@U1>" }], accessory: { type: "button", action_id: "resolve", text: { type: "plain_text", text: "Resolve" }, value: "7" } },
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: "*Open issues*" },
+          fields: [{ type: "mrkdwn", text: "*Owner*\n<@U1>" }],
+          accessory: { type: "button", action_id: "resolve", text: { type: "plain_text", text: "Resolve" }, value: "7" },
+        },
         { type: "context", elements: [{ type: "mrkdwn", text: "Open · owner <@U1>" }] },
         { type: "divider" },
         {
@@ -84,11 +94,20 @@ describe("Block Kit", () => {
     expect(html).toContain('<hr class="b-divider">');
     // What a click sends: the container and the element as Slack reports it.
     const action = /data-action="([^"]+)"[^>]*>Resolve/.exec(html)![1].replace(/&quot;/g, '"');
-    expect(JSON.parse(action)).toEqual({ container: blocksContext.container, action: { block_id: "b1", action_id: "resolve", type: "button", text: { type: "plain_text", text: "Resolve" }, value: "7" } });
+    expect(JSON.parse(action)).toEqual({
+      container: blocksContext.container,
+      action: { block_id: "b1", action_id: "resolve", type: "button", text: { type: "plain_text", text: "Resolve" }, value: "7" },
+    });
   });
 
   it("shows unknown blocks and elements instead of dropping them", () => {
-    const html = renderBlocks([{ type: "video", title: "x" }, { type: "actions", elements: [{ type: "datepicker", action_id: "d" }] }], blocksContext);
+    const html = renderBlocks(
+      [
+        { type: "video", title: "x" },
+        { type: "actions", elements: [{ type: "datepicker", action_id: "d" }] },
+      ],
+      blocksContext,
+    );
     expect(html).toContain("[unsupported block: video]");
     expect(html).toContain("[unsupported element: datepicker]");
   });
@@ -96,8 +115,28 @@ describe("Block Kit", () => {
   it("renders modal inputs with their label, hint, initial value and the app's error", () => {
     const html = renderBlocks(
       [
-        { type: "input", block_id: "kpi_3", optional: true, label: { type: "plain_text", text: "Qualified leads (goal ≥ 120)" }, hint: { type: "plain_text", text: "A number" }, element: { type: "plain_text_input", action_id: "value", initial_value: "12" } },
-        { type: "input", block_id: "kpi_4", label: { type: "plain_text", text: "Books closed" }, element: { type: "static_select", action_id: "value", options: [{ text: { type: "plain_text", text: "yes" }, value: "1" }, { text: { type: "plain_text", text: "no" }, value: "0" }], initial_option: { text: { type: "plain_text", text: "no" }, value: "0" } } },
+        {
+          type: "input",
+          block_id: "kpi_3",
+          optional: true,
+          label: { type: "plain_text", text: "Qualified leads (goal ≥ 120)" },
+          hint: { type: "plain_text", text: "A number" },
+          element: { type: "plain_text_input", action_id: "value", initial_value: "12" },
+        },
+        {
+          type: "input",
+          block_id: "kpi_4",
+          label: { type: "plain_text", text: "Books closed" },
+          element: {
+            type: "static_select",
+            action_id: "value",
+            options: [
+              { text: { type: "plain_text", text: "yes" }, value: "1" },
+              { text: { type: "plain_text", text: "no" }, value: "0" },
+            ],
+            initial_option: { text: { type: "plain_text", text: "no" }, value: "0" },
+          },
+        },
       ],
       { ...blocksContext, errors: { kpi_3: '"lots" is not a number' } },
     );

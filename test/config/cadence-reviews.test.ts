@@ -14,6 +14,8 @@ describe("CADENCE_REVIEWS", () => {
 
   it("stops the app naming the variable and the kinds it accepts", () => {
     expect(() => loadConfig({ ...base, CADENCE_REVIEWS: "security,legal" })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...base, CADENCE_REVIEWS: "security,legal" })).toThrow(/CADENCE_REVIEWS legal is not a review kind — set it to comma-separated review kinds from security, privacy, compliance, risk, operations, architecture/);
+    expect(() => loadConfig({ ...base, CADENCE_REVIEWS: "security,legal" })).toThrow(
+      /CADENCE_REVIEWS legal is not a review kind — set it to comma-separated review kinds from security, privacy, compliance, risk, operations, architecture/,
+    );
   });
 });

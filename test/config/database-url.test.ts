@@ -37,7 +37,9 @@ describe("DATABASE_URL", () => {
 
   it("refuses a URL of another database, naming both kinds it takes", () => {
     expect(() => loadConfig({ ...required, DATABASE_URL: "mysql://root@localhost/cadence" })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...required, DATABASE_URL: "mysql://root@localhost/cadence" })).toThrow(/DATABASE_URL must be a file: URL \(SQLite\) or a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(() => loadConfig({ ...required, DATABASE_URL: "mysql://root@localhost/cadence" })).toThrow(
+      /DATABASE_URL must be a file: URL \(SQLite\) or a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
   });
 
   it("never shows a PostgreSQL password in the log line that names the database", () => {

@@ -16,7 +16,7 @@ function envFile(text: string): string {
 describe("loadEnvFile", () => {
   it("adds the file's variables, but a variable already in the environment wins", () => {
     const env: Record<string, string | undefined> = { CADENCE_TZ: "Europe/Berlin" };
-    const path = envFile("CADENCE_TZ=America/New_York\nCADENCE_CHANNEL=C0FROMFILE\n# a comment\nCHECKIN_AT=\"mon 08:30\"\n");
+    const path = envFile('CADENCE_TZ=America/New_York\nCADENCE_CHANNEL=C0FROMFILE\n# a comment\nCHECKIN_AT="mon 08:30"\n');
     expect(loadEnvFile(env, path)).toBe("loaded");
     expect(env).toEqual({ CADENCE_TZ: "Europe/Berlin", CADENCE_CHANNEL: "C0FROMFILE", CHECKIN_AT: "mon 08:30" });
   });

@@ -4,11 +4,41 @@ import { composeDigest, type DigestInput } from "../../src/domain/digest";
 import type { Issue, Kpi, SeatWithKpis } from "../../src/domain/model";
 import { trailingWeeks } from "../../src/domain/week";
 
-const kpi = (id: number, seatId: number, name: string, op: ">=" | "<=", a: number): Kpi => ({ id, seatId, name, unit: "number", goal: { op, a }, archivedAt: null, createdAt: new Date("2026-01-01") });
-const seat = (id: number, name: string, kind: "agent" | "human", ownerId: string, kpis: Kpi[]): SeatWithKpis => ({ id, name, kind, accountability: null, ownerId, archivedAt: null, kpis });
+const kpi = (id: number, seatId: number, name: string, op: ">=" | "<=", a: number): Kpi => ({
+  id,
+  seatId,
+  name,
+  unit: "number",
+  goal: { op, a },
+  archivedAt: null,
+  createdAt: new Date("2026-01-01"),
+});
+const seat = (id: number, name: string, kind: "agent" | "human", ownerId: string, kpis: Kpi[]): SeatWithKpis => ({
+  id,
+  name,
+  kind,
+  accountability: null,
+  ownerId,
+  archivedAt: null,
+  kpis,
+});
 const issue = (id: number, kpiId: number | null, createdAt: string, state: Issue["state"] = "open"): Issue => ({
-  id, title: `Issue ${id}`, source: kpiId ? "drift" : "manual", state, kpiId, week: null, ownerId: "U1", openedBy: "U1", assigneeId: null,
-  closedBy: state === "open" ? null : "U2", closedAt: state === "open" ? null : new Date("2026-11-24T10:00:00Z"), resolutionNote: null, createdAt: new Date(createdAt), channelId: null, messageTs: null, weeks: [],
+  id,
+  title: `Issue ${id}`,
+  source: kpiId ? "drift" : "manual",
+  state,
+  kpiId,
+  week: null,
+  ownerId: "U1",
+  openedBy: "U1",
+  assigneeId: null,
+  closedBy: state === "open" ? null : "U2",
+  closedAt: state === "open" ? null : new Date("2026-11-24T10:00:00Z"),
+  resolutionNote: null,
+  createdAt: new Date(createdAt),
+  channelId: null,
+  messageTs: null,
+  weeks: [],
 });
 
 function input(overrides: Partial<DigestInput> = {}): DigestInput {
@@ -16,8 +46,24 @@ function input(overrides: Partial<DigestInput> = {}): DigestInput {
   const agent = seat(1, "Triage agent", "agent", "UAGENT", [kpi(10, 1, "Resolution", ">=", 85), kpi(11, 1, "Escalations", "<=", 5)]);
   const human = seat(2, "Finance", "human", "UFIN", [kpi(20, 2, "Cash", ">=", 100)]);
   const values = new Map([
-    [10, new Map([["2026-W44", 90], ["2026-W45", 91], ["2026-W46", 86], ["2026-W47", 80]])],
-    [11, new Map([["2026-W44", 3], ["2026-W45", 2], ["2026-W46", 4], ["2026-W47", 4]])],
+    [
+      10,
+      new Map([
+        ["2026-W44", 90],
+        ["2026-W45", 91],
+        ["2026-W46", 86],
+        ["2026-W47", 80],
+      ]),
+    ],
+    [
+      11,
+      new Map([
+        ["2026-W44", 3],
+        ["2026-W45", 2],
+        ["2026-W46", 4],
+        ["2026-W47", 4],
+      ]),
+    ],
   ]);
   return {
     week: "2026-W47",
@@ -61,8 +107,22 @@ describe("composeDigest", () => {
 
   it("counts the streak of weeks with every KPI on track", () => {
     const values = new Map([
-      [10, new Map([["2026-W45", 91], ["2026-W46", 86], ["2026-W47", 88]])],
-      [11, new Map([["2026-W45", 2], ["2026-W46", 4], ["2026-W47", 4]])],
+      [
+        10,
+        new Map([
+          ["2026-W45", 91],
+          ["2026-W46", 86],
+          ["2026-W47", 88],
+        ]),
+      ],
+      [
+        11,
+        new Map([
+          ["2026-W45", 2],
+          ["2026-W46", 4],
+          ["2026-W47", 4],
+        ]),
+      ],
     ]);
     expect(composeDigest(input({ values })).aiSeats[0].weeksOnTrack).toBe(3);
   });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkinTimeFor,
-  checkinWeeksAround,
-  deadlineFor,
-  isCheckinDue,
-  isReminderDue,
-  weeklyJobDue,
-  type LoopSettings,
-} from "../../src/domain/loop-schedule";
+import { checkinTimeFor, checkinWeeksAround, deadlineFor, isCheckinDue, isReminderDue, weeklyJobDue, type LoopSettings } from "../../src/domain/loop-schedule";
 import type { WeeklyTime } from "../../src/domain/schedule-spec";
 
 // The defaults: check-in mon 09:00 (owner's clock), remind after 4h, deadline tue 12:00, digest tue 13:00 (team's clock).
@@ -76,16 +68,44 @@ describe("isCheckinDue", () => {
     { why: "Los Angeles: 08:59 local", week: W46, ownerTz: "America/Los_Angeles", now: "2026-11-16T16:59:00Z", settings: utcTeam, due: false },
     { why: "Los Angeles: 09:00 local", week: W46, ownerTz: "America/Los_Angeles", now: "2026-11-16T17:00:00Z", settings: utcTeam, due: true },
     { why: "Auckland: Monday 08:59 there", week: W46, ownerTz: "Pacific/Auckland", now: "2026-11-15T19:59:00Z", settings: utcTeam, due: false },
-    { why: "Auckland: Monday 09:00 there, still Sunday for the team", week: W46, ownerTz: "Pacific/Auckland", now: "2026-11-15T20:00:00Z", settings: utcTeam, due: true },
+    {
+      why: "Auckland: Monday 09:00 there, still Sunday for the team",
+      week: W46,
+      ownerTz: "Pacific/Auckland",
+      now: "2026-11-15T20:00:00Z",
+      settings: utcTeam,
+      due: true,
+    },
     { why: "Auckland: catch-up until the team's deadline", week: W46, ownerTz: "Pacific/Auckland", now: "2026-11-17T11:59:00Z", settings: utcTeam, due: true },
     { why: "Auckland: not after the team's deadline", week: W46, ownerTz: "Pacific/Auckland", now: "2026-11-17T12:00:00Z", settings: utcTeam, due: false },
-    { why: "Auckland: the week before is long past its deadline", week: "2026-W45", ownerTz: "Pacific/Auckland", now: "2026-11-15T20:00:00Z", settings: utcTeam, due: false },
+    {
+      why: "Auckland: the week before is long past its deadline",
+      week: "2026-W45",
+      ownerTz: "Pacific/Auckland",
+      now: "2026-11-15T20:00:00Z",
+      settings: utcTeam,
+      due: false,
+    },
     // Team in New York: the deadline is Tue 12:00 EST = 17:00 UTC.
     { why: "NY team, UTC owner: at 09:00 UTC (04:00 in NY)", week: W46, ownerTz: "UTC", now: "2026-11-16T09:00:00Z", settings: newYorkTeam, due: true },
-    { why: "NY team: Tuesday 12:00 UTC is still before the NY deadline", week: W46, ownerTz: "UTC", now: "2026-11-17T12:00:00Z", settings: newYorkTeam, due: true },
+    {
+      why: "NY team: Tuesday 12:00 UTC is still before the NY deadline",
+      week: W46,
+      ownerTz: "UTC",
+      now: "2026-11-17T12:00:00Z",
+      settings: newYorkTeam,
+      due: true,
+    },
     { why: "NY team: a second before the NY deadline", week: W46, ownerTz: "UTC", now: "2026-11-17T16:59:59Z", settings: newYorkTeam, due: true },
     { why: "NY team: at the NY deadline", week: W46, ownerTz: "UTC", now: "2026-11-17T17:00:00Z", settings: newYorkTeam, due: false },
-    { why: "NY team, Auckland owner: Monday 09:00 in Auckland", week: W46, ownerTz: "Pacific/Auckland", now: "2026-11-15T20:00:00Z", settings: newYorkTeam, due: true },
+    {
+      why: "NY team, Auckland owner: Monday 09:00 in Auckland",
+      week: W46,
+      ownerTz: "Pacific/Auckland",
+      now: "2026-11-15T20:00:00Z",
+      settings: newYorkTeam,
+      due: true,
+    },
     { why: "NY team, NY owner: 08:59 in NY", week: W46, ownerTz: "America/New_York", now: "2026-11-16T13:59:00Z", settings: newYorkTeam, due: false },
     { why: "NY team, NY owner: 09:00 in NY", week: W46, ownerTz: "America/New_York", now: "2026-11-16T14:00:00Z", settings: newYorkTeam, due: true },
     // The year boundary: 2026-W53 (Dec 28 – Jan 3) is asked for on Mon Jan 4 2027.
@@ -122,7 +142,13 @@ describe("isReminderDue", () => {
     { why: "not days later", sentAt: mondayNine, now: "2026-11-19T12:00:00Z", settings: utcTeam, due: false },
     { why: "a late DM whose 4h end after the deadline", sentAt: "2026-11-17T10:00:00Z", now: "2026-11-17T11:59:00Z", settings: utcTeam, due: false },
     { why: "…is never reminded", sentAt: "2026-11-17T10:00:00Z", now: "2026-11-17T14:00:00Z", settings: utcTeam, due: false },
-    { why: "Auckland owner, sent Sunday 20:00 UTC: due at midnight UTC", sentAt: "2026-11-15T20:00:00Z", now: "2026-11-16T00:00:00Z", settings: utcTeam, due: true },
+    {
+      why: "Auckland owner, sent Sunday 20:00 UTC: due at midnight UTC",
+      sentAt: "2026-11-15T20:00:00Z",
+      now: "2026-11-16T00:00:00Z",
+      settings: utcTeam,
+      due: true,
+    },
     { why: "NY team: past 12:00 UTC is still before the NY deadline", sentAt: mondayNine, now: "2026-11-17T16:00:00Z", settings: newYorkTeam, due: true },
     { why: "NY team: not at the NY deadline", sentAt: mondayNine, now: "2026-11-17T17:00:00Z", settings: newYorkTeam, due: false },
   ];

@@ -16,25 +16,111 @@ const parsed = (values: Array<[number, number]>, problems: string[] = [], note: 
 
 describe("parseCheckinReply: values", () => {
   const scenarios: Array<[string, string, ParsedReply]> = [
-    ["positional lines, in the listed order", "1200\n1:30\nyes\n42", parsed([[1, 1200], [2, 90], [3, 1], [4, 42]])],
-    ["fewer lines than KPIs fill the first ones", "1200\n45", parsed([[1, 1200], [2, 45]])],
-    ["blank lines and surrounding spaces are ignored", "\n  1200  \n\n 90m \n", parsed([[1, 1200], [2, 90]])],
-    ["Windows line endings", "1200\r\n1h\r\nno", parsed([[1, 1200], [2, 60], [3, 0]])],
-    ["`name: value` lines", "Revenue: $1,200\nFirst response: 1h 30m\nShipped: yes", parsed([[1, 1200], [2, 90], [3, 1]])],
-    ["`name: value` lines in any order", "Tickets: 7\nRevenue: 10", parsed([[4, 7], [1, 10]])],
-    ["names are case-insensitive", "REVENUE: 5\nfirst RESPONSE: 10m\nshipped: NO", parsed([[1, 5], [2, 10], [3, 0]])],
+    [
+      "positional lines, in the listed order",
+      "1200\n1:30\nyes\n42",
+      parsed([
+        [1, 1200],
+        [2, 90],
+        [3, 1],
+        [4, 42],
+      ]),
+    ],
+    [
+      "fewer lines than KPIs fill the first ones",
+      "1200\n45",
+      parsed([
+        [1, 1200],
+        [2, 45],
+      ]),
+    ],
+    [
+      "blank lines and surrounding spaces are ignored",
+      "\n  1200  \n\n 90m \n",
+      parsed([
+        [1, 1200],
+        [2, 90],
+      ]),
+    ],
+    [
+      "Windows line endings",
+      "1200\r\n1h\r\nno",
+      parsed([
+        [1, 1200],
+        [2, 60],
+        [3, 0],
+      ]),
+    ],
+    [
+      "`name: value` lines",
+      "Revenue: $1,200\nFirst response: 1h 30m\nShipped: yes",
+      parsed([
+        [1, 1200],
+        [2, 90],
+        [3, 1],
+      ]),
+    ],
+    [
+      "`name: value` lines in any order",
+      "Tickets: 7\nRevenue: 10",
+      parsed([
+        [4, 7],
+        [1, 10],
+      ]),
+    ],
+    [
+      "names are case-insensitive",
+      "REVENUE: 5\nfirst RESPONSE: 10m\nshipped: NO",
+      parsed([
+        [1, 5],
+        [2, 10],
+        [3, 0],
+      ]),
+    ],
     ["`name = value`", "Tickets = 12", parsed([[4, 12]])],
     ["spaces around the colon", "Tickets  :  12", parsed([[4, 12]])],
-    ["bulleted `name: value` lines", "- Tickets: 3\n• Revenue: 4\n* Shipped: y", parsed([[4, 3], [1, 4], [3, 1]])],
-    ["mixed: positional lines then a named one", "1200\n2h\nTickets: 8", parsed([[1, 1200], [2, 120], [4, 8]])],
+    [
+      "bulleted `name: value` lines",
+      "- Tickets: 3\n• Revenue: 4\n* Shipped: y",
+      parsed([
+        [4, 3],
+        [1, 4],
+        [3, 1],
+      ]),
+    ],
+    [
+      "mixed: positional lines then a named one",
+      "1200\n2h\nTickets: 8",
+      parsed([
+        [1, 1200],
+        [2, 120],
+        [4, 8],
+      ]),
+    ],
     ["the last value for a KPI wins", "Tickets: 1\nTickets: 2", parsed([[4, 2]])],
-    ["a clock duration is a positional value, not a KPI named 1", "5\n1:30", parsed([[1, 5], [2, 90]])],
+    [
+      "a clock duration is a positional value, not a KPI named 1",
+      "5\n1:30",
+      parsed([
+        [1, 5],
+        [2, 90],
+      ]),
+    ],
     ["a named clock duration", "First response: 0:45", parsed([[2, 45]])],
     ["`1h 30m`", "First response: 1h 30m", parsed([[2, 90]])],
     ["`1.5h`", "First response: 1.5h", parsed([[2, 90]])],
     ["yes/no words", "Shipped: done", parsed([[3, 1]])],
     ["yes/no emoji", "Shipped: :x:", parsed([[3, 0]])],
-    ["a value of zero is kept", "0\n0\nno\n0", parsed([[1, 0], [2, 0], [3, 0], [4, 0]])],
+    [
+      "a value of zero is kept",
+      "0\n0\nno\n0",
+      parsed([
+        [1, 0],
+        [2, 0],
+        [3, 0],
+        [4, 0],
+      ]),
+    ],
   ];
 
   it.each(scenarios)("%s", (_label, text, expected) => {
@@ -45,15 +131,36 @@ describe("parseCheckinReply: values", () => {
 describe("parseCheckinReply: with values the agent already reported", () => {
   it("gives unnamed lines to the KPIs still asked for, and named lines to any KPI (a correction)", () => {
     const asked = [firstResponse, tickets];
-    expect(parseCheckinReply("1:30\n42", kpis, asked)).toEqual(parsed([[2, 90], [4, 42]]));
-    expect(parseCheckinReply("Revenue: 900\n42", kpis, asked)).toEqual(parsed([[1, 900], [2, 42]]));
+    expect(parseCheckinReply("1:30\n42", kpis, asked)).toEqual(
+      parsed([
+        [2, 90],
+        [4, 42],
+      ]),
+    );
+    expect(parseCheckinReply("Revenue: 900\n42", kpis, asked)).toEqual(
+      parsed([
+        [1, 900],
+        [2, 42],
+      ]),
+    );
     expect(parseCheckinReply("1\n2\n3", kpis, asked).problems).toEqual(['line 3 ("3") has no KPI to go with it: you have 2']);
   });
 });
 
 describe("parseCheckinReply: note", () => {
   const scenarios: Array<[string, string, ParsedReply]> = [
-    ["a note after the values", "1200\n1:30\nnote: a quiet week", parsed([[1, 1200], [2, 90]], [], "a quiet week")],
+    [
+      "a note after the values",
+      "1200\n1:30\nnote: a quiet week",
+      parsed(
+        [
+          [1, 1200],
+          [2, 90],
+        ],
+        [],
+        "a quiet week",
+      ),
+    ],
     ["`Note:` in any case", "Tickets: 3\nNOTE: ok", parsed([[4, 3]], [], "ok")],
     ["a note may contain colons", "note: shipped v2: finally", parsed([], [], "shipped v2: finally")],
     ["an empty note is no note", "Tickets: 3\nnote:", parsed([[4, 3]], [], null)],
@@ -78,17 +185,27 @@ describe("parseCheckinReply: problems", () => {
     [
       "an unknown KPI name does not stop the others",
       "Revenue: 5\nProfit: 6\nTickets: 7",
-      parsed([[1, 5], [4, 7]], ['"Profit" is not one of your KPIs']),
+      parsed(
+        [
+          [1, 5],
+          [4, 7],
+        ],
+        ['"Profit" is not one of your KPIs'],
+      ),
     ],
-    [
-      "a long unknown name is cut in the message",
-      `${"N".repeat(60)}: 5`,
-      parsed([], [`"${"N".repeat(40)}…" is not one of your KPIs`]),
-    ],
+    ["a long unknown name is cut in the message", `${"N".repeat(60)}: 5`, parsed([], [`"${"N".repeat(40)}…" is not one of your KPIs`])],
     [
       "more positional lines than KPIs",
       "1\n2\nyes\n4\n5",
-      parsed([[1, 1], [2, 2], [3, 1], [4, 4]], ['line 5 ("5") has no KPI to go with it: you have 4']),
+      parsed(
+        [
+          [1, 1],
+          [2, 2],
+          [3, 1],
+          [4, 4],
+        ],
+        ['line 5 ("5") has no KPI to go with it: you have 4'],
+      ),
     ],
     ["`abc`", "Tickets: abc", parsed([], ['Tickets: "abc" is not a number such as 42 or 3.5'])],
     ["`1,2,3`", "Tickets: 1,2,3", parsed([], ['Tickets: "1,2,3" is not a number such as 42 or 3.5'])],
@@ -102,7 +219,14 @@ describe("parseCheckinReply: problems", () => {
     [
       "a bad value does not stop the good ones",
       "1200\n1:30\nmaybe\n7",
-      parsed([[1, 1200], [2, 90], [4, 7]], ['Shipped: "maybe" is not yes or no']),
+      parsed(
+        [
+          [1, 1200],
+          [2, 90],
+          [4, 7],
+        ],
+        ['Shipped: "maybe" is not yes or no'],
+      ),
     ],
   ];
 
@@ -140,9 +264,7 @@ describe("parseCheckinReply: oversized replies are refused whole", () => {
 
   it("refuses text over the character limit", () => {
     const text = `Tickets: 1\nnote: ${"x".repeat(MAX_REPLY_CHARS)}`;
-    expect(parseCheckinReply(text, kpis)).toEqual(
-      parsed([], [`the reply is longer than ${MAX_REPLY_CHARS} characters; send one value per line`]),
-    );
+    expect(parseCheckinReply(text, kpis)).toEqual(parsed([], [`the reply is longer than ${MAX_REPLY_CHARS} characters; send one value per line`]));
   });
 
   it("reads text of exactly the character limit", () => {

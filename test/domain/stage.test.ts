@@ -20,7 +20,11 @@ describe("checkStageChange", () => {
     { name: "production when the gate fails", facts: { from: "shadow", to: "production" }, error: /does not pass \(security review pending\)/ },
     { name: "production when the gate passes", facts: { from: "shadow", to: "production", gatePasses: true } },
     { name: "production by override", facts: { from: "shadow", to: "production", reason: "Override: CEO call" } },
-    { name: "an override still needs a kill threshold", facts: { from: "shadow", to: "production", reason: "override: x", killThresholds: 0 }, error: /needs a kill threshold/ },
+    {
+      name: "an override still needs a kill threshold",
+      facts: { from: "shadow", to: "production", reason: "override: x", killThresholds: 0 },
+      error: /needs a kill threshold/,
+    },
     { name: "paused from any stage, with nothing set up", facts: { from: "production", to: "paused", kpisWithGoal: 0, killThresholds: 0 } },
     { name: "back from paused to pilot", facts: { from: "paused", to: "pilot" } },
     { name: "the same stage again", facts: { from: "pilot", to: "pilot" }, error: /already in pilot/ },

@@ -27,8 +27,22 @@ describe("the stop webhook", () => {
   });
 
   it("sends the fields the contract names", () => {
-    const body = stopWebhookBody({ seat: "Bot", stage: "paused", previousStage: "production", reason: "kill #3", by: "U1", at: new Date("2026-11-24T10:00:00Z") });
-    expect(JSON.parse(body)).toEqual({ seat: "Bot", stage: "paused", previousStage: "production", reason: "kill #3", by: "U1", at: "2026-11-24T10:00:00.000Z" });
+    const body = stopWebhookBody({
+      seat: "Bot",
+      stage: "paused",
+      previousStage: "production",
+      reason: "kill #3",
+      by: "U1",
+      at: new Date("2026-11-24T10:00:00Z"),
+    });
+    expect(JSON.parse(body)).toEqual({
+      seat: "Bot",
+      stage: "paused",
+      previousStage: "production",
+      reason: "kill #3",
+      by: "U1",
+      at: "2026-11-24T10:00:00.000Z",
+    });
   });
 
   it.each([

@@ -3,7 +3,16 @@ import { parseIssueCommand } from "../../src/domain/commands/issue-command";
 import { parseTodoCommand } from "../../src/domain/commands/todo-command";
 import { addDays, overdueTodos, todoCompletion, type Todo } from "../../src/domain/todo";
 
-const todo = (id: number, due: string, state: Todo["state"] = "open"): Todo => ({ id, title: `To-do ${id}`, ownerId: "U1", due, state, issueId: null, createdBy: "U1", createdAt: new Date("2026-11-01") });
+const todo = (id: number, due: string, state: Todo["state"] = "open"): Todo => ({
+  id,
+  title: `To-do ${id}`,
+  ownerId: "U1",
+  due,
+  state,
+  issueId: null,
+  createdBy: "U1",
+  createdAt: new Date("2026-11-01"),
+});
 
 describe("to-do arithmetic", () => {
   it("adds days across a month and a year end", () => {
@@ -13,7 +22,13 @@ describe("to-do arithmetic", () => {
 
   it("rates last week's to-dos by due date, leaving dropped ones out", () => {
     // 2026-W47 is Nov 16–22.
-    const todos = [todo(1, "2026-11-16", "done"), todo(2, "2026-11-22"), todo(3, "2026-11-18", "dropped"), todo(4, "2026-11-23", "done"), todo(5, "2026-11-15", "done")];
+    const todos = [
+      todo(1, "2026-11-16", "done"),
+      todo(2, "2026-11-22"),
+      todo(3, "2026-11-18", "dropped"),
+      todo(4, "2026-11-23", "done"),
+      todo(5, "2026-11-15", "done"),
+    ];
     expect(todoCompletion(todos, "2026-W47")).toEqual({ done: 1, due: 2 });
   });
 
@@ -34,7 +49,10 @@ describe("parsing", () => {
   it.each(todoScenarios)("/todo $text", ({ text, command }) => expect(parseTodoCommand(text)).toEqual({ ok: true, command }));
 
   it("reads a to-do at the end of `/issue resolve`, and leaves a note that merely says todo alone", () => {
-    expect(parseIssueCommand("resolve 3 Fixed it todo <@UBEN|ben> Write the runbook")).toEqual({ ok: true, command: { type: "resolve", id: 3, note: "Fixed it", todo: { ownerId: "UBEN", title: "Write the runbook" } } });
+    expect(parseIssueCommand("resolve 3 Fixed it todo <@UBEN|ben> Write the runbook")).toEqual({
+      ok: true,
+      command: { type: "resolve", id: 3, note: "Fixed it", todo: { ownerId: "UBEN", title: "Write the runbook" } },
+    });
     expect(parseIssueCommand("resolve 3 Cleared the todo list")).toEqual({ ok: true, command: { type: "resolve", id: 3, note: "Cleared the todo list" } });
   });
 });

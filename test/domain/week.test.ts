@@ -209,12 +209,7 @@ describe("compareWeeks / weeksBetween", () => {
   });
 
   it("sorts weeks chronologically", () => {
-    expect(["2027-W01", "2026-W09", "2026-W53", "2026-W10"].sort(compareWeeks)).toEqual([
-      "2026-W09",
-      "2026-W10",
-      "2026-W53",
-      "2027-W01",
-    ]);
+    expect(["2027-W01", "2026-W09", "2026-W53", "2026-W10"].sort(compareWeeks)).toEqual(["2026-W09", "2026-W10", "2026-W53", "2027-W01"]);
   });
 
   it.each([

@@ -13,12 +13,17 @@ import { PROJECT_ROOT } from "../../src/db/project-root";
 
 let app: BootedApp;
 const logLines: string[] = [];
-const capture = (...args: unknown[]) => void logLines.push(args.map((arg) => (arg instanceof Error ? arg.stack : typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
+const capture = (...args: unknown[]) =>
+  void logLines.push(args.map((arg) => (arg instanceof Error ? arg.stack : typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
 
 beforeEach(async () => {
   logLines.length = 0;
   // Monday of 2026-W48: the last completed week is 2026-W47.
-  app = await bootApp({ clock: testClock("2026-11-23T10:00:00Z"), apiLimits: { bodyTimeoutMs: 300 }, logger: { debug: capture, info: capture, warn: capture, error: capture } });
+  app = await bootApp({
+    clock: testClock("2026-11-23T10:00:00Z"),
+    apiLimits: { bodyTimeoutMs: 300 },
+    logger: { debug: capture, info: capture, warn: capture, error: capture },
+  });
   app.slack.addUser({ id: "UOWN", name: "owen", tz: "UTC" });
   app.slack.addUser({ id: "UOTHER", name: "otto", tz: "UTC" });
   await app.command("/cadence", 'seat add "Triage agent" <@UOWN> agent');
@@ -39,7 +44,11 @@ async function makeToken(seat = "Triage agent", userId = "UOWN"): Promise<string
 async function call(path: string, init: { method?: string; token?: string; body?: string; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${app.cadence.apiUrl}${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...init.headers,
+    },
     body: init.body,
   });
   const text = await response.text();
@@ -53,10 +62,19 @@ const entryRows = () => app.cadence.db.entry.findMany({ orderBy: { id: "asc" } }
 function slowPost(token: string, parts: string[], pauseMs: number): Promise<{ status: number; body: string }> {
   const url = new URL(`${app.cadence.apiUrl}/api/v1/entries`);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }, (res) => {
-      let body = "";
-      res.on("data", (chunk) => (body += chunk)).on("end", () => resolve({ status: res.statusCode!, body }));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      },
+      (res) => {
+        let body = "";
+        res.on("data", (chunk) => (body += chunk)).on("end", () => resolve({ status: res.statusCode!, body }));
+      },
+    );
     req.on("error", reject);
     let index = 0;
     const next = () => {
@@ -73,13 +91,29 @@ function slowPost(token: string, parts: string[], pauseMs: number): Promise<{ st
 describe("POST /api/v1/entries", () => {
   it("201: records a week of numbers with source agent, in the audit log, and answers what it recorded", async () => {
     const token = await makeToken();
-    const answer = await post(token, { entries: [{ kpi: "Tickets", value: 41 }, { kpi: "resolution", value: "97%", note: "quiet week" }] });
+    const answer = await post(token, {
+      entries: [
+        { kpi: "Tickets", value: 41 },
+        { kpi: "resolution", value: "97%", note: "quiet week" },
+      ],
+    });
     expect(answer.status).toBe(201);
-    expect(answer.json).toEqual({ entries: [{ kpi: "Tickets", week: "2026-W47", value: "41", onTrack: true }, { kpi: "Resolution", week: "2026-W47", value: "97%", onTrack: true }] });
+    expect(answer.json).toEqual({
+      entries: [
+        { kpi: "Tickets", week: "2026-W47", value: "41", onTrack: true },
+        { kpi: "Resolution", week: "2026-W47", value: "97%", onTrack: true },
+      ],
+    });
     const rows = await entryRows();
-    expect(rows.map((row) => [row.value, row.week, row.source, row.note])).toEqual([[41, "2026-W47", "agent", null], [97, "2026-W47", "agent", "quiet week"]]);
+    expect(rows.map((row) => [row.value, row.week, row.source, row.note])).toEqual([
+      [41, "2026-W47", "agent", null],
+      [97, "2026-W47", "agent", "quiet week"],
+    ]);
     const audit = await app.cadence.db.auditLog.findMany({ where: { entity: "entry" } });
-    expect(audit.map((row) => [row.action, row.actor])).toEqual([["entry.add", rows[0].enteredBy], ["entry.add", rows[0].enteredBy]]);
+    expect(audit.map((row) => [row.action, row.actor])).toEqual([
+      ["entry.add", rows[0].enteredBy],
+      ["entry.add", rows[0].enteredBy],
+    ]);
     expect(rows[0].enteredBy).toMatch(/^agent:\d+$/);
   });
 
@@ -107,7 +141,7 @@ describe("POST /api/v1/entries", () => {
 
   it("401 without a token, with an unknown one, after a rotation (the old one) and after a revoke", async () => {
     expect((await post("", { kpi: "Tickets", value: 1 })).json).toEqual({ error: "unauthorized", message: expect.stringContaining("Bearer cad_") });
-    expect((await post("cad_1_" + "x".repeat(43), { kpi: "Tickets", value: 1 })).status).toBe(401);
+    expect((await post(`cad_1_${"x".repeat(43)}`, { kpi: "Tickets", value: 1 })).status).toBe(401);
     const first = await makeToken();
     const second = await makeToken("Triage agent", "UADMIN");
     expect((await post(first, { kpi: "Tickets", value: 1 })).status).toBe(401);
@@ -119,7 +153,12 @@ describe("POST /api/v1/entries", () => {
 
   it("403 for another seat's KPI and for a retired seat; 404 for a KPI the seat does not have", async () => {
     const token = await makeToken();
-    const foreign = await post(token, { entries: [{ kpi: "Tickets", value: 41 }, { kpi: "Matched", value: 120 }] });
+    const foreign = await post(token, {
+      entries: [
+        { kpi: "Tickets", value: 41 },
+        { kpi: "Matched", value: 120 },
+      ],
+    });
     expect([foreign.status, foreign.json.error]).toEqual([403, "kpi_of_another_seat"]);
     const missing = await post(token, { kpi: "Happiness", value: 3 });
     expect([missing.status, missing.json.error]).toEqual([404, "kpi_not_found"]);
@@ -161,7 +200,15 @@ describe("POST /api/v1/entries", () => {
   it("422 for a value that does not parse, a week in the future or that does not exist, and a wrong shape; nothing of the batch is written", async () => {
     const token = await makeToken();
     const cases: [unknown, string][] = [
-      [{ entries: [{ kpi: "Tickets", value: 41 }, { kpi: "Resolution", value: "most" }] }, "invalid_value"],
+      [
+        {
+          entries: [
+            { kpi: "Tickets", value: 41 },
+            { kpi: "Resolution", value: "most" },
+          ],
+        },
+        "invalid_value",
+      ],
       [{ kpi: "Tickets", value: 41, week: "2026-W49" }, "future_week"],
       [{ kpi: "Tickets", value: 41, week: "2026-W54" }, "invalid_week"],
       [{ kpi: "Tickets", amount: 41 }, "invalid_body"],
@@ -190,7 +237,7 @@ describe("POST /api/v1/entries", () => {
   it("never writes the token to the log or the audit log", async () => {
     const token = await makeToken();
     await post(token, { kpi: "Tickets", value: 41 });
-    await post(token.slice(0, -1) + "A", { kpi: "Tickets", value: 41 });
+    await post(`${token.slice(0, -1)}A`, { kpi: "Tickets", value: 41 });
     const audit = JSON.stringify(await app.cadence.db.auditLog.findMany());
     expect(audit).toContain("seat.token.add");
     // The secret is base64url, which may itself hold "_": take everything after `cad_<seat id>_`.
@@ -219,7 +266,10 @@ describe("GET /api/v1/seat and /api/v1/openapi.json", () => {
     const answer = await call("/api/v1/seat", { token });
     expect(answer.status).toBe(200);
     expect(answer.json.seat).toEqual({ name: "Triage agent", kind: "agent", ownerId: "UOWN", accountability: null });
-    expect(answer.json.kpis.map((kpi: any) => [kpi.name, kpi.unit, kpi.goal, kpi.weeks.length])).toEqual([["Tickets", "number", "≥ 40", 13], ["Resolution", "percent", "≥ 85%", 13]]);
+    expect(answer.json.kpis.map((kpi: any) => [kpi.name, kpi.unit, kpi.goal, kpi.weeks.length])).toEqual([
+      ["Tickets", "number", "≥ 40", 13],
+      ["Resolution", "percent", "≥ 85%", 13],
+    ]);
     expect(answer.json.kpis[0].weeks.at(-1)).toEqual({ week: "2026-W47", value: "30", onTrack: false, source: "agent", confirmed: false });
     expect((await call("/api/v1/seat")).status).toBe(401);
   });
@@ -233,7 +283,19 @@ describe("GET /api/v1/seat and /api/v1/openapi.json", () => {
     expect(entryInput.required).toEqual(["kpi", "value"]);
     expect(entryInput.additionalProperties).toBe(false);
     expect(answer.json.paths["/api/v1/entries"].post.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/EntriesRequest" });
-    expect(Object.keys(answer.json.paths["/api/v1/entries"].post.responses).sort()).toEqual(["200", "201", "401", "403", "404", "408", "409", "413", "415", "422", "429"]);
+    expect(Object.keys(answer.json.paths["/api/v1/entries"].post.responses).sort()).toEqual([
+      "200",
+      "201",
+      "401",
+      "403",
+      "404",
+      "408",
+      "409",
+      "413",
+      "415",
+      "422",
+      "429",
+    ]);
   });
 });
 
@@ -244,7 +306,16 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     await app.command("/cadence", "run checkins");
     await app.slack.waitFor(() => app.slack.dmsTo("UOWN")[0]);
     const token = await makeToken();
-    expect((await post(token, { entries: [{ kpi: "Tickets", value: 41 }, { kpi: "Resolution", value: 90 }] })).status).toBe(201);
+    expect(
+      (
+        await post(token, {
+          entries: [
+            { kpi: "Tickets", value: 41 },
+            { kpi: "Resolution", value: 90 },
+          ],
+        })
+      ).status,
+    ).toBe(201);
     await app.slack.waitFor(() => dmText().includes("the agent reported all 2 numbers"));
     expect(dmText()).toContain("🤖 *41*, reported by the agent");
     expect(dmText()).toContain("Confirm all");
@@ -253,7 +324,10 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     await clickButton(app, { userId: "UOWN", actionId: ACTIONS.confirmAgentValues, value: JSON.stringify({ week: "2026-W47", ownerId: "UOWN" }) });
     await app.slack.waitFor(() => !dmText().includes("🤖"));
     expect(dmText()).toContain("all 2 numbers received");
-    expect((await app.cadence.db.entry.findMany()).map((row) => [row.source, row.confirmedBy])).toEqual([["agent", "UOWN"], ["agent", "UOWN"]]);
+    expect((await app.cadence.db.entry.findMany()).map((row) => [row.source, row.confirmedBy])).toEqual([
+      ["agent", "UOWN"],
+      ["agent", "UOWN"],
+    ]);
     expect(await app.cadence.db.auditLog.count({ where: { action: "entry.confirm" } })).toBe(2);
   });
 
@@ -265,7 +339,10 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     await app.slack.waitFor(() => dmText().includes("the agent reported 1; the other 1, please"));
     await sendDm(app, { userId: "UOWN", text: "92" });
     await eventually(async () => (await app.cadence.db.entry.count()) === 2);
-    expect((await entryRows()).map((row) => [row.value, row.source])).toEqual([[41, "agent"], [92, "dm"]]);
+    expect((await entryRows()).map((row) => [row.value, row.source])).toEqual([
+      [41, "agent"],
+      [92, "dm"],
+    ]);
   });
 
   it("a correction replaces the agent's value; both stay in the audit log and the seat answer shows it", async () => {
@@ -275,7 +352,10 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     const [row] = await app.cadence.db.entry.findMany();
     expect([row.value, row.source, row.agentValue]).toEqual([38, "command", 41]);
     const audit = await app.cadence.db.auditLog.findMany({ where: { entity: "entry" }, orderBy: { id: "asc" } });
-    expect(audit.map((line) => [line.action, JSON.parse(line.after!).value])).toEqual([["entry.add", 41], ["entry.replace", 38]]);
+    expect(audit.map((line) => [line.action, JSON.parse(line.after!).value])).toEqual([
+      ["entry.add", 41],
+      ["entry.replace", 38],
+    ]);
     expect(JSON.parse(audit[1].before!)).toMatchObject({ value: 41, source: "agent" });
     const seatAnswer = await call("/api/v1/seat", { token });
     expect(seatAnswer.json.kpis[0].weeks.at(-1)).toMatchObject({ value: "38", source: "command", confirmed: null });
@@ -297,6 +377,10 @@ describe("examples/agent-push.mjs", () => {
       "2026-W47 Resolution rate: 97% (on track)",
       "2026-W47 First response: 1h 30m (off track)",
     ]);
-    expect((await entryRows()).map((row) => [row.value, row.source])).toEqual([[41, "agent"], [97, "agent"], [90, "agent"]]);
+    expect((await entryRows()).map((row) => [row.value, row.source])).toEqual([
+      [41, "agent"],
+      [97, "agent"],
+      [90, "agent"],
+    ]);
   });
 });

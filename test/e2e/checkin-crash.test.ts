@@ -24,7 +24,16 @@ describe("crash between claim and send", () => {
     const seeding = await bootApp({ slack, databaseUrl, clock: testClock(NOW) });
     const owners = Array.from({ length: OWNER_COUNT }, (_, index) => `UOWN${index}`);
     owners.forEach((id, index) => slack.addUser({ id, name: `owner${index}`, tz: "UTC" }));
-    await addSeats(seeding.cadence.db, owners.map((ownerId, index) => ({ name: `Seat ${index}`, ownerId, kind: index % 2 ? "agent" : "human", kpis: [{ name: `KPI ${index}`, goal: ">= 10" }] })), { at: new Date(NOW) });
+    await addSeats(
+      seeding.cadence.db,
+      owners.map((ownerId, index) => ({
+        name: `Seat ${index}`,
+        ownerId,
+        kind: index % 2 ? "agent" : "human",
+        kpis: [{ name: `KPI ${index}`, goal: ">= 10" }],
+      })),
+      { at: new Date(NOW) },
+    );
     await seeding.cadence.stop();
 
     // Slack applies each post at once but answers slowly, so the child dies after Slack accepted some DMs and

@@ -17,13 +17,25 @@ const OWNERS = [
 async function seedTeam(target: BootedApp): Promise<void> {
   for (const owner of OWNERS) target.slack.addUser(owner);
   target.slack.addUser({ id: "UOTHER", name: "otto", tz: "UTC" });
-  await addSeats(target.cadence.db, [
-    { name: "Support triage agent", ownerId: "UNYC", kind: "agent", kpis: [{ name: "Resolution rate", goal: ">= 85 percent" }, { name: "First response", goal: "<= 1h duration" }] },
-    { name: "Finance", ownerId: "UBER", kpis: [{ name: "Books closed", goal: "= yes" }] },
-    { name: "Lead qualifier", ownerId: "UKOL", kind: "agent", kpis: [{ name: "Qualified leads", goal: ">= 40" }] },
-    // An owner whose only seat has no KPI is never asked.
-    { name: "Idle seat", ownerId: "UOTHER" },
-  ], { at: target.clock.now });
+  await addSeats(
+    target.cadence.db,
+    [
+      {
+        name: "Support triage agent",
+        ownerId: "UNYC",
+        kind: "agent",
+        kpis: [
+          { name: "Resolution rate", goal: ">= 85 percent" },
+          { name: "First response", goal: "<= 1h duration" },
+        ],
+      },
+      { name: "Finance", ownerId: "UBER", kpis: [{ name: "Books closed", goal: "= yes" }] },
+      { name: "Lead qualifier", ownerId: "UKOL", kind: "agent", kpis: [{ name: "Qualified leads", goal: ">= 40" }] },
+      // An owner whose only seat has no KPI is never asked.
+      { name: "Idle seat", ownerId: "UOTHER" },
+    ],
+    { at: target.clock.now },
+  );
 }
 
 const dmCounts = (target: BootedApp) => Object.fromEntries([...OWNERS, { id: "UOTHER" }].map((owner) => [owner.id, target.slack.dmsTo(owner.id).length]));
@@ -158,7 +170,10 @@ describe("answering", () => {
     const replaced = await app.cadence.db.entry.findUniqueOrThrow({ where: { kpiId_week: { kpiId: kpis[0].id, week: "2026-W47" } } });
     expect(replaced.value).toBe(80);
     const audit = await app.cadence.db.auditLog.findMany({ where: { entity: "entry", entityId: `${kpis[0].id}:2026-W47` }, orderBy: { id: "asc" } });
-    expect(audit.map((row) => [row.action, JSON.parse(row.after!).value])).toEqual([["entry.add", 91], ["entry.replace", 80]]);
+    expect(audit.map((row) => [row.action, JSON.parse(row.after!).value])).toEqual([
+      ["entry.add", 91],
+      ["entry.replace", 80],
+    ]);
     expect(JSON.parse(audit[1].before!).value).toBe(91);
   });
 
@@ -195,7 +210,10 @@ describe("answering", () => {
     expect(reply.text).toContain("First response: 45m");
     expect(app.slack.dmsTo("UNYC").filter((message) => message.text?.includes("Recorded"))).toHaveLength(1);
     const entries = await app.cadence.db.entry.findMany({ orderBy: { kpiId: "asc" } });
-    expect(entries.map((entry) => [entry.value, entry.source])).toEqual([[92, "dm"], [45, "dm"]]);
+    expect(entries.map((entry) => [entry.value, entry.source])).toEqual([
+      [92, "dm"],
+      [45, "dm"],
+    ]);
 
     await sendDm(app, { userId: "UBER", text: "Books closed: yes", eventId: "Ev2" });
     await app.slack.waitFor(() => app.slack.dmsTo("UBER").find((message) => message.text?.includes("Recorded")));
@@ -239,7 +257,8 @@ describe("reminders", () => {
     await app.cadence.tick();
     await app.cadence.tick();
     await app.command("/cadence", "run reminders");
-    const threaded = (owner: string) => app.slack.messages(app.slack.dmChannelOf(owner)).filter((message) => message.thread_ts && message.text?.startsWith("Reminder"));
+    const threaded = (owner: string) =>
+      app.slack.messages(app.slack.dmChannelOf(owner)).filter((message) => message.thread_ts && message.text?.startsWith("Reminder"));
     expect(threaded("UNYC")).toHaveLength(1);
     expect(threaded("UBER")).toHaveLength(1);
     expect(threaded("UKOL")).toHaveLength(0);

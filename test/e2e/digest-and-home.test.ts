@@ -11,7 +11,12 @@ const DIGEST_TIME = "2026-11-24T13:00:00Z"; // Tuesday 13:00 UTC: the digest for
 
 beforeEach(async () => {
   app = await bootApp({ clock: testClock("2026-11-02T10:00:00Z") });
-  for (const [id, name] of [["UAI", "ana"], ["UFIN", "fin"], ["UMEMBER", "mo"]]) app.slack.addUser({ id, name, tz: "UTC" });
+  for (const [id, name] of [
+    ["UAI", "ana"],
+    ["UFIN", "fin"],
+    ["UMEMBER", "mo"],
+  ])
+    app.slack.addUser({ id, name, tz: "UTC" });
 });
 afterEach(async () => app.stop());
 
@@ -22,7 +27,11 @@ async function seedWeek(): Promise<void> {
   await app.command("/cadence", 'seat add "Finance" <@UFIN> human');
   await app.command("/cadence", 'kpi add "Finance" "Books closed" = yes');
   app.clock.set("2026-11-23T09:00:00Z"); // Monday of W48: W45–W47 have all ended
-  for (const [week, rate] of [["2026-W45", 90], ["2026-W46", 88], ["2026-W47", 80]] as const) {
+  for (const [week, rate] of [
+    ["2026-W45", 90],
+    ["2026-W46", 88],
+    ["2026-W47", 80],
+  ] as const) {
     await app.command("/scorecard", `set "Resolution rate" ${rate} ${week}`, "UAI");
     await app.command("/scorecard", `set "Escalations" 4 ${week}`, "UAI");
   }
@@ -57,7 +66,9 @@ describe("the weekly digest", () => {
     expect(digest).toContain(ACTIONS.resolveIssue);
     expect(digest).toContain("*Did not check in*");
     expect(digest).toContain("<@UFIN> · 1 number missing");
-    expect(digest).toContain(":robot_face: *Support triage agent* · :test_tube: pilot (3 weeks in stage) · gate: 2 of 4 weeks on track · open drift issue · owner <@UAI> · on track 83% (4 wk), 83% (13 wk) · 0 weeks in a row on track · 1 open issue");
+    expect(digest).toContain(
+      ":robot_face: *Support triage agent* · :test_tube: pilot (3 weeks in stage) · gate: 2 of 4 weeks on track · open drift issue · owner <@UAI> · on track 83% (4 wk), 83% (13 wk) · 0 weeks in a row on track · 1 open issue",
+    );
     expect(digest).toContain("Rate this week's meeting");
     // The full scorecard table is in the thread.
     const thread = app.slack.messages(CHANNEL).filter((message) => message.thread_ts === digestPosts()[0].ts);
@@ -83,10 +94,16 @@ describe("the weekly digest", () => {
     const form = await app.slack.waitFor(() => [...app.slack.views.values()].find((view) => view.trigger_id === triggerId)?.view);
     await submitView(app, { userId: "UMEMBER", view: form, values: { note: "Offer accepted" } });
     const digestTs = digestPosts()[0].ts;
-    const update = await eventually(async () => app.slack.callsTo("chat.update").find((call) => call.params.ts === digestTs && JSON.stringify(call.params.blocks).includes("Offer accepted")));
+    const update = await eventually(async () =>
+      app.slack.callsTo("chat.update").find((call) => call.params.ts === digestTs && JSON.stringify(call.params.blocks).includes("Offer accepted")),
+    );
     expect(JSON.stringify(update.params.blocks)).toContain("*Open issues* (2 new, 0 older)");
     // The issue's own post was updated too.
-    expect(app.slack.callsTo("chat.update").some((call) => call.params.ts === issue.messageTs && JSON.stringify(call.params.blocks).includes("Resolved by <@UMEMBER>"))).toBe(true);
+    expect(
+      app.slack
+        .callsTo("chat.update")
+        .some((call) => call.params.ts === issue.messageTs && JSON.stringify(call.params.blocks).includes("Resolved by <@UMEMBER>")),
+    ).toBe(true);
   });
 
   it("takes one rating per person per week and shows last week's average in the next digest", async () => {
@@ -107,7 +124,10 @@ describe("the weekly digest", () => {
     await vote("UAI", 4);
     await vote("UAI", 8); // replaces the 4
     await vote("UFIN", 6);
-    await eventually(async () => (await app.cadence.db.meetingRating.findMany()).length === 2 && (await app.cadence.db.meetingRating.findFirst({ where: { userId: "UAI", score: 8 } })));
+    await eventually(
+      async () =>
+        (await app.cadence.db.meetingRating.findMany()).length === 2 && (await app.cadence.db.meetingRating.findFirst({ where: { userId: "UAI", score: 8 } })),
+    );
     expect(await app.cadence.db.meetingRating.count()).toBe(2);
 
     app.clock.set("2026-12-01T13:00:00Z");
@@ -121,12 +141,41 @@ describe("the weekly digest", () => {
     app.slack.addUser({ id: "UBIG", name: "big", tz: "UTC" });
     const names: string[] = [];
     for (let seatIndex = 0; seatIndex < 100; seatIndex += 1) {
-      const seat = await db.seat.create({ data: { name: `Seat ${seatIndex}`, nameKey: `seat ${seatIndex}`, kind: seatIndex % 2 ? "agent" : "human", ownerId: `UBIG`, createdBy: "UADMIN", createdAt: new Date("2026-01-01") } });
+      const seat = await db.seat.create({
+        data: {
+          name: `Seat ${seatIndex}`,
+          nameKey: `seat ${seatIndex}`,
+          kind: seatIndex % 2 ? "agent" : "human",
+          ownerId: `UBIG`,
+          createdBy: "UADMIN",
+          createdAt: new Date("2026-01-01"),
+        },
+      });
       for (let kpiIndex = 0; kpiIndex < 3; kpiIndex += 1) {
         const name = `Metric ${seatIndex}.${kpiIndex}`;
         names.push(name);
-        const kpi = await db.kpi.create({ data: { seatId: seat.id, name, nameKey: name.toLowerCase(), unit: "number", goalOp: ">=", goalA: 50, createdBy: "UADMIN", createdAt: new Date("2026-01-01") } });
-        await db.entry.createMany({ data: Array.from({ length: 13 }, (_, index) => ({ kpiId: kpi.id, week: shiftWeek("2026-W47", -index), value: (seatIndex * 7 + kpiIndex * 13 + index * 5) % 100, source: "command", enteredBy: "UBIG", enteredAt: new Date() })) });
+        const kpi = await db.kpi.create({
+          data: {
+            seatId: seat.id,
+            name,
+            nameKey: name.toLowerCase(),
+            unit: "number",
+            goalOp: ">=",
+            goalA: 50,
+            createdBy: "UADMIN",
+            createdAt: new Date("2026-01-01"),
+          },
+        });
+        await db.entry.createMany({
+          data: Array.from({ length: 13 }, (_, index) => ({
+            kpiId: kpi.id,
+            week: shiftWeek("2026-W47", -index),
+            value: (seatIndex * 7 + kpiIndex * 13 + index * 5) % 100,
+            source: "command",
+            enteredBy: "UBIG",
+            enteredAt: new Date(),
+          })),
+        });
       }
     }
     app.clock.set(DIGEST_TIME);
@@ -182,7 +231,11 @@ describe("App Home", () => {
     expect(app.slack.callsTo("views.publish").filter((call) => call.params.user_id === "UAI")).toHaveLength(0);
     await openHome("UFIN");
     expect(JSON.stringify(app.slack.homeOf("UFIN").blocks)).toContain("Books closed: no value yet");
-    const { triggerId } = await clickButton(app, { userId: "UFIN", actionId: ACTIONS.openCheckinForm, value: JSON.stringify({ week: "2026-W47", ownerId: "UFIN" }) });
+    const { triggerId } = await clickButton(app, {
+      userId: "UFIN",
+      actionId: ACTIONS.openCheckinForm,
+      value: JSON.stringify({ week: "2026-W47", ownerId: "UFIN" }),
+    });
     const form = await app.slack.waitFor(() => [...app.slack.views.values()].find((view) => view.trigger_id === triggerId)?.view);
     const kpi = await app.cadence.db.kpi.findFirstOrThrow({ where: { name: "Books closed" } });
     await submitView(app, { userId: "UFIN", view: form, values: { [`kpi_${kpi.id}`]: "1" } });

@@ -15,7 +15,17 @@ import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { PROJECT_ROOT, testDbDir } from "../support/paths";
 
 let slack: LocalSlack;
-const MANIFEST_SCOPES = ["commands", "chat:write", "im:write", "im:history", "channels:history", "groups:history", "channels:read", "groups:read", "users:read"];
+const MANIFEST_SCOPES = [
+  "commands",
+  "chat:write",
+  "im:write",
+  "im:history",
+  "channels:history",
+  "groups:history",
+  "channels:read",
+  "groups:read",
+  "users:read",
+];
 
 beforeAll(async () => {
   slack = await startLocalSlack();
@@ -105,7 +115,10 @@ describe("npm run doctor", () => {
     const unmigrated = await runDoctor({ DATABASE_URL: empty });
     expect(unmigrated.code).toBe(1);
     const databaseNotReady = expect.stringMatching(/^✗ time zones: not checked: the database is not ready/);
-    expect(failing(unmigrated.lines)).toEqual([expect.stringMatching(/^✗ database: the database .+: \d+ migrations? not applied \(20261121000000_init.*\) → run npm start once/), databaseNotReady]);
+    expect(failing(unmigrated.lines)).toEqual([
+      expect.stringMatching(/^✗ database: the database .+: \d+ migrations? not applied \(20261121000000_init.*\) → run npm start once/),
+      databaseNotReady,
+    ]);
 
     const absent = join(testDbDir(), `${randomUUID()}.db`);
     const missing = await runDoctor({ DATABASE_URL: `file:${absent}` });
@@ -120,7 +133,9 @@ describe("npm run doctor", () => {
     await db.$disconnect();
     const { code, lines } = await runDoctor({ DATABASE_URL: databaseUrl });
     expect(code).toBe(1);
-    expect(failing(lines)).toEqual([expect.stringMatching(/^✗ workspace: the token belongs to Cadence Local \(T0001\), but this database has served workspace T_OLD/)]);
+    expect(failing(lines)).toEqual([
+      expect.stringMatching(/^✗ workspace: the token belongs to Cadence Local \(T0001\), but this database has served workspace T_OLD/),
+    ]);
   });
 });
 

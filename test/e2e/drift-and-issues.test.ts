@@ -14,10 +14,22 @@ beforeEach(async () => {
   app.slack.addUser({ id: "UAGENTOWNER", name: "ana", tz: "UTC" });
   app.slack.addUser({ id: "UFIN", name: "fin", tz: "UTC" });
   app.slack.addUser({ id: "UMEMBER", name: "mo", tz: "UTC" });
-  await addSeats(app.cadence.db, [
-    { name: "Support triage agent", ownerId: "UAGENTOWNER", kind: "agent", kpis: [{ name: "Resolution rate", goal: ">= 85 percent" }, { name: "Escalations", goal: "between 2 and 4" }] },
-    { name: "Finance", ownerId: "UFIN", kpis: [{ name: "Books closed", goal: "= yes" }] },
-  ], { at: app.clock.now });
+  await addSeats(
+    app.cadence.db,
+    [
+      {
+        name: "Support triage agent",
+        ownerId: "UAGENTOWNER",
+        kind: "agent",
+        kpis: [
+          { name: "Resolution rate", goal: ">= 85 percent" },
+          { name: "Escalations", goal: "between 2 and 4" },
+        ],
+      },
+      { name: "Finance", ownerId: "UFIN", kpis: [{ name: "Books closed", goal: "= yes" }] },
+    ],
+    { at: app.clock.now },
+  );
 });
 afterEach(async () => app.stop());
 
@@ -96,7 +108,10 @@ describe("working issues", () => {
   const lastUpdateOf = async (id: number) => {
     const issue = await post(id);
     // Only updates Slack took: one it refused (a reused block_id, say) leaves the old post in the channel.
-    return app.slack.callsTo("chat.update").filter((call) => call.ok && call.params.ts === issue.messageTs).at(-1);
+    return app.slack
+      .callsTo("chat.update")
+      .filter((call) => call.ok && call.params.ts === issue.messageTs)
+      .at(-1);
   };
 
   it("adds an issue, posts it in the channel and lists open issues oldest first", async () => {
@@ -147,7 +162,7 @@ describe("working issues", () => {
       [`resolve ${driftId}`, "UADMIN", /a resolution note is required/],
       ["resolve abc done", "UADMIN", /expected `\/issue resolve &lt;id&gt; &lt;note&gt;`/],
       ["add", "UMEMBER", /the title is missing/],
-      ["add " + "x".repeat(10_000), "UMEMBER", /keep it under 200/],
+      [`add ${"x".repeat(10_000)}`, "UMEMBER", /keep it under 200/],
       [`assign ${driftId} someone`, "UADMIN", /expected `\/issue assign &lt;id&gt; @user`/],
       ["frobnicate 1", "UADMIN", /unknown command `frobnicate`/],
     ];

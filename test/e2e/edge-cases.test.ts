@@ -57,7 +57,11 @@ describe("review fixes", () => {
     const kpis = await app.cadence.db.kpi.findMany({ orderBy: { id: "asc" } });
     await app.cadence.db.entry.update({ where: { kpiId_week: { kpiId: kpis[1].id, week: "2026-W47" } }, data: { note: "vendor discount" } });
     await app.cadence.tick(); // the check-in DM
-    const { triggerId } = await clickButton(app, { userId: "UOLD", actionId: ACTIONS.openCheckinForm, value: JSON.stringify({ week: "2026-W47", ownerId: "UOLD" }) });
+    const { triggerId } = await clickButton(app, {
+      userId: "UOLD",
+      actionId: ACTIONS.openCheckinForm,
+      value: JSON.stringify({ week: "2026-W47", ownerId: "UOLD" }),
+    });
     const form = await app.slack.waitFor(() => [...app.slack.views.values()].find((view) => view.trigger_id === triggerId)?.view);
     await submitView(app, { userId: "UOLD", view: form, values: { [`kpi_${kpis[0].id}`]: "90" } });
     const cost = await app.cadence.db.entry.findUniqueOrThrow({ where: { kpiId_week: { kpiId: kpis[1].id, week: "2026-W47" } } });

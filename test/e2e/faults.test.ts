@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { shiftWeek } from "../../src/domain/week";
 import { ACTIONS, ISSUE_ACTIONS_BLOCK } from "../../src/messages/ids";
 import type { LocalSlack } from "../../tools/local-slack/server";
-import { ADMIN, bootApp, CHANNEL, freshDatabaseUrl, KILLED_STALE_MS, testClock, waitOutKilledHeartbeat, type BootedApp, startTestSlack } from "../support/boot-app";
+import { bootApp, CHANNEL, freshDatabaseUrl, KILLED_STALE_MS, testClock, waitOutKilledHeartbeat, type BootedApp, startTestSlack } from "../support/boot-app";
 import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { eventually } from "../support/eventually";
 import { holdWriteLock } from "../support/other-connection";
@@ -27,7 +27,12 @@ async function boot(options: Parameters<typeof bootApp>[0] = {}): Promise<Booted
 }
 
 /** Seeds a team (seats and KPIs through the repositories, values in bulk): `seats` seats with `kpisPerSeat` KPIs (goal >= 50) and 13 weeks of values. */
-async function seedTeam(app: BootedApp, seats: number, kpisPerSeat: number, valueFor: (seat: number, kpi: number, weekIndex: number) => number | null): Promise<void> {
+async function seedTeam(
+  app: BootedApp,
+  seats: number,
+  kpisPerSeat: number,
+  valueFor: (seat: number, kpi: number, weekIndex: number) => number | null,
+): Promise<void> {
   const owners = Array.from({ length: seats }, (_, seatIndex) => `UOWN${seatIndex}`);
   owners.forEach((id, seatIndex) => app.slack.addUser({ id, name: `owner${seatIndex}`, tz: "UTC" }));
   const specs = owners.map((ownerId, seatIndex) => ({
@@ -39,8 +44,15 @@ async function seedTeam(app: BootedApp, seats: number, kpisPerSeat: number, valu
   const added = await addSeats(app.cadence.db, specs, { at: new Date("2026-01-01") });
   const values = added.flatMap((seat, seatIndex) =>
     seat.kpis.flatMap((kpi, kpiIndex) =>
-      Array.from({ length: 13 }, (_, weekIndex) => ({ kpiId: kpi.id, week: shiftWeek("2026-W47", -weekIndex), value: valueFor(seatIndex, kpiIndex, weekIndex), note: null, source: "command", enteredBy: seat.ownerId, enteredAt: new Date("2026-11-20") }))
-        .filter((value): value is typeof value & { value: number } => value.value !== null),
+      Array.from({ length: 13 }, (_, weekIndex) => ({
+        kpiId: kpi.id,
+        week: shiftWeek("2026-W47", -weekIndex),
+        value: valueFor(seatIndex, kpiIndex, weekIndex),
+        note: null,
+        source: "command",
+        enteredBy: seat.ownerId,
+        enteredAt: new Date("2026-11-20"),
+      })).filter((value): value is typeof value & { value: number } => value.value !== null),
     ),
   );
   await bulkEntries(app.cadence.db, values);
@@ -52,7 +64,10 @@ function childEnv(databaseUrl: string, now: string): Record<string, string> {
 
 /** Keys of the messages Cadence posted in a channel (each carries its delivery key in metadata). */
 function deliveryKeys(fake: LocalSlack, channel: string): string[] {
-  return fake.messages(channel).map((message) => String(message.metadata?.event_payload?.key ?? "")).filter(Boolean);
+  return fake
+    .messages(channel)
+    .map((message) => String(message.metadata?.event_payload?.key ?? ""))
+    .filter(Boolean);
 }
 
 // These start a second Cadence process and seed a hundred seats first: on a loaded 2-core machine that alone
@@ -68,7 +83,11 @@ describe("Slack retries", () => {
     await app.command("/cadence", 'seat add "Ops" <@UOWN> human');
     await app.command("/cadence", 'kpi add "Ops" "Tickets closed" >= 10');
     await app.cadence.tick();
-    const { triggerId } = await clickButton(app, { userId: "UOWN", actionId: ACTIONS.openCheckinForm, value: JSON.stringify({ week: "2026-W47", ownerId: "UOWN" }) });
+    const { triggerId } = await clickButton(app, {
+      userId: "UOWN",
+      actionId: ACTIONS.openCheckinForm,
+      value: JSON.stringify({ week: "2026-W47", ownerId: "UOWN" }),
+    });
     const form = await app.slack.waitFor(() => [...app.slack.views.values()].find((view) => view.trigger_id === triggerId)?.view);
     const kpi = await app.cadence.db.kpi.findFirstOrThrow();
     for (let attempt = 0; attempt < 3; attempt += 1) await submitView(app, { userId: "UOWN", view: form, values: { [`kpi_${kpi.id}`]: "12" } });
@@ -80,7 +99,13 @@ describe("Slack retries", () => {
     const drop = () =>
       app.client.interaction(
         blockActionsPayload(
-          { teamId: app.slack.teamId, userId: "UOWN", triggerId: "t", responseUrl: app.slack.newResponseUrl(), message: { channelId: CHANNEL, ts: issue.messageTs! } },
+          {
+            teamId: app.slack.teamId,
+            userId: "UOWN",
+            triggerId: "t",
+            responseUrl: app.slack.newResponseUrl(),
+            message: { channelId: CHANNEL, ts: issue.messageTs! },
+          },
           { type: "button", action_id: ACTIONS.dropIssue, block_id: ISSUE_ACTIONS_BLOCK.of(issue.id), value: String(issue.id), action_ts: "1700000000.1" },
         ),
       );

@@ -98,8 +98,12 @@ describe("the gate", () => {
 
 describe("/cadence review", () => {
   it("records the latest state per review, audited, and says whether production requires it", async () => {
-    expect(await app.command("/cadence", `review "${SEAT}" security pending`)).toContain("security review of :robot_face: *Support triage agent* (AI agent): *pending* (production requires it)");
-    expect(await app.command("/cadence", `review "${SEAT}" security approved "pen test passed"`)).toContain("*approved* (production requires it) — “pen test passed”");
+    expect(await app.command("/cadence", `review "${SEAT}" security pending`)).toContain(
+      "security review of :robot_face: *Support triage agent* (AI agent): *pending* (production requires it)",
+    );
+    expect(await app.command("/cadence", `review "${SEAT}" security approved "pen test passed"`)).toContain(
+      "*approved* (production requires it) — “pen test passed”",
+    );
     expect(await app.command("/cadence", `review "${SEAT}" architecture rejected`)).not.toContain("requires it");
     const reviews = await app.cadence.db.seatReview.findMany({ orderBy: { kind: "asc" } });
     expect(reviews.map((review) => [review.kind, review.state, review.note, review.by])).toEqual([

@@ -57,7 +57,13 @@ let seed: Seed;
 async function seedDatabase(): Promise<Seed> {
   const app = await bootApp({ slack, clock: testClock("2026-11-10T10:00:00Z") });
   try {
-    for (const [id, name] of [["UOWNER", "omar"], ["UASSIGNEE", "asa"], ["UOPENER", "opal"], ["UMEMBER", "mia"]]) slack.addUser({ id, name, tz: "UTC" });
+    for (const [id, name] of [
+      ["UOWNER", "omar"],
+      ["UASSIGNEE", "asa"],
+      ["UOPENER", "opal"],
+      ["UMEMBER", "mia"],
+    ])
+      slack.addUser({ id, name, tz: "UTC" });
     slack.addUser({ id: "UFOREIGN", name: "fred", tz: "UTC", team_id: FOREIGN_TEAM });
     const ok = async (command: string, text: string, userId = ADMIN) => {
       const answer = await app.command(command, text, userId);
@@ -79,13 +85,22 @@ async function seedDatabase(): Promise<Seed> {
     app.clock.set(CASE_CLOCK);
     await ok("/cadence", "run checkins");
 
-    const { triggerId } = await clickButton(app, { userId: "UOWNER", actionId: ACTIONS.openCheckinForm, value: JSON.stringify({ week: WEEK, ownerId: "UOWNER" }) });
+    const { triggerId } = await clickButton(app, {
+      userId: "UOWNER",
+      actionId: ACTIONS.openCheckinForm,
+      value: JSON.stringify({ week: WEEK, ownerId: "UOWNER" }),
+    });
     const checkinForm = await slack.waitFor(() => [...slack.views.values()].find((view) => view.trigger_id === triggerId)?.view);
     expect(checkinForm.callback_id).toBe("checkin_form");
     const resolveTrigger = slack.newTriggerId(ADMIN);
-    await app.client.interaction(blockAction(ADMIN, slack.teamId, resolveTrigger, slack.newResponseUrl(), (await issue(app, drift.id)).messageTs!, {
-      type: "button", action_id: ACTIONS.resolveIssue, block_id: ISSUE_ACTIONS_BLOCK.of(drift.id), value: String(drift.id),
-    }));
+    await app.client.interaction(
+      blockAction(ADMIN, slack.teamId, resolveTrigger, slack.newResponseUrl(), (await issue(app, drift.id)).messageTs!, {
+        type: "button",
+        action_id: ACTIONS.resolveIssue,
+        block_id: ISSUE_ACTIONS_BLOCK.of(drift.id),
+        value: String(drift.id),
+      }),
+    );
     const resolveForm = await slack.waitFor(() => [...slack.views.values()].find((view) => view.trigger_id === resolveTrigger)?.view);
     expect(resolveForm.callback_id).toBe("issue_resolve_form");
 
@@ -135,7 +150,15 @@ interface Seen {
   text: string;
 }
 
-function blockAction(userId: string, team: string, triggerId: string, responseUrl: string, messageTs: string, action: Record<string, unknown>, channelId = CHANNEL) {
+function blockAction(
+  userId: string,
+  team: string,
+  triggerId: string,
+  responseUrl: string,
+  messageTs: string,
+  action: Record<string, unknown>,
+  channelId = CHANNEL,
+) {
   return blockActionsPayload({ teamId: team, userId, triggerId, responseUrl, message: { channelId, ts: messageTs } }, action);
 }
 
@@ -161,7 +184,9 @@ async function click(ctx: Ctx, messageTs: string, action: Record<string, unknown
     if (response) return { text: response.body.text ?? "" };
     const view = [...slack.views.values()].find((candidate) => candidate.trigger_id === triggerId);
     if (view) return { text: `view:${view.view.callback_id} ${JSON.stringify(view.view.blocks)}` };
-    const dm = slack.calls.slice(callsBefore).find((call) => call.method === "chat.postMessage" && [ctx.userId, slack.dmChannelOf(ctx.userId)].includes(call.params.channel));
+    const dm = slack.calls
+      .slice(callsBefore)
+      .find((call) => call.method === "chat.postMessage" && [ctx.userId, slack.dmChannelOf(ctx.userId)].includes(call.params.channel));
     if (dm) return { text: String(dm.params.text ?? "") };
     return (await effect()) ? { text: "" } : undefined;
   });
@@ -181,7 +206,10 @@ async function directMessage(ctx: Ctx, text: string): Promise<Seen> {
   const answer = await ctx.client.event({ type: "message", channel_type: "im", channel, user: ctx.userId, text, ts: `${Date.now() / 1000}`, ...foreign });
   expect(answer.status).toBe(200);
   await ctx.app.idle();
-  const reply = slack.messages(channel).slice(before).find((message) => message.bot_id !== undefined);
+  const reply = slack
+    .messages(channel)
+    .slice(before)
+    .find((message) => message.bot_id !== undefined);
   return { text: reply ? (reply.text ?? "") : "(no reply)" };
 }
 
@@ -262,7 +290,13 @@ const ACTIONS_UNDER_TEST: Action[] = [
     perform: (ctx) => {
       const channel = slack.dmChannelOf("UOWNER");
       const checkin = slack.dmsTo("UOWNER")[0];
-      return click(ctx, checkin.ts, { type: "button", action_id: ACTIONS.openCheckinForm, block_id: "b", value: JSON.stringify({ week: WEEK, ownerId: "UOWNER" }) }, async () => false, channel);
+      return click(
+        ctx,
+        checkin.ts,
+        { type: "button", action_id: ACTIONS.openCheckinForm, block_id: "b", value: JSON.stringify({ week: WEEK, ownerId: "UOWNER" }) },
+        async () => false,
+        channel,
+      );
     },
     succeeded: /^view:checkin_form /,
     refused: /^view:notice .*Only <@UOWNER>/,
@@ -293,7 +327,8 @@ const ACTIONS_UNDER_TEST: Action[] = [
     allowed: EVERYONE_HERE,
     perform: (ctx) => command(ctx, "/issue", "add Budget review slipped"),
     succeeded: /Opened \*#\d+\* Budget review slipped/,
-    verify: async (ctx) => expect(await ctx.app.cadence.db.issue.findFirst({ where: { title: "Budget review slipped" } })).toMatchObject({ ownerId: ctx.userId, state: "open" }),
+    verify: async (ctx) =>
+      expect(await ctx.app.cadence.db.issue.findFirst({ where: { title: "Budget review slipped" } })).toMatchObject({ ownerId: ctx.userId, state: "open" }),
     refused: /^:warning: /,
   },
   {
@@ -327,7 +362,13 @@ const ACTIONS_UNDER_TEST: Action[] = [
     name: "Resolve button (drift issue)",
     allowed: WORKERS,
     roles: DRIFT_WIRING,
-    perform: (ctx) => click(ctx, seed.driftTs, { type: "button", action_id: ACTIONS.resolveIssue, block_id: ISSUE_ACTIONS_BLOCK.of(seed.driftId), value: String(seed.driftId) }, async () => false),
+    perform: (ctx) =>
+      click(
+        ctx,
+        seed.driftTs,
+        { type: "button", action_id: ACTIONS.resolveIssue, block_id: ISSUE_ACTIONS_BLOCK.of(seed.driftId), value: String(seed.driftId) },
+        async () => false,
+      ),
     succeeded: /^view:issue_resolve_form /,
     refused: NOT_ISSUE_WORKER,
   },
@@ -337,7 +378,8 @@ const ACTIONS_UNDER_TEST: Action[] = [
     roles: DRIFT_WIRING,
     perform: (ctx) => submit(ctx, seed.resolveForm, { note: "Fixed the routing rule" }),
     succeeded: /^\(the form closed as if saved\)$/,
-    verify: async (ctx) => expect(await issue(ctx.app, seed.driftId)).toMatchObject({ state: "resolved", closedBy: ctx.userId, resolutionNote: "Fixed the routing rule" }),
+    verify: async (ctx) =>
+      expect(await issue(ctx.app, seed.driftId)).toMatchObject({ state: "resolved", closedBy: ctx.userId, resolutionNote: "Fixed the routing rule" }),
     refused: /^errors:.*only the issue's owner/,
   },
   {
@@ -345,7 +387,12 @@ const ACTIONS_UNDER_TEST: Action[] = [
     allowed: WORKERS,
     roles: DRIFT_WIRING,
     perform: (ctx) =>
-      click(ctx, seed.driftTs, { type: "button", action_id: ACTIONS.dropIssue, block_id: ISSUE_ACTIONS_BLOCK.of(seed.driftId), value: String(seed.driftId) }, async () => (await issue(ctx.app, seed.driftId)).state === "dropped"),
+      click(
+        ctx,
+        seed.driftTs,
+        { type: "button", action_id: ACTIONS.dropIssue, block_id: ISSUE_ACTIONS_BLOCK.of(seed.driftId), value: String(seed.driftId) },
+        async () => (await issue(ctx.app, seed.driftId)).state === "dropped",
+      ),
     succeeded: /^$/,
     verify: async (ctx) => expect(await issue(ctx.app, seed.driftId)).toMatchObject({ state: "dropped", closedBy: ctx.userId }),
     refused: NOT_ISSUE_WORKER,
@@ -355,7 +402,12 @@ const ACTIONS_UNDER_TEST: Action[] = [
     allowed: WORKERS,
     roles: DRIFT_WIRING,
     perform: (ctx) =>
-      click(ctx, seed.driftTs, { type: "users_select", action_id: ACTIONS.assignIssue, block_id: ISSUE_ACTIONS_BLOCK.of(seed.driftId), selected_user: "UMEMBER" }, async () => (await issue(ctx.app, seed.driftId)).assigneeId === "UMEMBER"),
+      click(
+        ctx,
+        seed.driftTs,
+        { type: "users_select", action_id: ACTIONS.assignIssue, block_id: ISSUE_ACTIONS_BLOCK.of(seed.driftId), selected_user: "UMEMBER" },
+        async () => (await issue(ctx.app, seed.driftId)).assigneeId === "UMEMBER",
+      ),
     succeeded: /^$/,
     verify: async (ctx) => expect(await issue(ctx.app, seed.driftId)).toMatchObject({ assigneeId: "UMEMBER" }),
     refused: NOT_ISSUE_WORKER,
@@ -392,7 +444,12 @@ const ACTIONS_UNDER_TEST: Action[] = [
     allowed: MANUAL_WORKERS,
     roles: MANUAL_WIRING,
     perform: (ctx) =>
-      click(ctx, seed.manualTs, { type: "button", action_id: ACTIONS.dropIssue, block_id: ISSUE_ACTIONS_BLOCK.of(seed.manualId), value: String(seed.manualId) }, async () => (await issue(ctx.app, seed.manualId)).state === "dropped"),
+      click(
+        ctx,
+        seed.manualTs,
+        { type: "button", action_id: ACTIONS.dropIssue, block_id: ISSUE_ACTIONS_BLOCK.of(seed.manualId), value: String(seed.manualId) },
+        async () => (await issue(ctx.app, seed.manualId)).state === "dropped",
+      ),
     succeeded: /^$/,
     verify: async (ctx) => expect(await issue(ctx.app, seed.manualId)).toMatchObject({ state: "dropped", closedBy: ctx.userId }),
     refused: NOT_ISSUE_WORKER,
@@ -400,7 +457,8 @@ const ACTIONS_UNDER_TEST: Action[] = [
   {
     name: "digest meeting rating",
     allowed: EVERYONE_HERE,
-    perform: (ctx) => click(ctx, seed.digestTs, { type: "button", action_id: `${ACTIONS.rateMeeting}_8`, block_id: "digest_rating", value: "2026-W46:8" }, async () => false),
+    perform: (ctx) =>
+      click(ctx, seed.digestTs, { type: "button", action_id: `${ACTIONS.rateMeeting}_8`, block_id: "digest_rating", value: "2026-W46:8" }, async () => false),
     succeeded: /you rated 2026-W46's meeting 8\/10/,
     verify: async (ctx) => expect(await ctx.app.cadence.db.meetingRating.findMany()).toEqual([expect.objectContaining({ userId: ctx.userId, score: 8 })]),
     refused: /^:warning: /,
@@ -417,44 +475,57 @@ const VISIBLE = new Set(["chat.postMessage", "chat.update", "chat.delete", "chat
 const cases = ACTIONS_UNDER_TEST.flatMap((action) => (action.roles ?? ROLES).map((role) => ({ action, role, allowed: action.allowed.includes(role) })));
 
 describe("who may do what", () => {
-  it.each(cases.map((scenario) => [`${scenario.action.name} by ${scenario.role} → ${scenario.allowed ? "allowed" : "refused"}`, scenario] as const))("%s", async (_label, { action, role, allowed }) => {
-    const databaseUrl = copyOfDatabase(seed.template);
-    const app = await bootApp({ slack, databaseUrl, clock: testClock(CASE_CLOCK) });
-    try {
-      const team = role === "other workspace" ? FOREIGN_TEAM : slack.teamId;
-      const client = role === "other workspace" ? signedClient({ appUrl: app.cadence.url!, signingSecret: SIGNING_SECRET, slack, teamId: FOREIGN_TEAM }) : app.client;
-      const ctx: Ctx = { app, role, userId: USER[role], team, client };
-      const before = await snapshotDatabase(app.cadence.db);
-      const callsBefore = slack.calls.length;
+  it.each(cases.map((scenario) => [`${scenario.action.name} by ${scenario.role} → ${scenario.allowed ? "allowed" : "refused"}`, scenario] as const))(
+    "%s",
+    async (_label, { action, role, allowed }) => {
+      const databaseUrl = copyOfDatabase(seed.template);
+      const app = await bootApp({ slack, databaseUrl, clock: testClock(CASE_CLOCK) });
+      try {
+        const team = role === "other workspace" ? FOREIGN_TEAM : slack.teamId;
+        const client =
+          role === "other workspace" ? signedClient({ appUrl: app.cadence.url!, signingSecret: SIGNING_SECRET, slack, teamId: FOREIGN_TEAM }) : app.client;
+        const ctx: Ctx = { app, role, userId: USER[role], team, client };
+        const before = await snapshotDatabase(app.cadence.db);
+        const callsBefore = slack.calls.length;
 
-      const seen = await action.perform(ctx);
+        const seen = await action.perform(ctx);
 
-      if (allowed) {
-        expect(seen.text).toMatch(action.succeeded);
-        await action.verify?.(ctx);
-        return;
+        if (allowed) {
+          expect(seen.text).toMatch(action.succeeded);
+          await action.verify?.(ctx);
+          return;
+        }
+        expect(seen.text, "a refusal says so").toMatch(role === "other workspace" ? REFUSAL_SHAPE : action.refused);
+        expect(seen.text.split("\n")[0].length, "a refusal is short").toBeLessThanOrEqual(300);
+        // A wrongly allowed action would still be writing and posting after its answer: look once it is done.
+        await app.idle();
+        expect(await snapshotDatabase(app.cadence.db), "a refused action wrote something").toEqual(before);
+        const shown = slack.calls
+          .slice(callsBefore)
+          .filter((call) => VISIBLE.has(call.method) && ![ctx.userId, slack.dmChannelOf(ctx.userId)].includes(call.params.channel));
+        expect(
+          shown.map((call) => `${call.method} ${call.params.channel ?? call.params.user_id}`),
+          "a refused action showed something to others",
+        ).toEqual([]);
+      } finally {
+        // An allowed action keeps updating posts and home tabs after its answer; let that finish inside this case.
+        await app.idle();
+        await app.stop();
       }
-      expect(seen.text, "a refusal says so").toMatch(role === "other workspace" ? REFUSAL_SHAPE : action.refused);
-      expect(seen.text.split("\n")[0].length, "a refusal is short").toBeLessThanOrEqual(300);
-      // A wrongly allowed action would still be writing and posting after its answer: look once it is done.
-      await app.idle();
-      expect(await snapshotDatabase(app.cadence.db), "a refused action wrote something").toEqual(before);
-      const shown = slack.calls
-        .slice(callsBefore)
-        .filter((call) => VISIBLE.has(call.method) && ![ctx.userId, slack.dmChannelOf(ctx.userId)].includes(call.params.channel));
-      expect(shown.map((call) => `${call.method} ${call.params.channel ?? call.params.user_id}`), "a refused action showed something to others").toEqual([]);
-    } finally {
-      // An allowed action keeps updating posts and home tabs after its answer; let that finish inside this case.
-      await app.idle();
-      await app.stop();
-    }
-  });
+    },
+  );
 
   it("covers every action with an allowed role, a refused one and another workspace", () => {
     for (const action of ACTIONS_UNDER_TEST) {
       const roles = action.roles ?? ROLES;
-      expect(roles.some((role) => action.allowed.includes(role)), action.name).toBe(true);
-      expect(roles.some((role) => role !== "other workspace" && !action.allowed.includes(role)) || action.allowed.length === EVERYONE_HERE.length, action.name).toBe(true);
+      expect(
+        roles.some((role) => action.allowed.includes(role)),
+        action.name,
+      ).toBe(true);
+      expect(
+        roles.some((role) => role !== "other workspace" && !action.allowed.includes(role)) || action.allowed.length === EVERYONE_HERE.length,
+        action.name,
+      ).toBe(true);
       expect(roles, action.name).toContain("other workspace");
     }
     expect(new Set(ACTIONS_UNDER_TEST.map((action) => action.name)).size).toBe(ACTIONS_UNDER_TEST.length);

@@ -10,7 +10,11 @@ let app: BootedApp;
 
 beforeEach(async () => {
   app = await bootApp({ clock: testClock("2026-11-02T10:00:00Z") });
-  for (const [id, name] of [["UANA", "ana"], ["UBEN", "ben"]]) app.slack.addUser({ id, name, tz: "UTC" });
+  for (const [id, name] of [
+    ["UANA", "ana"],
+    ["UBEN", "ben"],
+  ])
+    app.slack.addUser({ id, name, tz: "UTC" });
 });
 afterEach(async () => app.stop());
 
@@ -19,7 +23,9 @@ const priorities = () => app.cadence.db.priority.findMany({ orderBy: { id: "asc"
 describe("/priority", () => {
   it("adds with the caller and the quarter's end as defaults, lists, and changes state for its owner or an admin", async () => {
     expect(await app.command("/priority", 'add "Launch EU pricing"', "UANA")).toBe(":dart: Added *P1* Launch EU pricing for <@UANA>, due 2026-12-31.");
-    expect(await app.command("/priority", "add Hire two engineers <@UBEN> due 2026-12-15")).toBe(":dart: Added *P2* Hire two engineers for <@UBEN>, due 2026-12-15.");
+    expect(await app.command("/priority", "add Hire two engineers <@UBEN> due 2026-12-15")).toBe(
+      ":dart: Added *P2* Hire two engineers for <@UBEN>, due 2026-12-15.",
+    );
     expect((await priorities()).map((row) => [row.id, row.title, row.ownerId, row.dueDate, row.createdBy])).toEqual([
       [1, "Launch EU pricing", "UANA", "2026-12-31", "UANA"],
       [2, "Hire two engineers", "UBEN", "2026-12-15", "UADMIN"],

@@ -15,13 +15,33 @@ async function seedScorecard(seatCount: number, kpisPerSeat: number, weeks: numb
   const db = app.cadence.db;
   const names: string[] = [];
   for (let seatIndex = 0; seatIndex < seatCount; seatIndex += 1) {
-    const seat = await db.seat.create({ data: { name: `Seat ${seatIndex}`, nameKey: `seat ${seatIndex}`, kind: seatIndex % 3 ? "human" : "agent", ownerId: "UOWN", createdBy: "UADMIN" } });
+    const seat = await db.seat.create({
+      data: { name: `Seat ${seatIndex}`, nameKey: `seat ${seatIndex}`, kind: seatIndex % 3 ? "human" : "agent", ownerId: "UOWN", createdBy: "UADMIN" },
+    });
     for (let kpiIndex = 0; kpiIndex < kpisPerSeat; kpiIndex += 1) {
       const name = `Quality measure ${seatIndex}-${kpiIndex}`;
       names.push(name);
-      const kpi = await db.kpi.create({ data: { seatId: seat.id, name, nameKey: name.toLowerCase(), unit: "percent", goalOp: ">=", goalA: 90, createdBy: "UADMIN", createdAt: new Date("2026-01-01") } });
+      const kpi = await db.kpi.create({
+        data: {
+          seatId: seat.id,
+          name,
+          nameKey: name.toLowerCase(),
+          unit: "percent",
+          goalOp: ">=",
+          goalA: 90,
+          createdBy: "UADMIN",
+          createdAt: new Date("2026-01-01"),
+        },
+      });
       await db.entry.createMany({
-        data: Array.from({ length: weeks }, (_, index) => ({ kpiId: kpi.id, week: shiftWeek("2026-W47", -index), value: 80 + ((index * 7 + kpiIndex) % 20), source: "command", enteredBy: "UOWN", enteredAt: new Date() })),
+        data: Array.from({ length: weeks }, (_, index) => ({
+          kpiId: kpi.id,
+          week: shiftWeek("2026-W47", -index),
+          value: 80 + ((index * 7 + kpiIndex) % 20),
+          source: "command",
+          enteredBy: "UOWN",
+          enteredAt: new Date(),
+        })),
       });
     }
   }

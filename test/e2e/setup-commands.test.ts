@@ -15,7 +15,7 @@ afterEach(async () => app.stop());
 
 describe("/cadence set-up", () => {
   it("/cadence status shows the doctor's checks against Slack and the weekly loop's last runs", async () => {
-    await app.command("/cadence", 'seat add Finance <@UOWNER> human');
+    await app.command("/cadence", "seat add Finance <@UOWNER> human");
     await app.command("/cadence", 'kpi add Finance "Cash" >= 25000 currency');
     await app.command("/cadence", "run checkins");
     const status = JSON.stringify(await app.commandAll("/cadence", "status"));
@@ -27,8 +27,10 @@ describe("/cadence set-up", () => {
   });
 
   it("adds seats and KPIs with every goal form and unit, and lists them", async () => {
-    expect(await app.command("/cadence", 'seat add "Support triage agent" <@UOWNER|omar> agent "Answers tier-1 tickets within the hour"')).toContain("Added seat");
-    expect(await app.command("/cadence", 'seat add Finance <@UOWNER> human')).toContain("Added seat");
+    expect(await app.command("/cadence", 'seat add "Support triage agent" <@UOWNER|omar> agent "Answers tier-1 tickets within the hour"')).toContain(
+      "Added seat",
+    );
+    expect(await app.command("/cadence", "seat add Finance <@UOWNER> human")).toContain("Added seat");
     const kpis = [
       ['"Support triage agent" "Resolution rate" >= 85 percent', "≥ 85%"],
       ['"Support triage agent" "First response" <= 1h 30m duration', "≤ 1h 30m"],

@@ -29,7 +29,11 @@ describe("a slow, rate-limiting Slack", () => {
   it("acks the check-in form right after storing it, once; the DM is updated after the 429", async () => {
     app.slack.setLatency(SLOW_SLACK_MS);
     app.slack.failNext("chat.update", { status: 429, retryAfter: 3 });
-    const { answer: click, triggerId } = await clickButton(app, { userId: "UNYC", actionId: ACTIONS.openCheckinForm, value: JSON.stringify({ week: "2026-W47", ownerId: "UNYC" }) });
+    const { answer: click, triggerId } = await clickButton(app, {
+      userId: "UNYC",
+      actionId: ACTIONS.openCheckinForm,
+      value: JSON.stringify({ week: "2026-W47", ownerId: "UNYC" }),
+    });
     expect(click.status).toBe(200);
     const form = await openedBy(triggerId);
     const kpiBlock = (form.blocks as any[]).find((block) => /^kpi_/.test(block.block_id)).block_id;

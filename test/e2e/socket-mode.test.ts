@@ -23,7 +23,12 @@ beforeEach(async () => {
   slack.addUser({ id: "UNYC", name: "nina", tz: "America/New_York" });
   const env = cadenceEnvironment(slack.apiUrl, freshDatabaseUrl(), { SLACK_APP_TOKEN: "xapp-1-test" });
   delete env.SLACK_SIGNING_SECRET;
-  cadence = await startCadence(loadConfig(env), { clock: () => clock.now, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false });
+  cadence = await startCadence(loadConfig(env), {
+    clock: () => clock.now,
+    logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR,
+    fastRetries: true,
+    scheduler: false,
+  });
   await slack.socketMode.connected();
   client = socketModeClient(slack.socketMode, { teamId: slack.teamId, slack });
 });
@@ -60,16 +65,30 @@ describe("Socket Mode", () => {
       trigger_id: triggerId,
       container: { type: "message", channel_id: "DUNYC", message_ts: "1" },
       channel: { id: "DUNYC" },
-      actions: [{ type: "button", action_id: ACTIONS.openCheckinForm, block_id: "b", value: JSON.stringify({ week: "2026-W47", ownerId: "UNYC" }), action_ts: "1" }],
+      actions: [
+        { type: "button", action_id: ACTIONS.openCheckinForm, block_id: "b", value: JSON.stringify({ week: "2026-W47", ownerId: "UNYC" }), action_ts: "1" },
+      ],
     });
     const form = await slack.waitFor(() => [...slack.views.values()].find((view) => view.trigger_id === triggerId)?.view);
     const state = fieldValues(form);
     const kpiBlocks = Object.keys(state).filter((blockId) => blockId.startsWith("kpi_"));
     state[kpiBlocks[0]!] = { [Object.keys(state[kpiBlocks[0]!]!)[0]!]: { type: "plain_text_input", value: "not a number" } };
-    const refused = await client.interaction({ type: "view_submission", team: { id: slack.teamId }, user: { id: "UNYC", team_id: slack.teamId }, api_app_id: "A_CADENCE", view: { ...form, state: { values: state } } });
+    const refused = await client.interaction({
+      type: "view_submission",
+      team: { id: slack.teamId },
+      user: { id: "UNYC", team_id: slack.teamId },
+      api_app_id: "A_CADENCE",
+      view: { ...form, state: { values: state } },
+    });
     expect(refused.payload.response_action).toBe("errors");
     state[kpiBlocks[0]!] = { [Object.keys(state[kpiBlocks[0]!]!)[0]!]: { type: "plain_text_input", value: "91%" } };
-    const accepted = await client.interaction({ type: "view_submission", team: { id: slack.teamId }, user: { id: "UNYC", team_id: slack.teamId }, api_app_id: "A_CADENCE", view: { ...form, state: { values: state } } });
+    const accepted = await client.interaction({
+      type: "view_submission",
+      team: { id: slack.teamId },
+      user: { id: "UNYC", team_id: slack.teamId },
+      api_app_id: "A_CADENCE",
+      view: { ...form, state: { values: state } },
+    });
     expect(accepted.payload.response_action).toBeUndefined();
     expect(await cadence.db.entry.count()).toBe(1);
 

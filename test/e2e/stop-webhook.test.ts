@@ -43,7 +43,12 @@ async function setWebhook(): Promise<string> {
 }
 
 const verified = (secret: string, request: { headers: Record<string, string>; body: string }) =>
-  verifyStopWebhook(secret, { timestamp: request.headers["x-cadence-timestamp"], signature: request.headers["x-cadence-signature"] }, request.body, Math.floor(app.clock.now.getTime() / 1000));
+  verifyStopWebhook(
+    secret,
+    { timestamp: request.headers["x-cadence-timestamp"], signature: request.headers["x-cadence-signature"] },
+    request.body,
+    Math.floor(app.clock.now.getTime() / 1000),
+  );
 
 describe("the stop webhook", () => {
   it("shows the secret once and POSTs pause and resume, signed, but not promotions", async () => {
@@ -54,7 +59,14 @@ describe("the stop webhook", () => {
     await app.command("/cadence", `seat stage "${SEAT}" paused "Wrong answers"`);
     await app.slack.waitFor(() => received.length === 1);
     expect(verified(secret, received[0])).toBe(true);
-    expect(JSON.parse(received[0].body)).toEqual({ seat: SEAT, stage: "paused", previousStage: "pilot", reason: "Wrong answers", by: "UADMIN", at: "2026-11-24T10:00:00.000Z" });
+    expect(JSON.parse(received[0].body)).toEqual({
+      seat: SEAT,
+      stage: "paused",
+      previousStage: "pilot",
+      reason: "Wrong answers",
+      by: "UADMIN",
+      at: "2026-11-24T10:00:00.000Z",
+    });
 
     await app.command("/cadence", `seat stage "${SEAT}" pilot`);
     await app.slack.waitFor(() => received.length === 2);

@@ -18,7 +18,12 @@ beforeEach(async () => {
   app = await bootApp({ clock: testClock("2026-11-02T10:00:00Z") });
   for (const owner of OWNERS) app.slack.addUser(owner);
   app.slack.addUser({ id: "UMEMBER", name: "mo", tz: "UTC" });
-  for (const [seat, owner, kpi] of [["Sales", "UAWAY", "Deals"], ["Support", "UHERE", "Tickets"], ["Ops", "UAKL", "Uptime"], ["Infra", "UAKL2", "Deploys"]]) {
+  for (const [seat, owner, kpi] of [
+    ["Sales", "UAWAY", "Deals"],
+    ["Support", "UHERE", "Tickets"],
+    ["Ops", "UAKL", "Uptime"],
+    ["Infra", "UAKL2", "Deploys"],
+  ]) {
     await app.command("/cadence", `seat add "${seat}" <@${owner}> human`);
     await app.command("/cadence", `kpi add "${seat}" "${kpi}" >= 5`);
   }
@@ -140,7 +145,9 @@ describe("the loop across an away week and a holiday week", () => {
 
     await tickAt("2026-12-29T13:00:00Z");
     const posts = channelPosts().slice(postsBefore);
-    expect(posts.map((post) => post.text)).toEqual([":palm_tree: 2026-W52 (Dec 21 – Dec 27) was a team holiday (Winter break): no check-ins, no issues, no digest."]);
+    expect(posts.map((post) => post.text)).toEqual([
+      ":palm_tree: 2026-W52 (Dec 21 – Dec 27) was a team holiday (Winter break): no check-ins, no issues, no digest.",
+    ]);
     expect(posts[0].blocks).toHaveLength(1);
     expect(app.slack.messages(CHANNEL).filter((message) => message.thread_ts === posts[0].ts)).toHaveLength(0);
 

@@ -11,7 +11,11 @@ let app: BootedApp;
 
 beforeEach(async () => {
   app = await bootApp({ clock: testClock("2026-11-02T10:00:00Z") });
-  for (const [id, name] of [["UANA", "ana"], ["UBEN", "ben"]]) app.slack.addUser({ id, name, tz: "UTC" });
+  for (const [id, name] of [
+    ["UANA", "ana"],
+    ["UBEN", "ben"],
+  ])
+    app.slack.addUser({ id, name, tz: "UTC" });
 });
 afterEach(async () => app.stop());
 
@@ -20,13 +24,18 @@ const todos = () => app.cadence.db.todo.findMany({ orderBy: { id: "asc" } });
 describe("/todo", () => {
   it("adds with the caller and seven days as defaults, lists, and closes for its owner or an admin", async () => {
     expect(await app.command("/todo", "add Call the bank", "UANA")).toBe(":ballot_box_with_check: Added *T1* Call the bank for <@UANA>, due 2026-11-09.");
-    expect(await app.command("/todo", "add Book the venue <@UBEN> due 2026-12-04")).toBe(":ballot_box_with_check: Added *T2* Book the venue for <@UBEN>, due 2026-12-04.");
+    expect(await app.command("/todo", "add Book the venue <@UBEN> due 2026-12-04")).toBe(
+      ":ballot_box_with_check: Added *T2* Book the venue for <@UBEN>, due 2026-12-04.",
+    );
     const list = JSON.stringify((await app.commandAll("/todo", "list", "UBEN"))[0].blocks);
     expect(list).toContain("To-dos (2 open)");
     expect(list).toContain("*T1* Call the bank · <@UANA> · due 2026-11-09");
     expect(await app.command("/todo", "done T1", "UANA")).toBe(":white_check_mark: *T1* is done.");
     expect(await app.command("/todo", "drop 2")).toBe(":wastebasket: Dropped *T2*.");
-    expect((await todos()).map((row) => [row.state, row.closedBy])).toEqual([["done", "UANA"], ["dropped", "UADMIN"]]);
+    expect((await todos()).map((row) => [row.state, row.closedBy])).toEqual([
+      ["done", "UANA"],
+      ["dropped", "UADMIN"],
+    ]);
     expect(await app.cadence.db.auditLog.count({ where: { entity: "todo" } })).toBe(4);
     expect(await app.command("/todo", "")).toBe("No open to-dos.");
   });
@@ -64,7 +73,11 @@ describe("to-dos from resolved issues", () => {
     const { triggerId } = await clickButton(app, { userId: "UANA", actionId: ACTIONS.resolveIssue, value: "1" });
     const form = await app.slack.waitFor(() => [...app.slack.views.values()].find((view) => view.trigger_id === triggerId)?.view);
     expect(JSON.stringify(form.blocks)).toContain("To-do it leads to (optional, due in 7 days)");
-    const submitted = await submitView(app, { userId: "UANA", view: form, values: { note: "Fixed the invoice email", todo_title: "Check churn again next week" } });
+    const submitted = await submitView(app, {
+      userId: "UANA",
+      view: form,
+      values: { note: "Fixed the invoice email", todo_title: "Check churn again next week" },
+    });
     expect(submitted.status).toBe(200);
     await eventually(async () => (await todos()).length === 1);
     expect((await todos()).map((row) => [row.title, row.ownerId, row.issueId])).toEqual([["Check churn again next week", "UANA", 1]]);

@@ -29,7 +29,10 @@ describe("request signing", () => {
   it("rejects a six-minute-old timestamp with 401 and changes nothing", async () => {
     const before = await snapshotDatabase(app.cadence.db);
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
-    const answer = await app.client.command({ command: "/cadence", text: 'seat add "Replayed" <@UOWNER> human', userId: "UADMIN" }, { timestamp: sixMinutesAgo, secret: SIGNING_SECRET });
+    const answer = await app.client.command(
+      { command: "/cadence", text: 'seat add "Replayed" <@UOWNER> human', userId: "UADMIN" },
+      { timestamp: sixMinutesAgo, secret: SIGNING_SECRET },
+    );
     expect(answer.status).toBe(401);
     expect(await snapshotDatabase(app.cadence.db)).toEqual(before);
   });
@@ -69,7 +72,10 @@ describe("npm start without configuration", () => {
   it("lists every missing variable and exits non-zero, without a stack trace", async () => {
     const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
     const run = promisify(execFile)(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: PROJECT_ROOT, env });
-    const failure = await run.then(() => undefined, (error: { code: number; stderr: string }) => error);
+    const failure = await run.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain("SLACK_BOT_TOKEN is required");
     expect(failure?.stderr).toContain("SLACK_SIGNING_SECRET is required in HTTP mode");

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Entry } from "../../src/domain/model";
-import {
-  buildCheckinForm,
-  buildCheckinMessage,
-  buildNoticeModal,
-  buildReminderMessage,
-  countKpis,
-  type CheckinModel,
-} from "../../src/messages/checkin-blocks";
+import { buildCheckinForm, buildCheckinMessage, buildNoticeModal, buildReminderMessage, countKpis, type CheckinModel } from "../../src/messages/checkin-blocks";
 import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../src/messages/limits";
 import { ACTIONS, FORM, VIEWS } from "../../src/messages/ids";
 import { entry, kpi, manyKpis, seat, sectionTexts } from "./models";

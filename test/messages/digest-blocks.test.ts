@@ -22,7 +22,15 @@ function team(seatCount: number, kpisPerSeat: number): { seats: SeatWithKpis[]; 
   return { seats, values };
 }
 
-const base = { week: "2026-W47", now: new Date("2026-11-24T13:00:00Z"), weeks, openIssues: [], closedIssues: [], since: new Date("2026-11-17T13:00:00Z"), lastRating: null };
+const base = {
+  week: "2026-W47",
+  now: new Date("2026-11-24T13:00:00Z"),
+  weeks,
+  openIssues: [],
+  closedIssues: [],
+  since: new Date("2026-11-17T13:00:00Z"),
+  lastRating: null,
+};
 
 describe("buildDigestMessages", () => {
   it("lays out a small week in one message", () => {
@@ -66,8 +74,22 @@ describe("buildDigestMessages", () => {
   it("keeps 100 seats and 300 KPIs within 50 blocks and 3,000 characters, every KPI in it or its thread", () => {
     const { seats, values } = team(100, 3);
     const openIssues = Array.from({ length: 40 }, (_, index) => ({
-      id: index + 1, title: `Issue ${index + 1}`, source: "manual" as const, state: "open" as const, kpiId: null, week: null, ownerId: "U1", openedBy: "U1", assigneeId: null,
-      closedBy: null, closedAt: null, resolutionNote: null, createdAt: new Date("2026-11-20"), channelId: null, messageTs: null, weeks: [],
+      id: index + 1,
+      title: `Issue ${index + 1}`,
+      source: "manual" as const,
+      state: "open" as const,
+      kpiId: null,
+      week: null,
+      ownerId: "U1",
+      openedBy: "U1",
+      assigneeId: null,
+      closedBy: null,
+      closedAt: null,
+      resolutionNote: null,
+      createdAt: new Date("2026-11-20"),
+      channelId: null,
+      messageTs: null,
+      weeks: [],
     }));
     const messages = buildDigestMessages(composeDigest({ ...base, seats, values, openIssues }));
     const all = [messages.main, ...messages.thread];

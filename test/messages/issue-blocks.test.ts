@@ -173,7 +173,12 @@ describe("buildIssueMessage", () => {
 
   it.each([
     { why: "weeksOff wins over the issue's weeks", weeksOff: 1, issueWeeks: ["2026-W45", "2026-W46"], line: "Off track *1 week* in a row (since 2026-W45)" },
-    { why: "without weeksOff, the issue's weeks count", weeksOff: undefined, issueWeeks: ["2026-W45", "2026-W46"], line: "Off track *2 weeks* in a row (since 2026-W45)" },
+    {
+      why: "without weeksOff, the issue's weeks count",
+      weeksOff: undefined,
+      issueWeeks: ["2026-W45", "2026-W46"],
+      line: "Off track *2 weeks* in a row (since 2026-W45)",
+    },
     { why: "without weeks, the issue's week is the start", weeksOff: 1, issueWeeks: [], line: "Off track *1 week* in a row (since 2026-W46)" },
   ])("drift: $why", ({ weeksOff, issueWeeks, line }) => {
     const view: IssueView = { ...driftView, series: undefined, weeksOff, issue: { ...drift, weeks: issueWeeks } };

@@ -14,7 +14,15 @@ const csat = kpi({ id: 12, seatId: 1, name: "CSAT", unit: "percent", goal: { op:
 const items = [
   { issue: issue({ id: 3, title: "Onboarding emails bounce", createdAt: new Date("2026-11-03T12:00:00Z") }) },
   {
-    issue: issue({ id: 12, title: "CSAT off track", source: "drift", kpiId: 12, week: "2026-W46", createdAt: new Date("2026-11-16T12:00:00Z"), assigneeId: "U_HELPER" }),
+    issue: issue({
+      id: 12,
+      title: "CSAT off track",
+      source: "drift",
+      kpiId: 12,
+      week: "2026-W46",
+      createdAt: new Date("2026-11-16T12:00:00Z"),
+      assigneeId: "U_HELPER",
+    }),
     kpi: csat,
     seat: triage,
   },

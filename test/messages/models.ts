@@ -39,7 +39,13 @@ export function issue(overrides: Partial<Issue> & Pick<Issue, "id" | "title">): 
 /** `count` KPIs with names as long as set-up allows (80 characters), to push Slack's limits. */
 export function manyKpis(count: number, seatId = 1): Kpi[] {
   return Array.from({ length: count }, (_, index) =>
-    kpi({ id: index + 1, seatId, name: `KPI ${String(index + 1).padStart(3, "0")} ${"x".repeat(72)}`, unit: "percent", goal: { op: "between", a: 95, b: 100 } }),
+    kpi({
+      id: index + 1,
+      seatId,
+      name: `KPI ${String(index + 1).padStart(3, "0")} ${"x".repeat(72)}`,
+      unit: "percent",
+      goal: { op: "between", a: 95, b: 100 },
+    }),
   );
 }
 
@@ -49,7 +55,5 @@ type Block = KnownBlock;
 
 /** Every text a block carries that Slack counts against the 3000-character section limit. */
 export function sectionTexts(blocks: Block[]): string[] {
-  return blocks
-    .filter((block) => block.type === "section")
-    .map((block) => (block.text as { text: string }).text);
+  return blocks.filter((block) => block.type === "section").map((block) => (block.text as { text: string }).text);
 }

@@ -16,11 +16,25 @@ const agentSeat = seat({
   name: "Triage agent",
   kind: "agent",
   ownerId: "U_OWNER",
-  kpis: [kpi({ id: 11, seatId: 1, name: "Tickets", goal: { op: ">=", a: 40 } }), kpi({ id: 12, seatId: 1, name: "CSAT", unit: "percent", goal: { op: ">=", a: 90 } })],
+  kpis: [
+    kpi({ id: 11, seatId: 1, name: "Tickets", goal: { op: ">=", a: 40 } }),
+    kpi({ id: 12, seatId: 1, name: "CSAT", unit: "percent", goal: { op: ">=", a: 90 } }),
+  ],
 });
-const fromAgent = (kpiId: number, value: number, confirmed = false): Entry => ({ ...entry(kpiId, WEEK, value), source: "agent", confirmedAt: confirmed ? new Date() : null });
-const model = (entries: Entry[]): CheckinModel => ({ ownerId: "U_OWNER", week: WEEK, seats: [agentSeat], current: new Map(entries.map((item) => [item.kpiId, item])), previous: new Map() });
-const buttons = (blocks: any[]) => blocks.filter((block) => block.type === "actions").flatMap((block) => block.elements.map((element: any) => `${element.action_id}:${element.text.text}`));
+const fromAgent = (kpiId: number, value: number, confirmed = false): Entry => ({
+  ...entry(kpiId, WEEK, value),
+  source: "agent",
+  confirmedAt: confirmed ? new Date() : null,
+});
+const model = (entries: Entry[]): CheckinModel => ({
+  ownerId: "U_OWNER",
+  week: WEEK,
+  seats: [agentSeat],
+  current: new Map(entries.map((item) => [item.kpiId, item])),
+  previous: new Map(),
+});
+const buttons = (blocks: any[]) =>
+  blocks.filter((block) => block.type === "actions").flatMap((block) => block.elements.map((element: any) => `${element.action_id}:${element.text.text}`));
 
 describe("provenance", () => {
   it.each([
@@ -67,8 +81,14 @@ describe("the check-in DM", () => {
 
 describe("/scorecard and the digest", () => {
   const weeks = trailingWeeks(WEEK, 13);
-  const values = new Map([[11, new Map([[WEEK, 41]])], [12, new Map([[WEEK, 95]])]]);
-  const provenance = new Map<number, Map<string, Provenance>>([[11, new Map([[WEEK, "agent"]])], [12, new Map([[WEEK, "confirmed"]])]]);
+  const values = new Map([
+    [11, new Map([[WEEK, 41]])],
+    [12, new Map([[WEEK, 95]])],
+  ]);
+  const provenance = new Map<number, Map<string, Provenance>>([
+    [11, new Map([[WEEK, "agent"]])],
+    [12, new Map([[WEEK, "confirmed"]])],
+  ]);
 
   it("marks the agent's unconfirmed values in the table and the history", () => {
     const reply = buildScorecardReply({ weeks, seats: [agentSeat], values, provenance });
@@ -82,7 +102,17 @@ describe("/scorecard and the digest", () => {
   });
 
   it("says per AI seat where its numbers came from, or that the agent reported nothing", () => {
-    const base = { week: WEEK, now: new Date("2026-11-24T13:00:00Z"), weeks, seats: [agentSeat], values, openIssues: [], closedIssues: [], since: new Date("2026-11-17T13:00:00Z"), lastRating: null };
+    const base = {
+      week: WEEK,
+      now: new Date("2026-11-24T13:00:00Z"),
+      weeks,
+      seats: [agentSeat],
+      values,
+      openIssues: [],
+      closedIssues: [],
+      since: new Date("2026-11-17T13:00:00Z"),
+      lastRating: null,
+    };
     const withAgent = JSON.stringify(buildDigestMessages(composeDigest({ ...base, provenance })));
     expect(withAgent).toContain("*Tickets* 🤖 41, reported by the agent (goal ≥ 40)");
     expect(withAgent).toContain("2 numbers from the agent: 1 confirmed, 1 not yet confirmed");

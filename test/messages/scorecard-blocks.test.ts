@@ -95,7 +95,9 @@ describe("buildScorecardReply", () => {
   });
 
   it("splits 300 KPIs into sections and pages within Slack's limits, cutting no row", () => {
-    const seats = Array.from({ length: 30 }, (_, index) => seat({ id: index + 1, name: `Seat ${index + 1}`, kpis: manyKpis(300).slice(index * 10, index * 10 + 10) }));
+    const seats = Array.from({ length: 30 }, (_, index) =>
+      seat({ id: index + 1, name: `Seat ${index + 1}`, kpis: manyKpis(300).slice(index * 10, index * 10 + 10) }),
+    );
     const values = new Map(seats.flatMap((item) => item.kpis).map((item) => [item.id, series([96, 90, null, 99, 100, 97, 94])]));
     const reply = buildScorecardReply({ weeks: WEEKS, seats, values });
     for (const text of sectionTexts(reply.blocks ?? [])) expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);

@@ -15,7 +15,12 @@ const triage = seat({
     kpi({ id: 12, seatId: 1, name: "CSAT", unit: "percent", goal: { op: "between", a: 95, b: 100 } }),
   ],
 });
-const sales = seat({ id: 2, name: "R&D <lead>", ownerId: "U_LEAD", kpis: [kpi({ id: 21, seatId: 2, name: "Demo shipped", unit: "yes/no", goal: { op: "=", a: 1 } })] });
+const sales = seat({
+  id: 2,
+  name: "R&D <lead>",
+  ownerId: "U_LEAD",
+  kpis: [kpi({ id: 21, seatId: 2, name: "Demo shipped", unit: "yes/no", goal: { op: "=", a: 1 } })],
+});
 const vacant = seat({ id: 3, name: "Finance", ownerId: "U_FIN" });
 
 describe("buildSeatListReply", () => {
@@ -124,7 +129,10 @@ describe("buildKpiListReply", () => {
       blocks: [
         {
           type: "section",
-          text: { type: "mrkdwn", text: 'No KPIs yet. Add one with `/cadence kpi add "&lt;seat&gt;" "&lt;kpi&gt;" &gt;=|&lt;=|= &lt;target&gt; [unit]` or `… between &lt;a&gt; and &lt;b&gt; [unit]`.' },
+          text: {
+            type: "mrkdwn",
+            text: 'No KPIs yet. Add one with `/cadence kpi add "&lt;seat&gt;" "&lt;kpi&gt;" &gt;=|&lt;=|= &lt;target&gt; [unit]` or `… between &lt;a&gt; and &lt;b&gt; [unit]`.',
+          },
         },
       ],
     });

@@ -19,7 +19,10 @@ describe("buildStatusReply", () => {
       { type: "section", text: { type: "mrkdwn", text: "*Messages Slack refused for good* (1)" } },
       {
         type: "section",
-        text: { type: "mrkdwn", text: "• the post of issue #3: Slack answered `not_in_channel`\n   _Fix:_ invite @Cadence to <#C1> (`/invite @Cadence` in that channel)" },
+        text: {
+          type: "mrkdwn",
+          text: "• the post of issue #3: Slack answered `not_in_channel`\n   _Fix:_ invite @Cadence to <#C1> (`/invite @Cadence` in that channel)",
+        },
       },
       { type: "section", text: { type: "mrkdwn", text: "*Set-up checks*" } },
       { type: "context", elements: [{ type: "mrkdwn", text: "All &lt;good&gt;." }] },

@@ -11,15 +11,27 @@ const now = new Date("2026-11-24T12:00:00Z");
 
 describe("Cadence's blocks within Slack's limits", () => {
   it("the home tab of an admin owning 60 seats and 25 open issues stays within 100 blocks and lists every KPI", () => {
-    const seats = Array.from({ length: 60 }, (_, index) => seat({ id: index + 1, name: `Seat ${index}`, kpis: [kpi({ id: index + 1, name: `KPI ${index}` })] }));
+    const seats = Array.from({ length: 60 }, (_, index) =>
+      seat({ id: index + 1, name: `Seat ${index}`, kpis: [kpi({ id: index + 1, name: `KPI ${index}` })] }),
+    );
     const issues = Array.from({ length: 25 }, (_, index) => issue({ id: index + 1, title: `Issue ${index}` }));
-    const home = buildHomeView({ userId: "U1", week, isAdmin: true, ownSeats: seats, values: new Map(), issues, team: { seats: 60, aiSeats: 0, on: 0, off: 0, missing: 60, openIssues: 25 } }) as { blocks: unknown[] };
+    const home = buildHomeView({
+      userId: "U1",
+      week,
+      isAdmin: true,
+      ownSeats: seats,
+      values: new Map(),
+      issues,
+      team: { seats: 60, aiSeats: 0, on: 0, off: 0, missing: 60, openIssues: 25 },
+    }) as { blocks: unknown[] };
     expect(blockKitProblems(home.blocks, "home")).toEqual([]);
     for (let index = 0; index < 60; index += 1) expect(JSON.stringify(home.blocks)).toContain(`KPI ${index}:`);
   });
 
   it("a home tab with more seats than fit says where the rest are", () => {
-    const seats = Array.from({ length: 800 }, (_, index) => seat({ id: index + 1, name: `Seat ${index} ${"x".repeat(100)}`, kpis: [kpi({ id: index + 1, name: `KPI ${index} ${"y".repeat(100)}` })] }));
+    const seats = Array.from({ length: 800 }, (_, index) =>
+      seat({ id: index + 1, name: `Seat ${index} ${"x".repeat(100)}`, kpis: [kpi({ id: index + 1, name: `KPI ${index} ${"y".repeat(100)}` })] }),
+    );
     const home = buildHomeView({ userId: "U1", week, isAdmin: false, ownSeats: seats, values: new Map(), issues: [] }) as { blocks: unknown[] };
     expect(blockKitProblems(home.blocks, "home")).toEqual([]);
     expect(JSON.stringify(home.blocks)).toContain("`/scorecard` lists every KPI");
@@ -43,7 +55,14 @@ describe("mentions and links people type", () => {
   });
 
   it("resolution notes keep their mentions and links", () => {
-    const resolved = issue({ id: 4, title: "Churn", state: "resolved", closedBy: "U2", closedAt: now, resolutionNote: "fixed by <@U9|ann>, see <https://x.io>" });
+    const resolved = issue({
+      id: 4,
+      title: "Churn",
+      state: "resolved",
+      closedBy: "U2",
+      closedAt: now,
+      resolutionNote: "fixed by <@U9|ann>, see <https://x.io>",
+    });
     expect(JSON.stringify(buildIssueMessage({ issue: resolved, now }).blocks)).toContain("fixed by <@U9|ann>, see <https://x.io>");
   });
 

@@ -8,10 +8,25 @@ import { buildTimeOffAddedReply, buildTimeOffListReply } from "../../src/message
 
 const weeks = trailingWeeks("2026-W47", 13);
 const seat = (id: number, ownerId: string): SeatWithKpis => ({
-  id, name: `Seat ${id}`, kind: "human", accountability: null, ownerId, archivedAt: null,
+  id,
+  name: `Seat ${id}`,
+  kind: "human",
+  accountability: null,
+  ownerId,
+  archivedAt: null,
   kpis: [{ id, seatId: id, name: `Metric ${id}`, unit: "number", goal: { op: ">=", a: 5 }, archivedAt: null, createdAt: new Date("2026-01-01") }],
 });
-const base = { week: "2026-W47", now: new Date("2026-11-24T13:00:00Z"), weeks, seats: [seat(1, "UANA"), seat(2, "UBEN")], values: new Map(), openIssues: [], closedIssues: [], since: new Date("2026-11-17T13:00:00Z"), lastRating: null };
+const base = {
+  week: "2026-W47",
+  now: new Date("2026-11-24T13:00:00Z"),
+  weeks,
+  seats: [seat(1, "UANA"), seat(2, "UBEN")],
+  values: new Map(),
+  openIssues: [],
+  closedIssues: [],
+  since: new Date("2026-11-17T13:00:00Z"),
+  lastRating: null,
+};
 
 describe("time off in the digest", () => {
   it("a holiday week's digest is one line with nothing to rate and no thread", () => {
@@ -32,8 +47,8 @@ describe("time off in the digest", () => {
 
   it("lists away owners under their own heading, not under 'Did not check in'", () => {
     const text = JSON.stringify(buildDigestMessages(composeDigest({ ...base, awayOwners: new Set(["UANA"]) })).main.blocks);
-    expect(text).toContain("*Did not check in*\"}},{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"<@UBEN> · 1 number missing\"");
-    expect(text).toContain("*Away this week*\\n:palm_tree: <@UANA> · away all week, not asked\"");
+    expect(text).toContain('*Did not check in*"}},{"type":"section","text":{"type":"mrkdwn","text":"<@UBEN> · 1 number missing"');
+    expect(text).toContain('*Away this week*\\n:palm_tree: <@UANA> · away all week, not asked"');
   });
 
   it("has no away heading when no one was away", () => {
@@ -43,9 +58,14 @@ describe("time off in the digest", () => {
 
 describe("time off answers", () => {
   it("names the weeks skipped, or says none is", () => {
-    expect(buildTimeOffAddedReply({ id: 1, userId: "UANA", from: "2026-12-01", to: "2026-12-31", note: "<!channel> trip" }, ["2026-W49", "2026-W50", "2026-W51", "2026-W52"]).text).toBe(
-      ":calendar: <@UANA> away 2026-12-01 – 2026-12-31 (“&lt;!channel&gt; trip”). <@UANA> is not asked for 4 weeks, 2026-W49 to 2026-W52.",
-    );
+    expect(
+      buildTimeOffAddedReply({ id: 1, userId: "UANA", from: "2026-12-01", to: "2026-12-31", note: "<!channel> trip" }, [
+        "2026-W49",
+        "2026-W50",
+        "2026-W51",
+        "2026-W52",
+      ]).text,
+    ).toBe(":calendar: <@UANA> away 2026-12-01 – 2026-12-31 (“&lt;!channel&gt; trip”). <@UANA> is not asked for 4 weeks, 2026-W49 to 2026-W52.");
     expect(buildTimeOffAddedReply({ id: 2, userId: null, from: "2026-12-25", to: "2026-12-25", note: null }, []).text).toBe(
       ":calendar: :palm_tree: Team holiday 2026-12-25. It covers no whole week (Monday to Sunday), so the loop runs as usual.",
     );

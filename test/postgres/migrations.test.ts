@@ -26,7 +26,10 @@ describe("PostgreSQL migrations", () => {
     expect(results.filter((applied) => applied.length > 0)).toEqual([committedMigrations("postgres")]);
     expect(await applyPendingMigrations(url)).toEqual([]);
 
-    const rows = await onServer(url, async (client) => (await client.query('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name')).rows);
+    const rows = await onServer(
+      url,
+      async (client) => (await client.query('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name')).rows,
+    );
     expect(rows.map((row) => row.migration_name)).toEqual(committedMigrations("postgres"));
     for (const row of rows) {
       const sql = readFileSync(join(PROJECT_ROOT, "prisma/postgres/migrations", row.migration_name, "migration.sql"));
@@ -37,9 +40,15 @@ describe("PostgreSQL migrations", () => {
 
   it("gives PostgreSQL the same tables, columns (with nullability) and indexes as the SQLite migrations", async () => {
     const sqlite = new Database(templateDb(), { readonly: true });
-    const sqliteTables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[]).map((row) => row.name);
+    const sqliteTables = (
+      sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as {
+        name: string;
+      }[]
+    ).map((row) => row.name);
     const sqliteColumns = sqliteTables.flatMap((table) =>
-      (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; notnull: number; pk: number }[]).map((column) => `${table}.${column.name} ${column.notnull || column.pk ? "not null" : "null"}`),
+      (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; notnull: number; pk: number }[]).map(
+        (column) => `${table}.${column.name} ${column.notnull || column.pk ? "not null" : "null"}`,
+      ),
     );
     const sqliteIndexes = sqliteTables.flatMap((table) =>
       (sqlite.prepare(`PRAGMA index_list("${table}")`).all() as { name: string; unique: number; origin: string }[])

@@ -20,8 +20,35 @@ const valueText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 10 }),
   fc.string({ unit: fc.constantFrom(..."0123456789.,:-+ %$€hmyesno"), maxLength: 12 }),
   fc.constantFrom(
-    "42", "3.5", "-2", "0", "1", "1,234.5", "97%", "$1,200.50", "€5", "1h 30m", "90m", "1:30", "1.5h", "yes", "no", "done", ":x:",
-    "NaN", "Infinity", "1e999", "1,2,3", "12 tickets", "abc", "   ", "", "9".repeat(20), "1".repeat(41), "-1h", "1:60",
+    "42",
+    "3.5",
+    "-2",
+    "0",
+    "1",
+    "1,234.5",
+    "97%",
+    "$1,200.50",
+    "€5",
+    "1h 30m",
+    "90m",
+    "1:30",
+    "1.5h",
+    "yes",
+    "no",
+    "done",
+    ":x:",
+    "NaN",
+    "Infinity",
+    "1e999",
+    "1,2,3",
+    "12 tickets",
+    "abc",
+    "   ",
+    "",
+    "9".repeat(20),
+    "1".repeat(41),
+    "-1h",
+    "1:60",
   ),
 );
 
@@ -29,8 +56,7 @@ let app: BootedApp;
 let form: any;
 let ownerKpis: ReplyKpi[];
 
-const entriesOf = async () =>
-  new Map((await app.cadence.db.entry.findMany({ where: { week: WEEK } })).map((entry) => [entry.kpiId, entry.value]));
+const entriesOf = async () => new Map((await app.cadence.db.entry.findMany({ where: { week: WEEK } })).map((entry) => [entry.kpiId, entry.value]));
 
 beforeAll(async () => {
   app = await bootApp({ clock: testClock("2026-11-10T10:00:00Z") });
@@ -94,7 +120,7 @@ describe("the check-in form with arbitrary values", () => {
         const expected = new Map(entriesBefore);
         ownerKpis.forEach((kpi, index) => {
           const read = reads[index];
-          if (read && read.ok) expected.set(kpi.id, read.value);
+          if (read?.ok) expected.set(kpi.id, read.value);
         });
         expect(await entriesOf(), label).toEqual(expected);
       }),
@@ -107,7 +133,9 @@ describe("DM replies with arbitrary text", () => {
   const line = () =>
     fc.oneof(
       valueText,
-      fc.tuple(fc.constantFrom(...ownerKpis.map((kpi) => kpi.name), "Invoices sent", "Unknown", "note", "NOTE"), fc.constantFrom(": ", ":", " = "), valueText).map(([name, sep, value]) => `${name}${sep}${value}`),
+      fc
+        .tuple(fc.constantFrom(...ownerKpis.map((kpi) => kpi.name), "Invoices sent", "Unknown", "note", "NOTE"), fc.constantFrom(": ", ":", " = "), valueText)
+        .map(([name, sep, value]) => `${name}${sep}${value}`),
       fc.constantFrom("", "thanks!", "- Escalations: 3", "• Cash: $30,000", "Books closed: yes", "R&D hours: 6", "1:30"),
     );
   const reply = () =>

@@ -19,17 +19,91 @@ const anyText = fc.oneof(
 );
 
 const COMMAND_WORDS = [
-  "seat", "add", "list", "owner", "archive", "kpi", "run", "checkins", "reminders", "drift", "digest", "help", "set",
-  "resolve", "drop", "assign", "between", "and", ">=", "<=", "=", "agent", "human", "robot", "number", "percent",
-  "currency", "duration", "yes/no", "count", "pct", "%", "bananas", "note", "SEAT", "Add", "Resolve",
+  "seat",
+  "add",
+  "list",
+  "owner",
+  "archive",
+  "kpi",
+  "run",
+  "checkins",
+  "reminders",
+  "drift",
+  "digest",
+  "help",
+  "set",
+  "resolve",
+  "drop",
+  "assign",
+  "between",
+  "and",
+  ">=",
+  "<=",
+  "=",
+  "agent",
+  "human",
+  "robot",
+  "number",
+  "percent",
+  "currency",
+  "duration",
+  "yes/no",
+  "count",
+  "pct",
+  "%",
+  "bananas",
+  "note",
+  "SEAT",
+  "Add",
+  "Resolve",
 ];
 const VALUES = [
-  "42", "3.5", "-2", "0", "1,234", "1,2,3", "97%", "$1,200.50", "€5", "1h", "30m", "1h 30m", "1:30", "1.5h", "yes", "no",
-  "NaN", "Infinity", "1e999", "#12", "12", "#0", "999999999", "1234567890", "2026-W47", "2026-W53", "2026-w1", "1999-W99",
+  "42",
+  "3.5",
+  "-2",
+  "0",
+  "1,234",
+  "1,2,3",
+  "97%",
+  "$1,200.50",
+  "€5",
+  "1h",
+  "30m",
+  "1h 30m",
+  "1:30",
+  "1.5h",
+  "yes",
+  "no",
+  "NaN",
+  "Infinity",
+  "1e999",
+  "#12",
+  "12",
+  "#0",
+  "999999999",
+  "1234567890",
+  "2026-W47",
+  "2026-W53",
+  "2026-w1",
+  "1999-W99",
 ];
 const MARKUP = [
-  "<@U1|x>", "<@UOWNER>", "<@UADMIN|ada>", "<@UMEMBER|mia>", "<@W123ABC|bob>", "<@u1>", "<@>", "<@U1|>", "<#C1|general>",
-  "<!here>", "<https://example.com|link>", "<@U1|x", "@U1", "<", ">", "<@",
+  "<@U1|x>",
+  "<@UOWNER>",
+  "<@UADMIN|ada>",
+  "<@UMEMBER|mia>",
+  "<@W123ABC|bob>",
+  "<@u1>",
+  "<@>",
+  "<@U1|>",
+  "<#C1|general>",
+  "<!here>",
+  "<https://example.com|link>",
+  "<@U1|x",
+  "@U1",
+  "<",
+  ">",
+  "<@",
 ];
 const ENTITIES = ["&lt;", "&gt;", "&amp;", "&amp;lt;", "&lt;=", "&gt;=", "&lt;@U1&gt;", "&", "&#60;", "&quot;"];
 const QUOTES = ['"', "“", "”", "„", "'", "«"];
@@ -75,9 +149,20 @@ function commandText(prefixes: string[]): fc.Arbitrary<string> {
 }
 
 const CADENCE_PREFIXES = [
-  "seat add", "seat list", "seat owner", "seat archive", "kpi add", "kpi list", "run", "help",
-  'seat add "Ops" <@UMEMBER|mia>', 'seat add "Ops" <@UMEMBER|mia> agent', 'seat owner "Ops"',
-  'kpi add "Support triage agent"', 'kpi add "Support triage agent" "Tickets"', 'kpi add "Support triage agent" "Tickets" between',
+  "seat add",
+  "seat list",
+  "seat owner",
+  "seat archive",
+  "kpi add",
+  "kpi list",
+  "run",
+  "help",
+  'seat add "Ops" <@UMEMBER|mia>',
+  'seat add "Ops" <@UMEMBER|mia> agent',
+  'seat owner "Ops"',
+  'kpi add "Support triage agent"',
+  'kpi add "Support triage agent" "Tickets"',
+  'kpi add "Support triage agent" "Tickets" between',
 ];
 const SCORECARD_PREFIXES = ["set", 'set "Resolution rate"', "set Escalations", '"Resolution rate"', "SET"];
 const ISSUE_PREFIXES = ["add", "list", "resolve", "resolve #1", "resolve #0", "drop", "drop 1", "drop 0", "assign", "assign #1", "assign 1 <@UMEMBER|mia>"];
@@ -105,7 +190,10 @@ describe("tokenize", () => {
   const text = fc.oneof(anyText, commandLike);
 
   it("never throws, and an error is one short line", () => {
-    fc.assert(fc.property(text, (raw) => expectOkOrOneLineError(tokenize(raw), raw)), { ...RUNS, examples: [['seat add "two\nlines']] });
+    fc.assert(
+      fc.property(text, (raw) => expectOkOrOneLineError(tokenize(raw), raw)),
+      { ...RUNS, examples: [['seat add "two\nlines']] },
+    );
   });
 
   it("gives tokens with no surrounding whitespace; bare words contain none at all", () => {
@@ -172,7 +260,10 @@ describe("parseCadenceCommand", () => {
       ['kpi add "Ops" "Tickets" >= "lots\nof"'], // the target is echoed with its line break
       [`kpi add "Ops" "Tickets" >= 5 ${"z".repeat(400)}`], // an unknown unit is echoed whole
     ];
-    fc.assert(fc.property(commandText(CADENCE_PREFIXES), (text) => expectOkOrOneLineError(parseCadenceCommand(text), text)), { ...RUNS, examples });
+    fc.assert(
+      fc.property(commandText(CADENCE_PREFIXES), (text) => expectOkOrOneLineError(parseCadenceCommand(text), text)),
+      { ...RUNS, examples },
+    );
   });
 
   it("parses only names within their limits, and owners that are user mentions", () => {
@@ -201,7 +292,10 @@ describe("parseCadenceCommand", () => {
 describe("parseScorecardCommand", () => {
   it("never throws; answers a command or a one-line error under 300 characters", () => {
     const examples: [string][] = [['set "two\nlines"'], [`set ${"k".repeat(400)}`]];
-    fc.assert(fc.property(commandText(SCORECARD_PREFIXES), (text) => expectOkOrOneLineError(parseScorecardCommand(text), text)), { ...RUNS, examples });
+    fc.assert(
+      fc.property(commandText(SCORECARD_PREFIXES), (text) => expectOkOrOneLineError(parseScorecardCommand(text), text)),
+      { ...RUNS, examples },
+    );
   });
 
   // An empty value (`set "KPI" ""`) may parse; the entry service refuses it with "a value is required".
@@ -221,7 +315,10 @@ describe("parseScorecardCommand", () => {
 
 describe("parseIssueCommand", () => {
   it("never throws; answers a command or a one-line error under 300 characters", () => {
-    fc.assert(fc.property(commandText(ISSUE_PREFIXES), (text) => expectOkOrOneLineError(parseIssueCommand(text), text)), RUNS);
+    fc.assert(
+      fc.property(commandText(ISSUE_PREFIXES), (text) => expectOkOrOneLineError(parseIssueCommand(text), text)),
+      RUNS,
+    );
   });
 
   it("keeps titles and notes within their limits, and ids positive integers", () => {

@@ -16,9 +16,48 @@ const valueText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 60 }),
   fc.string({ unit: fc.constantFrom(..."0123456789.,:-+ %$€£¥hmrsinuteyoYN\t\n"), maxLength: 45 }),
   fc.constantFrom(
-    "NaN", "Infinity", "-Infinity", "1e999", "1e3", "0x10", "0b1", "1_000", "١٢٣", "１２", "½", "1,2,3", "1,,000", ".", "-", "+",
-    "99999999999999999999", "-0", "1:60", "1:5", "99999999999999999999999999999999999:00", "1h 1h", "h", "m", "1.5.5",
-    "yes", "YES", "y", "✅", ":x:", "not done", "true", "1", "0", "$", "-$5", "$-5", "€ 5", "5$", "%", "97 %", "97%%",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e999",
+    "1e3",
+    "0x10",
+    "0b1",
+    "1_000",
+    "١٢٣",
+    "１２",
+    "½",
+    "1,2,3",
+    "1,,000",
+    ".",
+    "-",
+    "+",
+    "99999999999999999999",
+    "-0",
+    "1:60",
+    "1:5",
+    "99999999999999999999999999999999999:00",
+    "1h 1h",
+    "h",
+    "m",
+    "1.5.5",
+    "yes",
+    "YES",
+    "y",
+    "✅",
+    ":x:",
+    "not done",
+    "true",
+    "1",
+    "0",
+    "$",
+    "-$5",
+    "$-5",
+    "€ 5",
+    "5$",
+    "%",
+    "97 %",
+    "97%%",
   ),
 );
 
@@ -81,7 +120,10 @@ describe("parseValue", () => {
           const shown = formatValue(value, kind);
           const parsed = parseValue(shown, kind);
           expect(parsed, `${value} shown as ${JSON.stringify(shown)}`).toMatchObject({ ok: true });
-          if (parsed.ok) expect(Math.abs(parsed.value - value), `${value} shown as ${JSON.stringify(shown)} read as ${parsed.value}`).toBeLessThanOrEqual(tolerance + Math.abs(value) * 1e-12);
+          if (parsed.ok)
+            expect(Math.abs(parsed.value - value), `${value} shown as ${JSON.stringify(shown)} read as ${parsed.value}`).toBeLessThanOrEqual(
+              tolerance + Math.abs(value) * 1e-12,
+            );
         }),
         RUNS,
       );
@@ -115,8 +157,12 @@ function replyLine(kpis: ReplyKpi[]): fc.Arbitrary<string> {
   const names = kpis.map((kpi) => kpi.name);
   return fc.oneof(
     valueText.map((text) => text.replace(/[\r\n]/g, " ")),
-    fc.tuple(fc.constantFrom(...names, "Unknown KPI", "note", "NOTE"), fc.constantFrom(":", " = ", ": ", "="), valueText).map(([name, sep, text]) => `${name}${sep}${text}`.replace(/[\r\n]/g, " ")),
-    fc.tuple(fc.constantFrom("- ", "• ", "* ", ""), fc.constantFrom(...names), fc.constantFrom("42", "97%", "1h 30m", "yes", "$1,200", "1:30", "abc")).map(([bullet, name, value]) => `${bullet}${name}: ${value}`),
+    fc
+      .tuple(fc.constantFrom(...names, "Unknown KPI", "note", "NOTE"), fc.constantFrom(":", " = ", ": ", "="), valueText)
+      .map(([name, sep, text]) => `${name}${sep}${text}`.replace(/[\r\n]/g, " ")),
+    fc
+      .tuple(fc.constantFrom("- ", "• ", "* ", ""), fc.constantFrom(...names), fc.constantFrom("42", "97%", "1h 30m", "yes", "$1,200", "1:30", "abc"))
+      .map(([bullet, name, value]) => `${bullet}${name}: ${value}`),
     fc.constantFrom("", "   ", "1:30", "thanks!", "note: all good"),
   );
 }
@@ -172,10 +218,14 @@ describe("parseCheckinReply", () => {
   });
 
   it("takes named values whatever their order, and positional ones in the listed order", () => {
-    const numberKpis = fc.integer({ min: 1, max: 6 }).map((count) => Array.from({ length: count }, (_, index): ReplyKpi => ({ id: index + 1, name: `Metric ${index + 1}`, unit: "number" })));
+    const numberKpis = fc
+      .integer({ min: 1, max: 6 })
+      .map((count) => Array.from({ length: count }, (_, index): ReplyKpi => ({ id: index + 1, name: `Metric ${index + 1}`, unit: "number" })));
     fc.assert(
       fc.property(
-        numberKpis.chain((kpis) => fc.tuple(fc.constant(kpis), fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: kpis.length, maxLength: kpis.length }), fc.boolean())),
+        numberKpis.chain((kpis) =>
+          fc.tuple(fc.constant(kpis), fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: kpis.length, maxLength: kpis.length }), fc.boolean()),
+        ),
         ([kpis, values, named]) => {
           const order = named ? [...kpis].reverse() : kpis;
           const text = order.map((kpi) => (named ? `${kpi.name}: ${values[kpi.id - 1]}` : String(values[kpi.id - 1]))).join("\n");

@@ -13,10 +13,25 @@ afterAll(async () => db.$disconnect());
 describe("EntryRepository", () => {
   it("reads values for more KPIs than SQLite binds in one query (a 1,000-owner fan-out did)", async () => {
     const seat = await db.seat.create({ data: { name: "Big", nameKey: "big", kind: "human", ownerId: "U1", createdBy: "U1" } });
-    await db.kpi.createMany({ data: Array.from({ length: 1200 }, (_, index) => ({ seatId: seat.id, name: `K${index}`, nameKey: `k${index}`, unit: "number", goalOp: ">=", goalA: 1, createdBy: "U1" })) });
+    await db.kpi.createMany({
+      data: Array.from({ length: 1200 }, (_, index) => ({
+        seatId: seat.id,
+        name: `K${index}`,
+        nameKey: `k${index}`,
+        unit: "number",
+        goalOp: ">=",
+        goalA: 1,
+        createdBy: "U1",
+      })),
+    });
     const kpis = await db.kpi.findMany({ select: { id: true } });
-    await db.entry.createMany({ data: kpis.map((kpi) => ({ kpiId: kpi.id, week: "2026-W47", value: 2, source: "command", enteredBy: "U1", enteredAt: new Date() })) });
-    const entries = await new EntryRepository(db).forWeeks(kpis.map((kpi) => kpi.id), ["2026-W46", "2026-W47"]);
+    await db.entry.createMany({
+      data: kpis.map((kpi) => ({ kpiId: kpi.id, week: "2026-W47", value: 2, source: "command", enteredBy: "U1", enteredAt: new Date() })),
+    });
+    const entries = await new EntryRepository(db).forWeeks(
+      kpis.map((kpi) => kpi.id),
+      ["2026-W46", "2026-W47"],
+    );
     expect(entries).toHaveLength(1200);
   });
 

@@ -17,14 +17,28 @@ afterAll(async () => db.$disconnect());
 
 function recordingLogger(lines: string[]): Logger {
   const record = (...message: unknown[]) => void lines.push(message.map(String).join(" "));
-  return { debug: () => undefined, info: record, warn: record, error: record, setLevel: () => undefined, getLevel: () => "info" as never, setName: () => undefined };
+  return {
+    debug: () => undefined,
+    info: record,
+    warn: record,
+    error: record,
+    setLevel: () => undefined,
+    getLevel: () => "info" as never,
+    setName: () => undefined,
+  };
 }
 
 async function instance(name: string, logs: string[]) {
   const registry = new InstanceRegistry(new InstanceRepository(db));
   await registry.register();
   const ticks: string[] = [];
-  const leadership = new SchedulerLeadership({ registry, logger: recordingLogger(logs), tick: async () => void ticks.push(name), ticking: false, heartbeatMs: 3_600_000 });
+  const leadership = new SchedulerLeadership({
+    registry,
+    logger: recordingLogger(logs),
+    tick: async () => void ticks.push(name),
+    ticking: false,
+    heartbeatMs: 3_600_000,
+  });
   await leadership.start();
   return { registry, leadership, ticks };
 }

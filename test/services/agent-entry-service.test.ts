@@ -9,12 +9,35 @@ import { hashToken, newToken } from "../../src/services/seat-tokens";
 
 const NOW = new Date("2026-11-25T10:00:00Z"); // Wednesday of 2026-W48; the last completed week is 2026-W47.
 
-const seat = (id: number, name: string, extra: Partial<Seat> = {}): Seat => ({ id, name, kind: "agent", accountability: null, ownerId: "UOWNER", archivedAt: null, ...extra });
-const kpi = (id: number, seatId: number, name: string, unit: Kpi["unit"], goal: Kpi["goal"]): Kpi => ({ id, seatId, name, unit, goal, archivedAt: null, createdAt: NOW });
+const seat = (id: number, name: string, extra: Partial<Seat> = {}): Seat => ({
+  id,
+  name,
+  kind: "agent",
+  accountability: null,
+  ownerId: "UOWNER",
+  archivedAt: null,
+  ...extra,
+});
+const kpi = (id: number, seatId: number, name: string, unit: Kpi["unit"], goal: Kpi["goal"]): Kpi => ({
+  id,
+  seatId,
+  name,
+  unit,
+  goal,
+  archivedAt: null,
+  createdAt: NOW,
+});
 
 class Fakes {
   seats: SeatWithKpis[] = [
-    { ...seat(1, "Triage agent"), kpis: [kpi(11, 1, "Tickets", "number", { op: ">=", a: 40 }), kpi(12, 1, "Resolution", "percent", { op: ">=", a: 85 }), kpi(13, 1, "First response", "duration", { op: "<=", a: 60 })] },
+    {
+      ...seat(1, "Triage agent"),
+      kpis: [
+        kpi(11, 1, "Tickets", "number", { op: ">=", a: 40 }),
+        kpi(12, 1, "Resolution", "percent", { op: ">=", a: 85 }),
+        kpi(13, 1, "First response", "duration", { op: "<=", a: 60 }),
+      ],
+    },
     { ...seat(2, "Invoice agent"), kpis: [kpi(21, 2, "Matched", "number", { op: ">=", a: 100 })] },
     { ...seat(3, "Finance", { kind: "human" }), kpis: [] },
     { ...seat(4, "Old agent", { archivedAt: NOW }), kpis: [] },
@@ -82,16 +105,22 @@ describe("authenticate", () => {
     ["not a Cadence token", () => "xoxb-123"],
     ["a made-up secret for a real seat", () => (fakes.tokenFor(1), newToken(1))],
     ["another seat's token under this seat's id", () => fakes.tokenFor(2).replace(/^cad_2_/, "cad_1_")],
-    ["a token of a seat that has none any more (revoked)", () => {
-      const token = fakes.tokenFor(1);
-      fakes.hashes.delete(1);
-      return token;
-    }],
-    ["the earlier token after a rotation", () => {
-      const earlier = fakes.tokenFor(1);
-      fakes.tokenFor(1);
-      return earlier;
-    }],
+    [
+      "a token of a seat that has none any more (revoked)",
+      () => {
+        const token = fakes.tokenFor(1);
+        fakes.hashes.delete(1);
+        return token;
+      },
+    ],
+    [
+      "the earlier token after a rotation",
+      () => {
+        const earlier = fakes.tokenFor(1);
+        fakes.tokenFor(1);
+        return earlier;
+      },
+    ],
     ["a human seat's token", () => fakes.tokenFor(3)],
   ])("refuses %s with unauthorized", async (_name, token) => {
     expect(await service.authenticate(token())).toMatchObject({ ok: false, error: "unauthorized" });
@@ -104,7 +133,18 @@ describe("authenticate", () => {
 
 describe("record", () => {
   it("parses each value by its KPI's unit, defaults the week to the last completed one, and records all in one call", async () => {
-    const result = await service.record(triage(), { entries: [{ kpi: "tickets", value: 41 }, { kpi: "Resolution", value: "97%", week: "2026-W46", note: " good " }, { kpi: "First response", value: "1h 30m" }] }, undefined, NOW);
+    const result = await service.record(
+      triage(),
+      {
+        entries: [
+          { kpi: "tickets", value: 41 },
+          { kpi: "Resolution", value: "97%", week: "2026-W46", note: " good " },
+          { kpi: "First response", value: "1h 30m" },
+        ],
+      },
+      undefined,
+      NOW,
+    );
     expect(result).toEqual({
       ok: true,
       value: {
@@ -142,7 +182,16 @@ describe("record", () => {
     ["no value", { kpi: "Tickets" }, "invalid_body"],
     ["an empty list", { entries: [] }, "invalid_body"],
     ["101 entries", { entries: Array.from({ length: 101 }, () => ({ kpi: "Tickets", value: 1 })) }, "invalid_body"],
-    ["the same KPI and week twice", { entries: [{ kpi: "Tickets", value: 1 }, { kpi: "tickets", value: 2, week: "2026-W47" }] }, "invalid_body"],
+    [
+      "the same KPI and week twice",
+      {
+        entries: [
+          { kpi: "Tickets", value: 1 },
+          { kpi: "tickets", value: 2, week: "2026-W47" },
+        ],
+      },
+      "invalid_body",
+    ],
     ["a JSON array", [{ kpi: "Tickets", value: 1 }], "invalid_body"],
     ["null", null, "invalid_body"],
   ];
@@ -152,7 +201,17 @@ describe("record", () => {
   });
 
   it("records nothing of a list when one entry is bad (all or nothing)", async () => {
-    const result = await service.record(triage(), { entries: [{ kpi: "Tickets", value: 41 }, { kpi: "Resolution", value: "lots" }] }, "k1", NOW);
+    const result = await service.record(
+      triage(),
+      {
+        entries: [
+          { kpi: "Tickets", value: 41 },
+          { kpi: "Resolution", value: "lots" },
+        ],
+      },
+      "k1",
+      NOW,
+    );
     expect(result).toMatchObject({ ok: false, error: "invalid_value", message: expect.stringContaining("Resolution") });
     expect(fakes.recorded).toEqual([]);
     expect(fakes.keys.size).toBe(0);
@@ -189,10 +248,13 @@ describe("Idempotency-Key", () => {
 
   it("of two requests racing with one key, the loser records nothing and gets the winner's answer or a conflict", async () => {
     // Both pass the first look-up before either has written: the key's unique index decides.
-    const [same, other] = await Promise.all([
-      service.record(triage(), body, "race", NOW),
-      service.record(triage(), body, "race", NOW),
-    ]).then(async (first) => [first, await Promise.all([service.record(triage(), body, "race-2", NOW), service.record(triage(), { kpi: "Tickets", value: 50 }, "race-2", NOW)])] as const);
+    const [same, other] = await Promise.all([service.record(triage(), body, "race", NOW), service.record(triage(), body, "race", NOW)]).then(
+      async (first) =>
+        [
+          first,
+          await Promise.all([service.record(triage(), body, "race-2", NOW), service.record(triage(), { kpi: "Tickets", value: 50 }, "race-2", NOW)]),
+        ] as const,
+    );
     expect(same.map((result) => result.ok && result.value.replayed).sort()).toEqual([false, true]);
     expect(other.map((result) => (result.ok ? "recorded" : result.error)).sort()).toEqual(["idempotency_conflict", "recorded"]);
     expect(fakes.recorded).toHaveLength(2);

@@ -14,7 +14,19 @@ class MemoryDeliveries implements DeliveryStore {
   }
   async claim(key: string, channel: string, instanceId: string, now: Date) {
     if (this.rows.has(key)) return false;
-    this.rows.set(key, { key, channel, state: "claimed", claimedBy: instanceId, claimedAt: now, firstClaimedAt: now, attempts: 1, nextAttemptAt: null, ts: null, postedIn: null, lastError: null });
+    this.rows.set(key, {
+      key,
+      channel,
+      state: "claimed",
+      claimedBy: instanceId,
+      claimedAt: now,
+      firstClaimedAt: now,
+      attempts: 1,
+      nextAttemptAt: null,
+      ts: null,
+      postedIn: null,
+      lastError: null,
+    });
     return true;
   }
   async reclaim(key: string, expected: { state: string; claimedBy: string }, instanceId: string, now: Date) {
@@ -70,7 +82,8 @@ class FakeSlack {
   async postMessage(channel: string, message: SlackMessage): Promise<PostedMessage> {
     const outcome = this.nextPost;
     this.nextPost = undefined;
-    if (outcome && "refuse" in outcome) throw Object.assign(new Error(`An API error occurred: ${outcome.refuse}`), { data: { ok: false, error: outcome.refuse } });
+    if (outcome && "refuse" in outcome)
+      throw Object.assign(new Error(`An API error occurred: ${outcome.refuse}`), { data: { ok: false, error: outcome.refuse } });
     this.posts += 1;
     const ts = this.add(channel, { metadata: message.metadata, threadTs: message.threadTs });
     if (outcome) throw Object.assign(new Error("An HTTP protocol error occurred: statusCode = 500"), { code: "slack_webapi_http_error" });

@@ -16,12 +16,22 @@ function service() {
     checkins: {
       latestWeekFor: async () => "2026-W47",
       weekOfThread: async (_owner, threadTs) => CHECKIN_TS[threadTs],
-      model: async (ownerId, week): Promise<CheckinModel> => ({ ownerId, week, seats: [{ id: 1, name: "Support", kind: "human", accountability: null, ownerId, archivedAt: null, kpis: [KPI] }], current: new Map(), previous: new Map() }),
+      model: async (ownerId, week): Promise<CheckinModel> => ({
+        ownerId,
+        week,
+        seats: [{ id: 1, name: "Support", kind: "human", accountability: null, ownerId, archivedAt: null, kpis: [KPI] }],
+        current: new Map(),
+        previous: new Map(),
+      }),
     },
     entries: {
       async recordForOwner(input) {
         recorded.push(...input.values.map((value) => ({ week: input.week, value: value.value })));
-        const entries = input.values.map((value) => ({ kpi: KPI, seat: { id: 1, name: "Support", kind: "human" as const, accountability: null, ownerId: input.ownerId, archivedAt: null }, entry: { kpiId: value.kpiId, week: input.week, value: value.value, note: null, source: input.source, enteredBy: input.actorId, enteredAt: input.now } }));
+        const entries = input.values.map((value) => ({
+          kpi: KPI,
+          seat: { id: 1, name: "Support", kind: "human" as const, accountability: null, ownerId: input.ownerId, archivedAt: null },
+          entry: { kpiId: value.kpiId, week: input.week, value: value.value, note: null, source: input.source, enteredBy: input.actorId, enteredAt: input.now },
+        }));
         return { ok: true, value: { week: input.week, owners: [input.ownerId], entries } };
       },
     },

@@ -28,7 +28,24 @@ function world(kpis: Kpi[], absences?: AbsenceLookup) {
         const key = `${input.kpiId}:${input.week}:${input.source}`;
         const existing = issues.get(key);
         if (existing) return { kind: "unchanged", issue: existing };
-        const issue: Issue = { id: issues.size + 1, title: input.title, source: input.source, state: "open", kpiId: input.kpiId, week: input.week, ownerId: input.ownerId, openedBy: "cadence", assigneeId: null, closedBy: null, closedAt: null, resolutionNote: null, createdAt: input.at, channelId: null, messageTs: null, weeks: [input.week] };
+        const issue: Issue = {
+          id: issues.size + 1,
+          title: input.title,
+          source: input.source,
+          state: "open",
+          kpiId: input.kpiId,
+          week: input.week,
+          ownerId: input.ownerId,
+          openedBy: "cadence",
+          assigneeId: null,
+          closedBy: null,
+          closedAt: null,
+          resolutionNote: null,
+          createdAt: input.at,
+          channelId: null,
+          messageTs: null,
+          weeks: [input.week],
+        };
         issues.set(key, issue);
         return { kind: "created", issue };
       },

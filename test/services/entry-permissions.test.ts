@@ -13,8 +13,24 @@ const ALLOWED = new Set(["admin", "seat owner"]);
 function world() {
   const recorded: NewEntry[] = [];
   const audit: AuditInput[] = [];
-  const kpi = { id: 7, seatId: 1, name: "Resolution rate", unit: "percent" as const, goal: { op: ">=" as const, a: 85, b: null }, archivedAt: null, createdAt: new Date("2026-10-01") };
-  const seat = { id: 1, name: "Support triage agent", kind: "agent" as const, accountability: null, ownerId: ROLES["seat owner"], archivedAt: null, kpis: [kpi] };
+  const kpi = {
+    id: 7,
+    seatId: 1,
+    name: "Resolution rate",
+    unit: "percent" as const,
+    goal: { op: ">=" as const, a: 85, b: null },
+    archivedAt: null,
+    createdAt: new Date("2026-10-01"),
+  };
+  const seat = {
+    id: 1,
+    name: "Support triage agent",
+    kind: "agent" as const,
+    accountability: null,
+    ownerId: ROLES["seat owner"],
+    archivedAt: null,
+    kpis: [kpi],
+  };
   const service = new EntryService({
     seats: { seatsOwnedBy: async (owner: string) => (owner === seat.ownerId ? [seat] : []) } as never,
     entries: { record: async (entries: NewEntry[]) => void recorded.push(...entries) } as never,
@@ -29,7 +45,15 @@ function world() {
 describe("who may enter a seat's numbers", () => {
   it.each(Object.entries(ROLES))("%s", async (role, userId) => {
     const { service, recorded, audit } = world();
-    const result = await service.recordForOwner({ actorId: userId, ownerId: ROLES["seat owner"], week: "2026-W47", values: [{ kpiId: 7, value: 91 }], note: null, source: "form", now: AT });
+    const result = await service.recordForOwner({
+      actorId: userId,
+      ownerId: ROLES["seat owner"],
+      week: "2026-W47",
+      values: [{ kpiId: 7, value: 91 }],
+      note: null,
+      source: "form",
+      now: AT,
+    });
     if (ALLOWED.has(role)) {
       expect(result.ok).toBe(true);
       expect(recorded).toEqual([expect.objectContaining({ kpiId: 7, value: 91, enteredBy: userId })]);

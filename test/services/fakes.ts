@@ -3,7 +3,9 @@ import type { Logger } from "@slack/bolt";
 import { parseWeeklyTime } from "../../src/domain/schedule-spec";
 import type { LoopSettings } from "../../src/domain/loop-schedule";
 
-export function loopSettings(overrides: Partial<Record<"tz" | "checkinAt" | "deadlineAt" | "digestAt", string>> & { remindAfterMs?: number } = {}): LoopSettings {
+export function loopSettings(
+  overrides: Partial<Record<"tz" | "checkinAt" | "deadlineAt" | "digestAt", string>> & { remindAfterMs?: number } = {},
+): LoopSettings {
   return {
     tz: overrides.tz ?? "UTC",
     checkinAt: parseWeeklyTime(overrides.checkinAt ?? "mon 09:00")!,

@@ -12,13 +12,51 @@ const USER: Record<Role, string> = { admin: "UADMIN", "seat owner": "UOWNER", as
 const ROLES = Object.keys(USER) as Role[];
 const AT = new Date("2026-11-23T15:00:00Z");
 
-const KPI: Kpi = { id: 7, seatId: 1, name: "Resolution rate", unit: "percent", goal: { op: ">=", a: 85, b: null }, archivedAt: null, createdAt: new Date("2026-10-01") };
+const KPI: Kpi = {
+  id: 7,
+  seatId: 1,
+  name: "Resolution rate",
+  unit: "percent",
+  goal: { op: ">=", a: 85, b: null },
+  archivedAt: null,
+  createdAt: new Date("2026-10-01"),
+};
 
 function issueOf(kind: "drift" | "manual", seatOwner = USER["seat owner"]): Issue {
-  const common = { state: "open" as const, assigneeId: null, closedBy: null, closedAt: null, resolutionNote: null, createdAt: AT, channelId: "C1", messageTs: "1.1" };
+  const common = {
+    state: "open" as const,
+    assigneeId: null,
+    closedBy: null,
+    closedAt: null,
+    resolutionNote: null,
+    createdAt: AT,
+    channelId: "C1",
+    messageTs: "1.1",
+  };
   return kind === "drift"
-    ? { ...common, id: 1, title: "Resolution rate off track", source: "drift", kpiId: KPI.id, week: "2026-W46", ownerId: seatOwner, openedBy: "cadence", assigneeId: USER.assignee, weeks: ["2026-W46"] }
-    : { ...common, id: 2, title: "Vendor contract renewal", source: "manual", kpiId: null, week: null, ownerId: USER["issue opener"], openedBy: USER["issue opener"], weeks: [] };
+    ? {
+        ...common,
+        id: 1,
+        title: "Resolution rate off track",
+        source: "drift",
+        kpiId: KPI.id,
+        week: "2026-W46",
+        ownerId: seatOwner,
+        openedBy: "cadence",
+        assigneeId: USER.assignee,
+        weeks: ["2026-W46"],
+      }
+    : {
+        ...common,
+        id: 2,
+        title: "Vendor contract renewal",
+        source: "manual",
+        kpiId: null,
+        week: null,
+        ownerId: USER["issue opener"],
+        openedBy: USER["issue opener"],
+        weeks: [],
+      };
 }
 
 function world(issue: Issue, seatOwner = USER["seat owner"]) {
@@ -38,7 +76,11 @@ function world(issue: Issue, seatOwner = USER["seat owner"]) {
     seats: { listSeats: async () => [seat], findKpi: async (id) => (id === KPI.id ? { kpi: KPI, seat } : undefined) },
     entries: { forWeeks: async () => [] },
     delivery: { deliverOnce: async () => ({ status: "sent", posted: { channel: "C1", ts: "1.1" } }) as never },
-    directory: { checkPerson: async () => ({ ok: true, tz: "UTC" }), isAdmin: async (user) => user === USER.admin, isAdminFromCache: async (user) => user === USER.admin },
+    directory: {
+      checkPerson: async () => ({ ok: true, tz: "UTC" }),
+      isAdmin: async (user) => user === USER.admin,
+      isAdminFromCache: async (user) => user === USER.admin,
+    },
     slack: { updateMessage: async () => undefined },
     audit: { record: async (input) => void audit.push(input) },
     channel: "C1",
@@ -56,26 +98,32 @@ const OPERATIONS = {
 const WORKERS: Record<"drift" | "manual", Role[]> = { drift: ["admin", "seat owner", "assignee"], manual: ["admin", "issue opener"] };
 
 const scenarios = (["drift", "manual"] as const).flatMap((kind) =>
-  (Object.keys(OPERATIONS) as (keyof typeof OPERATIONS)[]).flatMap((operation) => ROLES.map((role) => ({ kind, operation, role, allowed: WORKERS[kind].includes(role) }))),
+  (Object.keys(OPERATIONS) as (keyof typeof OPERATIONS)[]).flatMap((operation) =>
+    ROLES.map((role) => ({ kind, operation, role, allowed: WORKERS[kind].includes(role) })),
+  ),
 );
 
 describe("who may work an issue", () => {
-  it.each(scenarios.map((scenario) => [`${scenario.operation} a ${scenario.kind} issue as ${scenario.role} → ${scenario.allowed ? "allowed" : "refused"}`, scenario] as const))(
-    "%s",
-    async (_label, { kind, operation, role, allowed }) => {
-      const issue = issueOf(kind);
-      const { service, writes, audit } = world(issue);
-      const result = await OPERATIONS[operation](service, issue.id, USER[role]);
-      if (allowed) {
-        expect(result.ok).toBe(true);
-        expect(writes).toHaveLength(1);
-        return;
-      }
-      expect(result).toEqual({ ok: false, error: `only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can change #${issue.id}` });
-      expect(writes, "a refusal writes nothing").toEqual([]);
-      expect(audit).toEqual([expect.objectContaining({ actor: USER[role], action: "refused", entity: "issue", entityId: issue.id })]);
-    },
-  );
+  it.each(
+    scenarios.map(
+      (scenario) => [`${scenario.operation} a ${scenario.kind} issue as ${scenario.role} → ${scenario.allowed ? "allowed" : "refused"}`, scenario] as const,
+    ),
+  )("%s", async (_label, { kind, operation, role, allowed }) => {
+    const issue = issueOf(kind);
+    const { service, writes, audit } = world(issue);
+    const result = await OPERATIONS[operation](service, issue.id, USER[role]);
+    if (allowed) {
+      expect(result.ok).toBe(true);
+      expect(writes).toHaveLength(1);
+      return;
+    }
+    expect(result).toEqual({
+      ok: false,
+      error: `only the issue's owner (<@${issue.ownerId}>), its assignee, the seat's owner or a Cadence admin can change #${issue.id}`,
+    });
+    expect(writes, "a refusal writes nothing").toEqual([]);
+    expect(audit).toEqual([expect.objectContaining({ actor: USER[role], action: "refused", entity: "issue", entityId: issue.id })]);
+  });
 
   it("follows the seat when it changes hands: the new owner may work its drift issue, the old one no longer", async () => {
     const issue = issueOf("drift", USER["seat owner"]);

@@ -12,7 +12,24 @@ function service(deliverOnce: () => Promise<never>) {
   const issues = new IssueService({
     issues: {
       async createManual(input) {
-        const issue: Issue = { id: stored.length + 1, title: input.title, source: "manual", state: "open", kpiId: null, week: null, ownerId: input.openedBy, openedBy: input.openedBy, assigneeId: null, closedBy: null, closedAt: null, resolutionNote: null, createdAt: input.at, channelId: null, messageTs: null, weeks: [] };
+        const issue: Issue = {
+          id: stored.length + 1,
+          title: input.title,
+          source: "manual",
+          state: "open",
+          kpiId: null,
+          week: null,
+          ownerId: input.openedBy,
+          openedBy: input.openedBy,
+          assigneeId: null,
+          closedBy: null,
+          closedAt: null,
+          resolutionNote: null,
+          createdAt: input.at,
+          channelId: null,
+          messageTs: null,
+          weeks: [],
+        };
         stored.push(issue);
         return issue;
       },
@@ -56,6 +73,15 @@ describe("IssueService refusals", () => {
     await issues.add("Hiring plan", "UOWNER", at);
     const result = await issues.drop(1, "UOUTSIDER", null, at);
     expect(result.ok).toBe(false);
-    expect(audit).toEqual([{ actor: "UOUTSIDER", action: "refused", entity: "issue", entityId: 1, after: { attempted: "issue.drop", reason: "not the issue's owner, assignee, seat owner or an admin" }, at }]);
+    expect(audit).toEqual([
+      {
+        actor: "UOUTSIDER",
+        action: "refused",
+        entity: "issue",
+        entityId: 1,
+        after: { attempted: "issue.drop", reason: "not the issue's owner, assignee, seat owner or an admin" },
+        at,
+      },
+    ]);
   });
 });

@@ -21,7 +21,7 @@ function world(tz = "UTC") {
       setTrack: async (id, change) => Object.assign(rows.find((row) => row.id === id)!, change),
     },
     issues: {
-      add: async (title, openedBy, at, origin) => {
+      add: async (title, openedBy, _at, origin) => {
         const issue = { id: issues.length + 1, title, state: "open", source: origin?.source ?? "manual", ownerId: origin?.ownerId ?? openedBy } as Issue;
         issues.push(issue);
         return { ok: true, value: issue };

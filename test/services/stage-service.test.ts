@@ -15,12 +15,28 @@ function setUp(seat: Seat, options: { kpis?: number; kills?: number; gateReady?:
   const audit: AuditInput[] = [];
   const notified: SeatStage[] = [];
   const seats = new Map([[seat.name.toLowerCase(), seat]]);
-  const gate: GateResult = { ready: options.gateReady ?? false, weeksOnTrack: 1, windowWeeks: 4, kpiWeeks: { onTrack: 1, total: 4 }, pendingReviews: [], blockers: ["1 of 4 weeks of history"] };
+  const gate: GateResult = {
+    ready: options.gateReady ?? false,
+    weeksOnTrack: 1,
+    windowWeeks: 4,
+    kpiWeeks: { onTrack: 1, total: 4 },
+    pendingReviews: [],
+    blockers: ["1 of 4 weeks of history"],
+  };
   const service = new StageService({
     seats: { findSeatByName: async (name) => seats.get(name.toLowerCase()), findSeat: async () => seat },
     stages: {
       change: async (input) => {
-        const change = { id: changes.length + 1, seatId: input.seatId, from: input.from, to: input.to, reason: input.reason, by: input.by, via: input.via, at: input.at };
+        const change = {
+          id: changes.length + 1,
+          seatId: input.seatId,
+          from: input.from,
+          to: input.to,
+          reason: input.reason,
+          by: input.by,
+          via: input.via,
+          at: input.at,
+        };
         changes.push(change);
         return change;
       },
@@ -35,7 +51,16 @@ function setUp(seat: Seat, options: { kpis?: number; kills?: number; gateReady?:
   return { service, changes, audit, notified };
 }
 
-const agent = (stage: SeatStage): Seat => ({ id: 7, name: "Triage bot", kind: "agent", accountability: null, ownerId: "UOWNER", archivedAt: null, stage, stageSince: null });
+const agent = (stage: SeatStage): Seat => ({
+  id: 7,
+  name: "Triage bot",
+  kind: "agent",
+  accountability: null,
+  ownerId: "UOWNER",
+  archivedAt: null,
+  stage,
+  stageSince: null,
+});
 
 describe("StageService", () => {
   it("lets the seat's owner pause it from a button, records the change and tells the listeners", async () => {
@@ -59,13 +84,22 @@ describe("StageService", () => {
     const { service, changes } = setUp(agent("shadow"));
     const refused = await service.changeByName({ seat: "triage bot", to: "production", reason: null, actorId: "UADMIN", via: "command", now: NOW });
     expect(refused).toEqual({ ok: false, error: expect.stringContaining("1 of 4 weeks of history") });
-    const overridden = await service.changeByName({ seat: "triage bot", to: "production", reason: "override: launch day", actorId: "UADMIN", via: "command", now: NOW });
+    const overridden = await service.changeByName({
+      seat: "triage bot",
+      to: "production",
+      reason: "override: launch day",
+      actorId: "UADMIN",
+      via: "command",
+      now: NOW,
+    });
     expect(overridden.ok).toBe(true);
     expect(changes.map((change) => change.to)).toEqual(["production"]);
   });
 
   it("promotes through a passing gate without an override", async () => {
     const { service } = setUp(agent("shadow"), { gateReady: true });
-    expect((await service.changeByName({ seat: "Triage bot", to: "production", reason: "gate passed", actorId: "UADMIN", via: "button", now: NOW })).ok).toBe(true);
+    expect((await service.changeByName({ seat: "Triage bot", to: "production", reason: "gate passed", actorId: "UADMIN", via: "button", now: NOW })).ok).toBe(
+      true,
+    );
   });
 });

@@ -41,6 +41,10 @@ describe("StatusService", () => {
 
   it("reports the three sections in order", async () => {
     const report = await new StatusService(deps()).report();
-    expect(report.sections.map((section) => section.title)).toEqual(["Messages Slack refused for good", "Set-up checks (as `npm run doctor`)", "Weekly loop: last runs"]);
+    expect(report.sections.map((section) => section.title)).toEqual([
+      "Messages Slack refused for good",
+      "Set-up checks (as `npm run doctor`)",
+      "Weekly loop: last runs",
+    ]);
   });
 });

@@ -10,7 +10,18 @@ const SECRET = "whsec_test";
 
 function setUp(answers: (number | Error)[]) {
   const rows: (WebhookDelivery & { seatName: string })[] = [
-    { id: 1, seatId: 3, seatName: "Bot", url: "https://agent.example/stop", body: '{"seat":"Bot"}', state: "pending", attempts: 0, nextAttemptAt: START, createdAt: START, lastError: null },
+    {
+      id: 1,
+      seatId: 3,
+      seatName: "Bot",
+      url: "https://agent.example/stop",
+      body: '{"seat":"Bot"}',
+      state: "pending",
+      attempts: 0,
+      nextAttemptAt: START,
+      createdAt: START,
+      lastError: null,
+    },
   ];
   const attempts: { state: string; attempts: number; error: string | null }[] = [];
   const received: { verified: boolean }[] = [];
@@ -24,19 +35,37 @@ function setUp(answers: (number | Error)[]) {
     },
     secretOf: async () => SECRET,
     recordAttempt: async (id: number, outcome: { state: "sent" | "pending" | "failed"; attempts: number; nextAttemptAt: Date; error: string | null }) => {
-      Object.assign(rows.find((row) => row.id === id)!, { state: outcome.state, attempts: outcome.attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error });
+      Object.assign(rows.find((row) => row.id === id)!, {
+        state: outcome.state,
+        attempts: outcome.attempts,
+        nextAttemptAt: outcome.nextAttemptAt,
+        lastError: outcome.error,
+      });
       attempts.push({ state: outcome.state, attempts: outcome.attempts, error: outcome.error });
     },
     failing: async () => rows.filter((row) => row.state === "failed" || (row.state === "pending" && row.lastError)),
   } as unknown as WebhookRepository;
   let now = START;
   const post: PostWebhook = async (_url, headers, body) => {
-    received.push({ verified: verifyStopWebhook(SECRET, { timestamp: headers["X-Cadence-Timestamp"], signature: headers["X-Cadence-Signature"] }, body, Math.floor(now.getTime() / 1000)) });
+    received.push({
+      verified: verifyStopWebhook(
+        SECRET,
+        { timestamp: headers["X-Cadence-Timestamp"], signature: headers["X-Cadence-Signature"] },
+        body,
+        Math.floor(now.getTime() / 1000),
+      ),
+    });
     const answer = answers.shift() ?? 200;
     if (answer instanceof Error) throw answer;
     return { status: answer };
   };
-  const service = new StopWebhook({ webhooks, stages: { aiSeat: async () => ({ ok: false, error: "unused" }) }, post, clock: () => now, logger: recordingLogger() });
+  const service = new StopWebhook({
+    webhooks,
+    stages: { aiSeat: async () => ({ ok: false, error: "unused" }) },
+    post,
+    clock: () => now,
+    logger: recordingLogger(),
+  });
   return { service, rows, attempts, received, at: (date: Date) => (now = date) };
 }
 

@@ -17,7 +17,10 @@ function world(people: string[] = ["UANA", "UBEN"]) {
       overlapping: async (from, to) => rows.filter((row) => row.from <= to && row.to >= from),
       endingOnOrAfter: async (day) => rows.filter((row) => row.to >= day),
     },
-    directory: { checkPerson: async (userId) => (people.includes(userId) ? { ok: true, tz: "UTC" } : { ok: false, reason: `<@${userId}> is not a person in this workspace` }) },
+    directory: {
+      checkPerson: async (userId) =>
+        people.includes(userId) ? { ok: true, tz: "UTC" } : { ok: false, reason: `<@${userId}> is not a person in this workspace` },
+    },
     tz: "Europe/Berlin",
   });
   return { service, rows };
@@ -25,7 +28,11 @@ function world(people: string[] = ["UANA", "UBEN"]) {
 
 describe("TimeOffService", () => {
   const refusals: Array<{ why: string; add: (service: TimeOffService) => Promise<{ ok: boolean; error?: string }>; error: RegExp }> = [
-    { why: "ends before it starts", add: (s) => s.addAway({ userId: "UANA", from: "2026-12-10", to: "2026-12-09", note: null }, "UADMIN", NOW), error: /before it starts/ },
+    {
+      why: "ends before it starts",
+      add: (s) => s.addAway({ userId: "UANA", from: "2026-12-10", to: "2026-12-09", note: null }, "UADMIN", NOW),
+      error: /before it starts/,
+    },
     { why: "longer than 366 days", add: (s) => s.addHoliday({ from: "2026-12-01", to: "2027-12-02", name: null }, "UADMIN", NOW), error: /367 days/ },
     { why: "not a person", add: (s) => s.addAway({ userId: "UBOT", from: "2026-12-01", to: "2026-12-02", note: null }, "UADMIN", NOW), error: /not a person/ },
   ];

@@ -30,7 +30,9 @@ function world() {
   const resolved: number[] = [];
   const issues = {
     resolve: async (id: number, _actor: string, note: string | null) =>
-      note ? (resolved.push(id), { ok: true as const, value: { id, state: "resolved" } as Issue }) : { ok: false as const, error: "a resolution note is required" },
+      note
+        ? (resolved.push(id), { ok: true as const, value: { id, state: "resolved" } as Issue })
+        : { ok: false as const, error: "a resolution note is required" },
   };
   return { todos, rows, issues, resolved };
 }
@@ -38,12 +40,18 @@ function world() {
 describe("TodoService", () => {
   it("defaults to the caller and seven days from today on the team's calendar", async () => {
     const { todos } = world();
-    expect(await todos.add({ title: "Call the bank", ownerId: null, due: null }, "UANA", NOW)).toMatchObject({ ok: true, value: { ownerId: "UANA", due: "2026-12-08" } });
+    expect(await todos.add({ title: "Call the bank", ownerId: null, due: null }, "UANA", NOW)).toMatchObject({
+      ok: true,
+      value: { ownerId: "UANA", due: "2026-12-08" },
+    });
   });
 
   it("refuses a past due date, an owner who is not a person, and a stranger closing it; nothing is written", async () => {
     const { todos, rows } = world();
-    expect(await todos.add({ title: "x", ownerId: null, due: "2026-11-30" }, "UANA", NOW)).toEqual({ ok: false, error: "the due date 2026-11-30 is in the past (today is 2026-12-01)" });
+    expect(await todos.add({ title: "x", ownerId: null, due: "2026-11-30" }, "UANA", NOW)).toEqual({
+      ok: false,
+      error: "the due date 2026-11-30 is in the past (today is 2026-12-01)",
+    });
     expect(await todos.add({ title: "x", ownerId: "UBOT", due: null }, "UANA", NOW)).toMatchObject({ ok: false });
     expect(rows).toEqual([]);
     await todos.add({ title: "Call the bank", ownerId: null, due: null }, "UANA", NOW);
@@ -70,7 +78,10 @@ describe("resolveWithTodo", () => {
 
   it("adds no to-do when the issue cannot be resolved", async () => {
     const { todos, rows, issues } = world();
-    expect(await resolveWithTodo({ issues, todos }, { issueId: 4, note: null, todo: { title: "Runbook", ownerId: null } }, "UANA", NOW)).toMatchObject({ ok: false, field: "note" });
+    expect(await resolveWithTodo({ issues, todos }, { issueId: 4, note: null, todo: { title: "Runbook", ownerId: null } }, "UANA", NOW)).toMatchObject({
+      ok: false,
+      field: "note",
+    });
     expect(rows).toEqual([]);
   });
 });

@@ -56,7 +56,11 @@ describe("UserDirectory.timeZoneBatches", () => {
     const users = memoryUsers();
     const directory = new UserDirectory({ slack, users, admins: [], teamTz: "Europe/London" });
     const batches: Map<string, string>[] = [];
-    for await (const batch of directory.timeZoneBatches(team.map((user) => user.id), NOW)) batches.push(batch);
+    for await (const batch of directory.timeZoneBatches(
+      team.map((user) => user.id),
+      NOW,
+    ))
+      batches.push(batch);
     expect(calls).toEqual(["users.list 0", "users.list 200", "users.list 400", "users.list 600", "users.list 800", "users.list 1000"]);
     expect(batches.map((batch) => batch.size)).toEqual([199, 200, 200, 200, 200, 1]);
     const zones = new Map(batches.flatMap((batch) => [...batch]));
@@ -68,7 +72,10 @@ describe("UserDirectory.timeZoneBatches", () => {
   it("waits out a 429 and asks for the same page again", async () => {
     const { slack, calls } = fakeSlack(team, [200]);
     const directory = new UserDirectory({ slack, users: memoryUsers(), admins: [], teamTz: "UTC" });
-    const zones = await directory.timeZones(team.map((user) => user.id), NOW);
+    const zones = await directory.timeZones(
+      team.map((user) => user.id),
+      NOW,
+    );
     expect(zones.size).toBe(1000);
     expect(calls.filter((call) => call === "users.list 200")).toHaveLength(2);
   });
@@ -77,7 +84,10 @@ describe("UserDirectory.timeZoneBatches", () => {
     const cached = team.slice(0, 995).map((user) => ({ id: user.id, tz: "Europe/Paris", isAdmin: false, isOwner: false, teamId: "T1", fetchedAt: NOW }));
     const { slack, calls } = fakeSlack(team);
     const directory = new UserDirectory({ slack, users: memoryUsers(cached), admins: [], teamTz: "UTC" });
-    const zones = await directory.timeZones(team.map((user) => user.id), NOW);
+    const zones = await directory.timeZones(
+      team.map((user) => user.id),
+      NOW,
+    );
     expect(calls.sort()).toEqual(["users.info U995", "users.info U996", "users.info U997", "users.info U998", "users.info U999"]);
     expect(zones.get("U0")).toBe("Europe/Paris");
     expect(zones.get("U999")).toBe("America/New_York");
@@ -86,7 +96,10 @@ describe("UserDirectory.timeZoneBatches", () => {
   it("gives users missing from the workspace list the team's zone", async () => {
     const { slack } = fakeSlack(team.slice(0, 500));
     const directory = new UserDirectory({ slack, users: memoryUsers(), admins: [], teamTz: "Europe/London" });
-    const zones = await directory.timeZones(team.map((user) => user.id), NOW);
+    const zones = await directory.timeZones(
+      team.map((user) => user.id),
+      NOW,
+    );
     expect(zones.get("U999")).toBe("Europe/London");
     expect(zones.get("U1")).toBe("America/New_York");
   });

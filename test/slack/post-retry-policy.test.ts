@@ -28,5 +28,10 @@ it("still waits out a 429 and posts once", async () => {
   slack.failNext("chat.postMessage", { status: 429, retryAfter: 0 }, 2);
   await client.chat.postMessage({ channel: "C2", text: "after the limit" });
   expect(slack.messages("C2").map((message) => message.text)).toEqual(["after the limit"]);
-  expect(slack.callsTo("chat.postMessage").filter((call) => call.params.channel === "C2").map((call) => call.error)).toEqual(["ratelimited", "ratelimited", undefined]);
+  expect(
+    slack
+      .callsTo("chat.postMessage")
+      .filter((call) => call.params.channel === "C2")
+      .map((call) => call.error),
+  ).toEqual(["ratelimited", "ratelimited", undefined]);
 });

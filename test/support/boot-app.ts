@@ -112,7 +112,18 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const config = loadConfig(cadenceEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
-  const start = () => startCadence(config, { clock: () => clock.now, logger, logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR, fastRetries: true, scheduler: false, heartbeatMs: options.heartbeatMs, setupChecks: options.setupChecks ?? false, apiLimits: options.apiLimits, staleMs: options.staleMs });
+  const start = () =>
+    startCadence(config, {
+      clock: () => clock.now,
+      logger,
+      logLevel: (process.env.TEST_LOG as LogLevel) ?? LogLevel.ERROR,
+      fastRetries: true,
+      scheduler: false,
+      heartbeatMs: options.heartbeatMs,
+      setupChecks: options.setupChecks ?? false,
+      apiLimits: options.apiLimits,
+      staleMs: options.staleMs,
+    });
   const booted: BootedApp = {
     cadence: await start(),
     slack,

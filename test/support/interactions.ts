@@ -8,7 +8,12 @@ export const fieldValues = prefilledValues;
 export async function clickButton(app: BootedApp, input: { userId: string; actionId: string; value?: string; channelId?: string; messageTs?: string }) {
   const triggerId = app.slack.newTriggerId(input.userId);
   const message = { channelId: input.channelId ?? "D0", ts: input.messageTs ?? "1" };
-  const answer = await app.client.interaction(blockActionsPayload({ teamId: app.slack.teamId, userId: input.userId, triggerId, message }, { type: "button", action_id: input.actionId, block_id: "b", value: input.value }));
+  const answer = await app.client.interaction(
+    blockActionsPayload(
+      { teamId: app.slack.teamId, userId: input.userId, triggerId, message },
+      { type: "button", action_id: input.actionId, block_id: "b", value: input.value },
+    ),
+  );
   return { answer, triggerId };
 }
 

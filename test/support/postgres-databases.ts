@@ -33,7 +33,9 @@ export function postgresServer(): { url: string; stop: () => void } {
   const given = process.env.CADENCE_TEST_POSTGRES_URL;
   if (given) return { url: given, stop: () => undefined };
   if (process.getuid?.() !== 0) {
-    throw new Error("CADENCE_TEST_DATABASE=postgres needs CADENCE_TEST_POSTGRES_URL (postgresql://user@host:port/db of a server where that user may create databases), or root to start a throwaway PostgreSQL");
+    throw new Error(
+      "CADENCE_TEST_DATABASE=postgres needs CADENCE_TEST_POSTGRES_URL (postgresql://user@host:port/db of a server where that user may create databases), or root to start a throwaway PostgreSQL",
+    );
   }
   const started = spawnSync(join(PROJECT_ROOT, "tools/postgres/start-throwaway.sh"), [], { encoding: "utf8" });
   if (started.status !== 0) throw new Error(`could not start PostgreSQL: ${started.stderr}`);
@@ -73,8 +75,14 @@ function runStatementNow(serverUrl: string, statement: string): void {
 let psqlFound: string | null | undefined;
 function psqlPath(): string | null {
   if (psqlFound === undefined) {
-    const candidates = spawnSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1; command -v psql"], { encoding: "utf8" });
-    psqlFound = candidates.stdout.split("\n").find((line) => line.trim() !== "")?.trim() ?? null;
+    const candidates = spawnSync("bash", ["-c", "ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1; command -v psql"], {
+      encoding: "utf8",
+    });
+    psqlFound =
+      candidates.stdout
+        .split("\n")
+        .find((line) => line.trim() !== "")
+        ?.trim() ?? null;
   }
   return psqlFound;
 }

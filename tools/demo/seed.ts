@@ -94,7 +94,12 @@ class SeedStory {
   async agentStages(): Promise<void> {
     this.context.log("Seeding the demo team: AI seats' stages…");
     this.at(-1, 1, "16:00");
-    const kills = [['"Auto-resolution rate"', "< 45%"], ['"Invoices auto-matched"', "< 70%"], ['"Exceptions queue"', "> 80"], ['"Qualified leads"', "< 80"]];
+    const kills = [
+      ['"Auto-resolution rate"', "< 45%"],
+      ['"Invoices auto-matched"', "< 70%"],
+      ['"Exceptions queue"', "> 80"],
+      ['"Qualified leads"', "< 80"],
+    ];
     for (const [kpi, threshold] of kills) await this.command(ADA, `/cadence kpi kill ${kpi} ${threshold}`);
     const triage = '"Support triage agent"';
     for (const kind of ["security", "privacy", "operations"]) await this.command(ADA, `/cadence review ${triage} ${kind} approved`);
@@ -134,9 +139,17 @@ class SeedStory {
     this.at(-2, 1, "13:00");
     await this.tick(); // digest for week -3
     this.at(-2, 1, "13:40");
-    await this.rateMeeting(week, [[ADA, 8], [PRIYA, 7], [TOMAS, 7], [LENA, 9]]);
+    await this.rateMeeting(week, [
+      [ADA, 8],
+      [PRIYA, 7],
+      [TOMAS, 7],
+      [LENA, 9],
+    ]);
     this.at(-2, 2, "10:00");
-    await this.command(PRIYA, `/issue resolve ${await this.issueOf("CSAT")} Refund macros rewritten; CSAT back to 93% by Thursday todo @${PRIYA.name} Review the refund macros with the agent vendor`);
+    await this.command(
+      PRIYA,
+      `/issue resolve ${await this.issueOf("CSAT")} Refund macros rewritten; CSAT back to 93% by Thursday todo @${PRIYA.name} Review the refund macros with the agent vendor`,
+    );
     await this.command(LENA, `/issue drop ${await this.issueOf("Lead-to-meeting rate")} The band predates the pricing change; revisiting the goal`);
     this.at(-2, 3, "16:00");
     await this.addIssue(TOMAS, "Month-end close checklist for the invoice agent");
@@ -168,10 +181,18 @@ class SeedStory {
     this.at(-1, 1, "13:00");
     await this.tick(); // digest for week -2
     this.at(-1, 1, "13:45");
-    await this.rateMeeting(week, [[ADA, 7], [PRIYA, 8], [TOMAS, 6], [LENA, 8]]);
+    await this.rateMeeting(week, [
+      [ADA, 7],
+      [PRIYA, 8],
+      [TOMAS, 6],
+      [LENA, 8],
+    ]);
     this.at(-1, 2, "09:30");
     const checklist = await this.context.cadence.db.issue.findFirstOrThrow({ where: { title: { startsWith: "Month-end close checklist" } } });
-    await this.command(TOMAS, `/issue resolve ${checklist.id} Checklist is in the runbook; the agent now pauses matching on close days todo @${TOMAS.name} Put the close calendar in the agent's config`);
+    await this.command(
+      TOMAS,
+      `/issue resolve ${checklist.id} Checklist is in the runbook; the agent now pauses matching on close days todo @${TOMAS.name} Put the close calendar in the agent's config`,
+    );
     this.at(-1, 3, "16:00");
     await this.command(LENA, `/scorecard set "Qualified leads" 131 ${week}`);
     await this.command(LENA, `/issue resolve ${await this.issueOf("Qualified leads", "missing")} Entered late: 131 qualified leads`);
@@ -191,7 +212,9 @@ class SeedStory {
     this.at(-1, 2, "11:00");
     await this.command(PRIYA, `/priority status P${id} off`);
     const firstDay = mondayOf(this.week(1)).toISOString().slice(0, 10);
-    const lastDay = addDays(mondayOf(this.week(2)), 6).toISOString().slice(0, 10);
+    const lastDay = addDays(mondayOf(this.week(2)), 6)
+      .toISOString()
+      .slice(0, 10);
     await this.command(ADA, `/cadence away @${TOMAS.name} ${firstDay} ${lastDay} "Family visit"`);
   }
 
@@ -230,7 +253,11 @@ class SeedStory {
     const actions = (checkin?.blocks ?? []).find((block: any) => block.type === "actions") as any;
     const button = actions?.elements?.[0];
     if (!checkin || !button) throw new Error(`seeding the demo: no check-in DM with a button for ${person.name}`);
-    await client.clickAction(person.id, { type: "message", channel: checkin.channel, ts: checkin.ts }, { block_id: actions.block_id ?? "actions", action_id: button.action_id, type: "button", value: button.value, text: button.text });
+    await client.clickAction(
+      person.id,
+      { type: "message", channel: checkin.channel, ts: checkin.ts },
+      { block_id: actions.block_id ?? "actions", action_id: button.action_id, type: "button", value: button.value, text: button.text },
+    );
     const modal = await slack.waitFor(() => client.modalOf(person.id), 10_000);
     const view = slack.apiView(modal.viewId) as { blocks: any[] };
     const values: ViewStateValues = {};
@@ -256,7 +283,11 @@ class SeedStory {
     const { cadence, client } = this.context;
     const digest = await cadence.db.digest.findUniqueOrThrow({ where: { week } });
     for (const [person, score] of votes) {
-      await client.clickAction(person.id, { type: "message", channel: digest.channelId ?? CHANNEL_ID, ts: digest.messageTs! }, { block_id: "digest_rating", action_id: `digest_rate_${score}`, type: "button", value: `${week}:${score}` });
+      await client.clickAction(
+        person.id,
+        { type: "message", channel: digest.channelId ?? CHANNEL_ID, ts: digest.messageTs! },
+        { block_id: "digest_rating", action_id: `digest_rate_${score}`, type: "button", value: `${week}:${score}` },
+      );
     }
     await waitUntil(async () => (await cadence.db.meetingRating.count({ where: { week } })) === votes.length);
   }

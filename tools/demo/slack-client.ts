@@ -70,13 +70,13 @@ export class DemoSlackClient extends EventEmitter {
   private readonly modalsByUser = new Map<string, OpenModal[]>();
   private readonly modalIdsSeen = new Set<string>();
 
-  constructor(
-    private readonly deps: { slack: LocalSlack; appUrl: string; signingSecret: string; channelNames: Record<string, string>; now: () => Date },
-  ) {
+  constructor(private readonly deps: { slack: LocalSlack; appUrl: string; signingSecret: string; channelNames: Record<string, string>; now: () => Date }) {
     super();
     this.signed = signedClient({ appUrl: deps.appUrl, signingSecret: deps.signingSecret, slack: deps.slack });
     deps.slack.on("response", (response: RecordedResponse) => this.receiveResponse(response));
-    deps.slack.on("ephemeral", (message: EphemeralMessage) => this.addEphemeral({ user: message.user, channel: message.channel, text: message.text, blocks: message.blocks }));
+    deps.slack.on("ephemeral", (message: EphemeralMessage) =>
+      this.addEphemeral({ user: message.user, channel: message.channel, text: message.text, blocks: message.blocks }),
+    );
     deps.slack.on("view", (stored: StoredView) => this.noticeView(stored));
   }
 
@@ -90,7 +90,12 @@ export class DemoSlackClient extends EventEmitter {
     const text = this.linkMentions(typed, { withName: true });
     if (!(APP_COMMANDS as readonly string[]).includes(command)) {
       // What Slack itself answers for a command no installed app declares.
-      this.addEphemeral({ user: userId, channel, command: line.trim(), text: `\`${command}\` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.` });
+      this.addEphemeral({
+        user: userId,
+        channel,
+        command: line.trim(),
+        text: `\`${command}\` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
+      });
       return undefined;
     }
     const answer = new Promise<unknown>((resolve) => {
@@ -115,13 +120,29 @@ export class DemoSlackClient extends EventEmitter {
     const message = this.deps.slack.addUserMessage({ channel, user: userId, text });
     // The manifest subscribes to message.im only: messages in channels reach no one but the people there.
     if (!message.channel.startsWith("D")) return;
-    await this.signed.event({ type: "message", channel_type: "im", channel: message.channel, user: userId, text, ts: message.ts, event_ts: message.ts, team: this.deps.slack.teamId });
+    await this.signed.event({
+      type: "message",
+      channel_type: "im",
+      channel: message.channel,
+      user: userId,
+      text,
+      ts: message.ts,
+      event_ts: message.ts,
+      team: this.deps.slack.teamId,
+    });
   }
 
   /** Opening the app's Home tab: Slack sends `app_home_opened` and the app publishes the view. */
   async openHome(userId: string): Promise<void> {
     const view = this.deps.slack.homeOf(userId);
-    await this.signed.event({ type: "app_home_opened", user: userId, channel: this.deps.slack.dmChannelOf(userId), tab: "home", event_ts: `${Date.now() / 1000}`, ...(view ? { view } : {}) });
+    await this.signed.event({
+      type: "app_home_opened",
+      user: userId,
+      channel: this.deps.slack.dmChannelOf(userId),
+      tab: "home",
+      event_ts: `${Date.now() / 1000}`,
+      ...(view ? { view } : {}),
+    });
   }
 
   /** A click on a button or a choice in a select: the `block_actions` interaction Slack would send. */
@@ -131,13 +152,27 @@ export class DemoSlackClient extends EventEmitter {
     if (container.type === "view") {
       const view = this.deps.slack.apiView(container.viewId);
       if (!view) throw new Error(`no view ${container.viewId}`);
-      payload = { ...blockActionsPayload(source, { ...action }), container: { type: "view", view_id: container.viewId }, view: { ...view, state: { values: container.values ?? {} } } };
+      payload = {
+        ...blockActionsPayload(source, { ...action }),
+        container: { type: "view", view_id: container.viewId },
+        view: { ...view, state: { values: container.values ?? {} } },
+      };
     } else {
       const ephemeral = container.type === "ephemeral" ? this.findEphemeral(userId, container.ephemeralId) : undefined;
-      const message = container.type === "message" ? this.deps.slack.apiMessage(container.channel, container.ts) : ephemeral && { type: "message", text: ephemeral.text ?? "", blocks: ephemeral.blocks, ts: ephemeral.id };
+      const message =
+        container.type === "message"
+          ? this.deps.slack.apiMessage(container.channel, container.ts)
+          : ephemeral && { type: "message", text: ephemeral.text ?? "", blocks: ephemeral.blocks, ts: ephemeral.id };
       if (!message) throw new Error("that message is gone");
       const responseUrl = this.newResponseUrl({ user: userId, channel: container.channel, answered: () => undefined });
-      payload = blockActionsPayload({ ...source, responseUrl, message: { channelId: container.channel, ts: String(message.ts), isEphemeral: container.type === "ephemeral", body: message } }, { ...action });
+      payload = blockActionsPayload(
+        {
+          ...source,
+          responseUrl,
+          message: { channelId: container.channel, ts: String(message.ts), isEphemeral: container.type === "ephemeral", body: message },
+        },
+        { ...action },
+      );
       payload.channel = { id: container.channel, name: this.channelName(container.channel) };
     }
     Object.assign(payload, this.slackExtras(userId), { state: { values: {} } });
@@ -264,7 +299,13 @@ export class DemoSlackClient extends EventEmitter {
 
   /** What real Slack adds to every interaction payload beyond what the app reads. */
   private slackExtras(userId: string) {
-    return { user: this.userRef(userId), token: "local-verification-token", team: { id: this.deps.slack.teamId, domain: "cadence-local" }, enterprise: null, is_enterprise_install: false };
+    return {
+      user: this.userRef(userId),
+      token: "local-verification-token",
+      team: { id: this.deps.slack.teamId, domain: "cadence-local" },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
   }
 
   private userRef(userId: string) {

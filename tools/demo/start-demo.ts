@@ -61,7 +61,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   let cadence: RunningCadence | undefined;
   try {
     const signingSecret = randomBytes(16).toString("hex");
-    cadence = await startCadence(demoConfig({ signingSecret, slackApiUrl: slack.apiUrl, databaseUrl }), { clock: clock.now, scheduler: false, logLevel: LogLevel.WARN });
+    cadence = await startCadence(demoConfig({ signingSecret, slackApiUrl: slack.apiUrl, databaseUrl }), {
+      clock: clock.now,
+      scheduler: false,
+      logLevel: LogLevel.WARN,
+    });
     const client = new DemoSlackClient({ slack, appUrl: cadence.url!, signingSecret, channelNames: { [CHANNEL_ID]: CHANNEL_NAME }, now: clock.now });
     return await serveDemo({ options, log, databaseUrl, start, clock, slack, cadence, client });
   } catch (error) {

@@ -15,12 +15,18 @@ export async function answerForTheTeam(deps: StateDeps, exceptUserId: string): P
 
   const answered: string[] = [];
   for (const [ownerId, week] of latestByOwner) {
-    const kpis = await cadence.db.kpi.findMany({ where: { archivedAt: null, seat: { ownerId, archivedAt: null } }, orderBy: [{ seatId: "asc" }, { position: "asc" }, { id: "asc" }] });
+    const kpis = await cadence.db.kpi.findMany({
+      where: { archivedAt: null, seat: { ownerId, archivedAt: null } },
+      orderBy: [{ seatId: "asc" }, { position: "asc" }, { id: "asc" }],
+    });
     const entries = await cadence.db.entry.findMany({ where: { kpiId: { in: kpis.map((kpi) => kpi.id) } }, orderBy: { week: "desc" } });
     const lines = kpis.flatMap((kpi) => {
       const ofKpi = entries.filter((entry) => entry.kpiId === kpi.id);
       if (ofKpi.some((entry) => entry.week === week)) return [];
-      const recent = ofKpi.filter((entry) => entry.week < week).slice(0, RECENT_WEEKS).map((entry) => entry.value);
+      const recent = ofKpi
+        .filter((entry) => entry.week < week)
+        .slice(0, RECENT_WEEKS)
+        .map((entry) => entry.value);
       if (recent.length === 0) return [];
       return [`${kpi.name}: ${formatValue(plausibleValue(recent, kpi.unit as Unit, `${week}:${kpi.id}`), kpi.unit as Unit)}`];
     });

@@ -12,7 +12,14 @@ export interface DemoPerson extends LocalSlackUser {
   title: string;
 }
 
-export const ADA: DemoPerson = { id: "U0ADA", name: "ada", real_name: "Ada Okafor", title: "COO · runs the weekly meeting", tz: "Europe/London", is_admin: true };
+export const ADA: DemoPerson = {
+  id: "U0ADA",
+  name: "ada",
+  real_name: "Ada Okafor",
+  title: "COO · runs the weekly meeting",
+  tz: "Europe/London",
+  is_admin: true,
+};
 export const PRIYA: DemoPerson = { id: "U0PRIYA", name: "priya", real_name: "Priya Raman", title: "Head of Support", tz: "Europe/London" };
 export const TOMAS: DemoPerson = { id: "U0TOMAS", name: "tomas", real_name: "Tomás Álvarez", title: "Finance Controller", tz: "America/New_York" };
 export const LENA: DemoPerson = { id: "U0LENA", name: "lena", real_name: "Lena Vogt", title: "Head of Growth", tz: "Europe/Berlin" };

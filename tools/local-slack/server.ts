@@ -216,7 +216,7 @@ function validateMetadata(metadata: unknown): void {
 // Timestamps are compared as integer microseconds: "1700000000.000100" does not fit a double exactly.
 function tsToMicros(ts: string): bigint {
   const [seconds = "0", fraction = ""] = String(ts).split(".");
-  return BigInt(seconds || "0") * 1_000_000n + BigInt((fraction + "000000").slice(0, 6));
+  return BigInt(seconds || "0") * 1_000_000n + BigInt(`${fraction}000000`.slice(0, 6));
 }
 
 function microsToTs(micros: bigint): string {
@@ -565,9 +565,7 @@ export class LocalSlack extends EventEmitter {
 
   /** Top-level bot messages in the DM with this user, oldest first. */
   dmsTo(userId: string): StoredMessage[] {
-    return this.store
-      .topLevel(this.dmChannelOf(userId))
-      .filter((message) => message.bot_id !== undefined && !isReply(message));
+    return this.store.topLevel(this.dmChannelOf(userId)).filter((message) => message.bot_id !== undefined && !isReply(message));
   }
 
   /** Puts a message from a person into a channel, as if they typed it (the app still needs the event). */
@@ -726,7 +724,8 @@ export class LocalSlack extends EventEmitter {
     const call: RecordedCall = { method, params, at: this.now(), ok };
     if (!ok) call.error = String(reply.body.error ?? `http_${reply.status}`);
     this.calls.push(call);
-    if (!ok && !reply.injected && RULE_ERRORS.has(call.error!)) this.refusals.push(`${method}: ${call.error} ${JSON.stringify(reply.body.response_metadata ?? "")}`);
+    if (!ok && !reply.injected && RULE_ERRORS.has(call.error!))
+      this.refusals.push(`${method}: ${call.error} ${JSON.stringify(reply.body.response_metadata ?? "")}`);
     this.emit("call", call);
     return reply;
   }
@@ -1000,9 +999,7 @@ export class LocalSlack extends EventEmitter {
     const existingId = this.homeViewIdByUser.get(user);
     const existing = existingId ? this.views.get(existingId) : undefined;
     if (existing && hasContent(p.hash) && p.hash !== existing.hash) fail("hash_conflict");
-    const stored = existing
-      ? Object.assign(existing, { view, hash: this.newHash() })
-      : this.storeView({ type: "home", view, user });
+    const stored = existing ? Object.assign(existing, { view, hash: this.newHash() }) : this.storeView({ type: "home", view, user });
     this.homeViewIdByUser.set(user, stored.id);
     if (existing) this.emit("view", stored);
     return { view: this.toApiView(stored) };
@@ -1067,7 +1064,11 @@ export class LocalSlack extends EventEmitter {
   private requireNewBlockIds(message: StoredMessage, blocks: unknown): void {
     const earlier = this.blockIdsByMessage.get(keyOf(message.channel, message.ts));
     const reused = explicitBlockIds(blocks).filter((id) => earlier?.has(id));
-    if (reused.length > 0) fail("invalid_blocks", reused.map((id) => `block_id "${id}" was used by an earlier iteration of this message; use a new block_id`));
+    if (reused.length > 0)
+      fail(
+        "invalid_blocks",
+        reused.map((id) => `block_id "${id}" was used by an earlier iteration of this message; use a new block_id`),
+      );
   }
 
   private rememberBlockIds(message: StoredMessage, blocks: unknown): void {
@@ -1284,4 +1285,3 @@ function clampLimit(value: unknown, fallback: number, max: number): number {
   if (!Number.isFinite(limit) || limit <= 0) return fallback;
   return Math.min(Math.floor(limit), max);
 }
-

@@ -78,12 +78,7 @@ export function signedClient(options: SignedClientOptions) {
   const eventsUrl = `${options.appUrl.replace(/\/$/, "")}/slack/events`;
   const teamId = options.teamId ?? options.slack?.teamId ?? "T0001";
 
-  async function post(
-    rawBody: string,
-    contentType: string,
-    opts: SignOptions = {},
-    extraHeaders: Record<string, string> = {},
-  ): Promise<SignedResponse> {
+  async function post(rawBody: string, contentType: string, opts: SignOptions = {}, extraHeaders: Record<string, string> = {}): Promise<SignedResponse> {
     const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const response = await fetch(eventsUrl, {
       method: "POST",
@@ -113,9 +108,7 @@ export function signedClient(options: SignedClientOptions) {
   function event(eventBody: object, opts: EventOptions = {}): Promise<SignedResponse> {
     const envelope = eventCallback(eventBody, { teamId, slack: options.slack, eventId: opts.eventId ?? nextEventId() });
     const retryHeaders: Record<string, string> =
-      opts.retryNum === undefined
-        ? {}
-        : { "X-Slack-Retry-Num": String(opts.retryNum), "X-Slack-Retry-Reason": opts.retryReason ?? "http_timeout" };
+      opts.retryNum === undefined ? {} : { "X-Slack-Retry-Num": String(opts.retryNum), "X-Slack-Retry-Reason": opts.retryReason ?? "http_timeout" };
     return post(JSON.stringify(envelope), "application/json", opts, retryHeaders);
   }
 
@@ -171,9 +164,7 @@ export function eventCallback(eventBody: object, context: PayloadContext & { eve
     type: "event_callback",
     event_id: context.eventId,
     event_time: now,
-    authorizations: [
-      { enterprise_id: null, team_id: context.teamId, user_id: context.slack?.botUserId ?? "UBOT", is_bot: true, is_enterprise_install: false },
-    ],
+    authorizations: [{ enterprise_id: null, team_id: context.teamId, user_id: context.slack?.botUserId ?? "UBOT", is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
   };
 }

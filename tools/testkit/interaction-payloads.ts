@@ -23,7 +23,12 @@ export function blockActionsPayload(source: ActionSource, action: Record<string,
   };
   if (source.responseUrl) payload.response_url = source.responseUrl;
   if (source.message) {
-    payload.container = { type: "message", channel_id: source.message.channelId, message_ts: source.message.ts, is_ephemeral: source.message.isEphemeral ?? false };
+    payload.container = {
+      type: "message",
+      channel_id: source.message.channelId,
+      message_ts: source.message.ts,
+      is_ephemeral: source.message.isEphemeral ?? false,
+    };
     payload.channel = { id: source.message.channelId };
     payload.message = source.message.body ?? { ts: source.message.ts };
   }
@@ -37,9 +42,10 @@ export function prefilledValues(view: any): Record<string, Record<string, unknow
       .filter((block) => block.type === "input")
       .map((block) => {
         const element = block.element;
-        const state = element.type === "static_select"
-          ? { type: element.type, selected_option: element.initial_option ?? null }
-          : { type: element.type, value: element.initial_value ?? null };
+        const state =
+          element.type === "static_select"
+            ? { type: element.type, selected_option: element.initial_option ?? null }
+            : { type: element.type, value: element.initial_value ?? null };
         return [block.block_id, { [element.action_id]: state }];
       }),
   );
@@ -52,15 +58,20 @@ export function typedValues(view: any, typed: Record<string, string>): Record<st
     const block = (view.blocks as any[]).find((candidate) => candidate.block_id === blockId);
     if (!block) throw new Error(`no input block ${blockId} in the view`);
     const actionId = block.element.action_id;
-    state[blockId] = block.element.type === "static_select"
-      ? { [actionId]: { type: "static_select", selected_option: { value, text: { type: "plain_text", text: value } } } }
-      : { [actionId]: { type: "plain_text_input", value } };
+    state[blockId] =
+      block.element.type === "static_select"
+        ? { [actionId]: { type: "static_select", selected_option: { value, text: { type: "plain_text", text: value } } } }
+        : { [actionId]: { type: "plain_text_input", value } };
   }
   return state;
 }
 
 /** Submitting a modal with the given state values. */
-export function viewSubmissionPayload(source: { teamId: string; userId: string; triggerId?: string }, view: any, values: Record<string, unknown>): Record<string, unknown> {
+export function viewSubmissionPayload(
+  source: { teamId: string; userId: string; triggerId?: string },
+  view: any,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     type: "view_submission",
     team: { id: source.teamId },

@@ -29,7 +29,11 @@ export async function addSeats(db: Database, seats: SeatSpec[], options: { at: D
   const by = options.by ?? ADMIN;
   const added: SeededSeat[] = [];
   for (const spec of seats) {
-    const seat = await repository.createSeat({ name: spec.name, ownerId: spec.ownerId, kind: spec.kind ?? "human", accountability: spec.accountability ?? null }, by, options.at);
+    const seat = await repository.createSeat(
+      { name: spec.name, ownerId: spec.ownerId, kind: spec.kind ?? "human", accountability: spec.accountability ?? null },
+      by,
+      options.at,
+    );
     const kpis: Kpi[] = [];
     for (const kpi of spec.kpis ?? []) kpis.push(await repository.createKpi({ seatId: seat.id, name: kpi.name, ...goalOf(kpi) }, by, options.at));
     added.push({ ...seat, kpis });
@@ -56,7 +60,17 @@ export interface ValueSpec {
 
 /** Records values as `/scorecard set` does (one transaction, an audit row each). */
 export async function recordValues(db: Database, values: ValueSpec[]): Promise<void> {
-  await new EntryRepository(db).record(values.map((value) => ({ kpiId: value.kpiId, week: value.week, value: value.value, note: value.note ?? null, source: value.source ?? "command", enteredBy: value.by, enteredAt: value.at })));
+  await new EntryRepository(db).record(
+    values.map((value) => ({
+      kpiId: value.kpiId,
+      week: value.week,
+      value: value.value,
+      note: value.note ?? null,
+      source: value.source ?? "command",
+      enteredBy: value.by,
+      enteredAt: value.at,
+    })),
+  );
 }
 
 export type EntryRow = { kpiId: number; week: string; value: number; note: string | null; source: string; enteredBy: string; enteredAt: Date };
@@ -68,7 +82,10 @@ const BATCH_SIZE = 500;
  * upsert each): multi-row inserts in one transaction, on SQLite and PostgreSQL alike (createMany).
  */
 export async function bulkEntries(db: Database, rows: EntryRow[]): Promise<void> {
-  await db.$transaction(async (tx) => {
-    for (let start = 0; start < rows.length; start += BATCH_SIZE) await tx.entry.createMany({ data: rows.slice(start, start + BATCH_SIZE) });
-  }, { timeout: 120_000 });
+  await db.$transaction(
+    async (tx) => {
+      for (let start = 0; start < rows.length; start += BATCH_SIZE) await tx.entry.createMany({ data: rows.slice(start, start + BATCH_SIZE) });
+    },
+    { timeout: 120_000 },
+  );
 }

@@ -73,7 +73,9 @@ export function parseCadenceCommand(text: string): Parsed<CadenceCommand> {
     return timeOff.ok ? { ok: true, command: { type: "timeOff", timeOff: timeOff.command } } : timeOff;
   }
   if (area === "status") return second === undefined ? { ok: true, command: { type: "status" } } : fail(`\`/cadence status\` takes nothing after it`);
-  return fail(`unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`review\`, \`run\`, \`status\`, \`away\`, \`holiday\` or \`help\``);
+  return fail(
+    `unknown command \`${excerpt(first?.text ?? "", 30)}\`: expected \`seat\`, \`kpi\`, \`review\`, \`run\`, \`status\`, \`away\`, \`holiday\` or \`help\``,
+  );
 }
 
 export function word(token: Token | undefined): string | undefined {
@@ -107,7 +109,8 @@ function parseSeatAdd(tokens: Token[]): Parsed<CadenceCommand> {
   const extra = tokens.slice(3);
   if (extra.length > 1 || (extra[0] && extra[0].kind !== "quoted")) return fail(`put the accountability in one pair of quotes: expected ${usage}`);
   const accountability = extra[0]?.text.trim() || null;
-  if (accountability && accountability.length > MAX_ACCOUNTABILITY_LENGTH) return fail(`the accountability is longer than ${MAX_ACCOUNTABILITY_LENGTH} characters`);
+  if (accountability && accountability.length > MAX_ACCOUNTABILITY_LENGTH)
+    return fail(`the accountability is longer than ${MAX_ACCOUNTABILITY_LENGTH} characters`);
   return { ok: true, command: { type: "seat.add", name: name.command, ownerId: owner.command, kind, accountability } };
 }
 

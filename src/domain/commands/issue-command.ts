@@ -38,7 +38,11 @@ export function parseIssueCommand(raw: string): Parsed<IssueCommand> {
     case "resolve":
     case "drop": {
       const id = parseIssueId(restWords[0]);
-      if (id === undefined) return { ok: false, error: `expected \`/issue ${verb.toLowerCase()} <id> ${verb.toLowerCase() === "resolve" ? "<note>" : "[note]"}\`, with an id like 12 or #12` };
+      if (id === undefined)
+        return {
+          ok: false,
+          error: `expected \`/issue ${verb.toLowerCase()} <id> ${verb.toLowerCase() === "resolve" ? "<note>" : "[note]"}\`, with an id like 12 or #12`,
+        };
       const tail = rest.slice(restWords[0].length);
       // `… <note> todo @owner <title>`: resolving adds the to-do it leads to.
       const withTodo = verb.toLowerCase() === "resolve" ? RESOLVE_TODO.exec(tail) : null;

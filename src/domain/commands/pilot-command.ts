@@ -73,7 +73,11 @@ export function parseKillCommand(tokens: Token[]): Parsed<PilotCommand> {
   if (!kpi.ok) return kpi;
   const op = KILL_OPS.find((candidate) => candidate === tokens[1]?.text);
   if (!op) return fail(`the threshold needs one of ${KILL_OPS.join(" ")}: expected ${usage}`);
-  const valueText = tokens.slice(2).map((token) => token.text).join(" ").trim();
+  const valueText = tokens
+    .slice(2)
+    .map((token) => token.text)
+    .join(" ")
+    .trim();
   if (valueText === "") return fail(`the threshold's value is missing: expected ${usage}`);
   return ok({ type: "kpi.kill", kpi: kpi.command, op, valueText });
 }

@@ -36,7 +36,12 @@ export function parsePriorityCommand(text: string): Parsed<PriorityCommand> {
     if (id === undefined) return fail(`expected \`/priority ${verb} <id>${verb === "status" ? " on|off" : ""}\`, with an id like P3 or 3`);
     if (verb === "done") return rest.length === 1 ? { ok: true, command: { type: "done", id } } : fail("`/priority done <id>` takes nothing after the id");
     if (verb === "drop") {
-      const note = rest.slice(1).map((token) => token.text).join(" ").trim() || null;
+      const note =
+        rest
+          .slice(1)
+          .map((token) => token.text)
+          .join(" ")
+          .trim() || null;
       if (note && note.length > MAX_NOTE) return fail(`the note is ${note.length} characters; keep it under ${MAX_NOTE}`);
       return { ok: true, command: { type: "drop", id, note } };
     }
@@ -51,12 +56,18 @@ export function parsePriorityCommand(text: string): Parsed<PriorityCommand> {
  * `<title> [@owner] [due YYYY-MM-DD]`, shared by `/priority add` and `/todo add`. The title is one quoted string
  * or the words before the owner or `due`.
  */
-export function parseOwnedItem(tokens: Token[], options: { usage: string; maxTitle: number }): Parsed<{ title: string; ownerId: string | null; due: string | null }> {
+export function parseOwnedItem(
+  tokens: Token[],
+  options: { usage: string; maxTitle: number },
+): Parsed<{ title: string; ownerId: string | null; due: string | null }> {
   const { usage, maxTitle } = options;
   const isDue = (token: Token) => token.kind === "word" && token.text.toLowerCase() === "due";
   const titleEnd = tokens.findIndex((token) => token.kind === "user" || isDue(token));
   const titleTokens = titleEnd < 0 ? tokens : tokens.slice(0, titleEnd);
-  const title = titleTokens.map((token) => token.text).join(" ").trim();
+  const title = titleTokens
+    .map((token) => token.text)
+    .join(" ")
+    .trim();
   if (title === "") return fail(`the title is missing: expected ${usage}`);
   if (title.length > maxTitle) return fail(`the title is ${title.length} characters; keep it under ${maxTitle}`);
   let rest = titleEnd < 0 ? [] : tokens.slice(titleEnd);

@@ -32,7 +32,10 @@ export function parseCadenceTimeOff(area: "away" | "holiday", tokens: Token[]): 
   if (first?.kind === "word" && first.text.toLowerCase() === "list") {
     return rest.length === 0 ? { ok: true, command: { type: "away.list" } } : fail(`${TIME_OFF_USAGE.list} takes nothing after it`);
   }
-  if (first?.kind !== "user") return fail(`${first ? `\`${excerpt(first.text, 30)}\` is not a user mention` : "whose time off? The user is missing"}: expected ${TIME_OFF_USAGE.away} or ${TIME_OFF_USAGE.list}`);
+  if (first?.kind !== "user")
+    return fail(
+      `${first ? `\`${excerpt(first.text, 30)}\` is not a user mention` : "whose time off? The user is missing"}: expected ${TIME_OFF_USAGE.away} or ${TIME_OFF_USAGE.list}`,
+    );
   const range = readRange(rest, TIME_OFF_USAGE.away);
   if (!range.ok) return range;
   const note = readNote(rest.slice(2), "note", TIME_OFF_USAGE.away);

@@ -21,7 +21,14 @@ export class InFlightRequests {
     } finally {
       this.count -= 1;
       // A listener's last await may start more tracked work; wake waiters only when none follows this turn.
-      if (this.count === 0) setImmediate(() => this.count === 0 && this.waiters.splice(0).forEach((wake) => wake()));
+      if (this.count === 0)
+        setImmediate(
+          () =>
+            this.count === 0 &&
+            this.waiters.splice(0).forEach((wake) => {
+              wake();
+            }),
+        );
     }
   }
 

@@ -8,6 +8,7 @@ const REFUSAL = "Cadence only serves the workspace it is installed in; ask someo
 type Answering = { ack?: (answer?: unknown) => Promise<void>; respond?: (message: unknown) => Promise<unknown> };
 
 /** The workspace of the person behind a request, from whichever field that payload type carries it in. */
+// biome-ignore lint/suspicious/noExplicitAny: payloads differ by type; every field read here is optional
 export function requesterWorkspace(body: Record<string, any>): string | undefined {
   return body.user?.team_id ?? body.event?.user_team ?? body.user_team_id ?? body.team_id ?? body.team?.id ?? undefined;
 }
@@ -16,9 +17,11 @@ export function workspaceGuard() {
   return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const { ack, respond } = args as unknown as Answering;
     const home = args.context.teamId;
+    // biome-ignore lint/suspicious/noExplicitAny: payloads differ by type; every field read here is optional
     const requester = requesterWorkspace(args.body as Record<string, any>);
     if (!home || !requester || requester === home) return args.next();
     args.logger.warn(`refused a ${(args.body as { type?: string }).type ?? "request"} from workspace ${requester}`);
+    // biome-ignore lint/suspicious/noExplicitAny: payloads differ by type; every field read here is optional
     const body = args.body as Record<string, any>;
     if (body.command) return ack?.({ response_type: "ephemeral", text: `:warning: ${REFUSAL}` });
     if (body.type === "view_submission") {

@@ -29,10 +29,7 @@ describe("parseCadenceCommand: accepted", () => {
       { type: "seat.add", name: "Triage bot", ownerId: "U9", kind: "agent", accountability: "Sorts the queue" },
     ],
     ['seat add "X" <@U1> agent ""', { type: "seat.add", name: "X", ownerId: "U1", kind: "agent", accountability: null }],
-    [
-      'seat add "R&amp;D lead" <@U1> human',
-      { type: "seat.add", name: "R&D lead", ownerId: "U1", kind: "human", accountability: null },
-    ],
+    ['seat add "R&amp;D lead" <@U1> human', { type: "seat.add", name: "R&D lead", ownerId: "U1", kind: "human", accountability: null }],
 
     ["seat list", { type: "seat.list" }],
     ['seat owner "Support triage agent" <@U2|carol>', { type: "seat.owner", seat: "Support triage agent", ownerId: "U2" }],
@@ -58,10 +55,7 @@ describe("parseCadenceCommand: accepted", () => {
     ['kpi add "S" "K" = yes yes/no', { type: "kpi.add", seat: "S", kpi: "K", goal: { op: "=", a: 1 }, unit: "yes/no" }],
     ['kpi add "S" "K" = 1', { type: "kpi.add", seat: "S", kpi: "K", goal: { op: "=", a: 1 }, unit: "number" }],
     ['kpi add "S" "K" between 2 and 4', { type: "kpi.add", seat: "S", kpi: "K", goal: { op: "between", a: 2, b: 4 }, unit: "number" }],
-    [
-      'kpi add "S" "K" between 2 and 4 currency',
-      { type: "kpi.add", seat: "S", kpi: "K", goal: { op: "between", a: 2, b: 4 }, unit: "currency" },
-    ],
+    ['kpi add "S" "K" between 2 and 4 currency', { type: "kpi.add", seat: "S", kpi: "K", goal: { op: "between", a: 2, b: 4 }, unit: "currency" }],
     [
       "kpi add Ops “Uptime” between 99 and 100 percent",
       { type: "kpi.add", seat: "Ops", kpi: "Uptime", goal: { op: "between", a: 99, b: 100 }, unit: "percent" },
@@ -99,7 +93,11 @@ describe("parseCadenceCommand: refused", () => {
     ["kpi list with extra words", "kpi list x", "`/cadence kpi list` takes nothing after it"],
 
     // Missing quote.
-    ["missing closing quote", 'seat add "Support triage agent <@U1> agent', /^missing closing quote after "Support triage agent.*; names with spaces go in double quotes, like "Support triage agent"$/],
+    [
+      "missing closing quote",
+      'seat add "Support triage agent <@U1> agent',
+      /^missing closing quote after "Support triage agent.*; names with spaces go in double quotes, like "Support triage agent"$/,
+    ],
     ["missing closing smart quote", "seat archive “Support", /^missing closing quote after “Support/],
 
     // seat add.
@@ -135,10 +133,18 @@ describe("parseCadenceCommand: refused", () => {
     ["target not a number", 'kpi add "S" "K" >= abc', `the target "abc" is not a number such as 42 or 3.5; expected ${CADENCE_USAGE.kpiAdd}`],
     ["target not a percentage", 'kpi add "S" "K" >= lots percent', /^the target "lots" is not a percentage/],
     ["target not yes/no", 'kpi add "S" "K" = maybe yes/no', /^the target "maybe" is not yes or no/],
-    ["between reversed", 'kpi add "S" "K" between 4 and 2', `\`between 4 and 2\`: the lower bound must not exceed the upper bound; expected ${CADENCE_USAGE.kpiAdd}`],
+    [
+      "between reversed",
+      'kpi add "S" "K" between 4 and 2',
+      `\`between 4 and 2\`: the lower bound must not exceed the upper bound; expected ${CADENCE_USAGE.kpiAdd}`,
+    ],
     ["between without a high bound", 'kpi add "S" "K" between 2 and', /^expected `between <low> and <high>`/],
     ["unknown unit", 'kpi add "S" "K" >= 10 kg', "unknown unit `kg`: expected one of number, percent, currency, duration, yes/no"],
-    ["unknown unit after between", 'kpi add "S" "K" between 2 and 4 widgets', "unknown unit `widgets`: expected one of number, percent, currency, duration, yes/no"],
+    [
+      "unknown unit after between",
+      'kpi add "S" "K" between 2 and 4 widgets',
+      "unknown unit `widgets`: expected one of number, percent, currency, duration, yes/no",
+    ],
     ["unknown operator", 'kpi add "S" "K" > 5', /^expected a goal: /],
   ];
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  MAX_NOTE_LENGTH,
-  MAX_TITLE_LENGTH,
-  parseIssueCommand,
-  parseIssueId,
-  type IssueCommand,
-} from "../../../src/domain/commands/issue-command";
+import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH, parseIssueCommand, parseIssueId, type IssueCommand } from "../../../src/domain/commands/issue-command";
 
 describe("parseIssueCommand: accepted", () => {
   const scenarios: Array<[string, IssueCommand]> = [

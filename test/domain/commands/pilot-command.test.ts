@@ -14,7 +14,7 @@ describe("parseCadenceCommand: AI seats from pilot to production", () => {
     ['kpi kill "Resolution rate" &lt; 60%', { type: "kpi.kill", kpi: "Resolution rate", op: "<", valueText: "60%" }],
     ['kpi kill "Escalations" &gt;= 10', { type: "kpi.kill", kpi: "Escalations", op: ">=", valueText: "10" }],
     ['review "Bot" security approved "pen test passed"', { type: "review", seat: "Bot", kind: "security", state: "approved", note: "pen test passed" }],
-    ['review Bot privacy rejected', { type: "review", seat: "Bot", kind: "privacy", state: "rejected", note: null }],
+    ["review Bot privacy rejected", { type: "review", seat: "Bot", kind: "privacy", state: "rejected", note: null }],
   ];
   it.each(accepted)("%s", (text, command) => {
     expect(parseCadenceCommand(text)).toEqual({ ok: true, command });

@@ -21,7 +21,10 @@ const ui = {
 // --- Talking to the demo server ---------------------------------------------------------------------------
 
 async function api(path, body) {
-  const response = await fetch(path, body === undefined ? undefined : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(
+    path,
+    body === undefined ? undefined : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+  );
   const answer = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(answer.error ?? `HTTP ${response.status}`);
   return answer;
@@ -233,7 +236,7 @@ document.addEventListener("submit", (event) => {
   });
 });
 
-async function moveClock(button, to) {
+async function moveClock(_button, to) {
   document.querySelectorAll("[data-jump]").forEach((jump) => (jump.disabled = true));
   await act(() => api("/api/clock", { to }));
   document.querySelectorAll("[data-jump]").forEach((jump) => (jump.disabled = false));
@@ -243,7 +246,11 @@ async function othersAnswer(button) {
   button.disabled = true;
   await act(async () => {
     const { answered } = await api("/api/others-answer", { as: ui.as });
-    toast(answered.length === 0 ? "Nobody else has a check-in waiting for numbers." : `${answered.length} owner${answered.length === 1 ? "" : "s"} replied in their DM.`);
+    toast(
+      answered.length === 0
+        ? "Nobody else has a check-in waiting for numbers."
+        : `${answered.length} owner${answered.length === 1 ? "" : "s"} replied in their DM.`,
+    );
   });
   button.disabled = false;
 }

@@ -94,7 +94,9 @@ function selectOptions(element, initial) {
     return `<option value="${escapeHtml(JSON.stringify(candidate))}"${selected}>${plainText(candidate.text)}</option>`;
   };
   if (element.option_groups) {
-    return element.option_groups.map((group) => `<optgroup label="${escapeHtml(group.label?.text ?? "")}">${group.options.map(option).join("")}</optgroup>`).join("");
+    return element.option_groups
+      .map((group) => `<optgroup label="${escapeHtml(group.label?.text ?? "")}">${group.options.map(option).join("")}</optgroup>`)
+      .join("");
   }
   return (element.options ?? []).map(option).join("");
 }

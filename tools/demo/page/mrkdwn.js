@@ -41,8 +41,8 @@ function inline(text, context) {
   const parked = [];
   const park = (html) => `\u0000${parked.push(html) - 1}\u0000`;
   let rest = text
-    .replace(/`([^`\n]+)`/g, (whole, code) => park(`<code class="md-code">${escapeHtml(decodeEntities(code))}</code>`))
-    .replace(/<([^<>\n]+)>/g, (whole, inner) => park(special(inner, context)));
+    .replace(/`([^`\n]+)`/g, (_whole, code) => park(`<code class="md-code">${escapeHtml(decodeEntities(code))}</code>`))
+    .replace(/<([^<>\n]+)>/g, (_whole, inner) => park(special(inner, context)));
   rest = escapeHtml(decodeEntities(rest));
   rest = rest
     .replace(/(^|[^\w*])\*(?!\s)([^*\n]+?)\*(?![\w*])/g, "$1<b>$2</b>")
@@ -50,7 +50,7 @@ function inline(text, context) {
     .replace(/(^|[^\w~])~(?!\s)([^~\n]+?)~(?![\w~])/g, "$1<s>$2</s>")
     .replace(/^&gt; ?(.*)$/gm, '<span class="md-quote">$1</span>');
   rest = emojify(rest);
-  return rest.replace(/\u0000(\d+)\u0000/g, (whole, index) => parked[Number(index)]);
+  return rest.replace(/\u0000(\d+)\u0000/g, (_whole, index) => parked[Number(index)]);
 }
 
 /** What is inside `<…>`: a mention, a channel, a date, a special mention, or a link. */

@@ -46,7 +46,10 @@ const STEP_LABELS = { checkin: "Next check-in", reminder: "Next reminder", deadl
 export function clockHtml(state) {
   const now = new Date(state.clock.now);
   const reader = readerContext(state);
-  const local = reader.tz !== state.clock.tz ? `<span class="clock-local">· ${escapeHtml(formatWeekdayTime(now, reader.tz))} for you (${escapeHtml(cityOf(reader.tz))})</span>` : "";
+  const local =
+    reader.tz !== state.clock.tz
+      ? `<span class="clock-local">· ${escapeHtml(formatWeekdayTime(now, reader.tz))} for you (${escapeHtml(cityOf(reader.tz))})</span>`
+      : "";
   const names = new Map(state.people.map((person) => [person.id, person]));
   const jumps = Object.entries(STEP_LABELS)
     .map(([step, label]) => {
@@ -73,7 +76,8 @@ export function headerHtml(state, view) {
   if (view === "channel") {
     return `<div><h1># cadence</h1></div><div class="topic">Issues and the weekly digest · ${state.people.length} people and the Cadence app</div>`;
   }
-  const tab = (name, label) => `<button type="button" class="tab${view === name ? " active" : ""}" data-tab="${name}" data-testid="tab-${name}">${label}</button>`;
+  const tab = (name, label) =>
+    `<button type="button" class="tab${view === name ? " active" : ""}" data-tab="${name}" data-testid="tab-${name}">${label}</button>`;
   return `<div><h1><span class="app-icon">C</span> Cadence</h1></div><div class="tabs" role="tablist">${tab("home", "Home")}${tab("dm", "Messages")}</div>`;
 }
 
@@ -102,9 +106,10 @@ export function messageHtml(state, channel, message, { inThread }) {
   const at = dateOfTs(message.ts);
   const context = { ...reader, container: { type: "message", channel, ts: message.ts } };
   const body = message.blocks?.length ? renderBlocks(message.blocks, context) : `<div class="b-text">${mrkdwn(message.text, context)}</div>`;
-  const replies = !inThread && message.replies.length > 0
-    ? `<button type="button" class="replies" data-thread="${escapeHtml(message.ts)}" data-testid="replies">${message.replies.length} ${message.replies.length === 1 ? "reply" : "replies"}</button>`
-    : "";
+  const replies =
+    !inThread && message.replies.length > 0
+      ? `<button type="button" class="replies" data-thread="${escapeHtml(message.ts)}" data-testid="replies">${message.replies.length} ${message.replies.length === 1 ? "reply" : "replies"}</button>`
+      : "";
   return `<article class="message" data-ts="${escapeHtml(message.ts)}" data-testid="message">
     ${avatarHtml(message.user, author, message.bot)}
     <div class="message-body">
@@ -163,7 +168,10 @@ export function modalHtml(state) {
 export function callsHtml(state) {
   return [...state.calls]
     .reverse()
-    .map((call) => `<li class="${call.ok ? "ok" : "fail"}"><code>${escapeHtml(call.method)}</code>${call.ok ? "" : ` → ${escapeHtml(call.error ?? "failed")}`}</li>`)
+    .map(
+      (call) =>
+        `<li class="${call.ok ? "ok" : "fail"}"><code>${escapeHtml(call.method)}</code>${call.ok ? "" : ` → ${escapeHtml(call.error ?? "failed")}`}</li>`,
+    )
     .join("");
 }
 

@@ -20,7 +20,7 @@ export async function tell(services: CadenceServices, args: ActionArgs<BlockActi
 
 async function answer(services: CadenceServices, args: ActionArgs<BlockAction>, result: Outcome<Issue>, success: string): Promise<void> {
   if (!result.ok) await tell(services, args, `:warning: ${result.error}`);
-  else if (!args.body.container || args.body.container.type !== "message") await tell(services, args, success);
+  else if (args.body.container?.type !== "message") await tell(services, args, success);
 }
 
 export function resolveIssueButton(services: CadenceServices) {
@@ -39,13 +39,18 @@ export function resolveIssueButton(services: CadenceServices) {
         await noteRefusal();
         return await tell(services, args, `:warning: ${refusal}`);
       }
-      await openModalWhenAllowed(services.slack, args.body.trigger_id, { cached, ask: () => services.issues.mayWork(issue, actor, services.clock()) }, {
-        allowed: async () => buildResolveModal(issue, {}),
-        refused: () => {
-          void noteRefusal();
-          return buildNoticeModal("Not yours to resolve", `Sorry: ${refusal}.`);
+      await openModalWhenAllowed(
+        services.slack,
+        args.body.trigger_id,
+        { cached, ask: () => services.issues.mayWork(issue, actor, services.clock()) },
+        {
+          allowed: async () => buildResolveModal(issue, {}),
+          refused: () => {
+            void noteRefusal();
+            return buildNoticeModal("Not yours to resolve", `Sorry: ${refusal}.`);
+          },
         },
-      });
+      );
     } catch (error) {
       args.logger.error("resolve button failed", error);
     }
@@ -73,7 +78,12 @@ export function assignIssueSelect(services: CadenceServices) {
       if (!match || !args.action.selected_user) return;
       const id = Number(match[1]);
       const assignee = args.action.selected_user;
-      await answer(services, args, await services.issues.assign(id, args.body.user.id, assignee, services.clock()), `:bust_in_silhouette: Assigned #${id} to <@${assignee}>.`);
+      await answer(
+        services,
+        args,
+        await services.issues.assign(id, args.body.user.id, assignee, services.clock()),
+        `:bust_in_silhouette: Assigned #${id} to <@${assignee}>.`,
+      );
     } catch (error) {
       args.logger.error("assign select failed", error);
     }

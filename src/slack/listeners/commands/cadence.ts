@@ -30,7 +30,14 @@ export function cadenceCommand(services: CadenceServices) {
     if (parsed.ok && parsed.command.type === "seat.token") return seatToken(services, parsed.command, command.user_id, now);
     if (!(await services.directory.isAdmin(command.user_id, now))) {
       const attempted = parsed.ok ? `cadence.${parsed.command.type}` : "cadence";
-      await recordRefusal(services.audit, logger, { actor: command.user_id, attempted, entity: "setup", entityId: "cadence", reason: "not a Cadence admin", at: now });
+      await recordRefusal(services.audit, logger, {
+        actor: command.user_id,
+        attempted,
+        entity: "setup",
+        entityId: "cadence",
+        reason: "not a Cadence admin",
+        at: now,
+      });
       return errorReply(NOT_ADMIN);
     }
     if (!parsed.ok) return errorReply(parsed.error);
@@ -73,8 +80,11 @@ async function runSetup(services: CadenceServices, command: CadenceCommand, acto
       const result = await setup.changeOwner(command.seat, command.ownerId, actor, now);
       if (!result.ok) return errorReply(result.error);
       const handed = result.value.reownedIssueIds.length;
-      const issues = handed === 0 ? "" : ` ${handed === 1 ? "Its open issue now belongs" : `Its ${handed} open issues now belong`} to <@${command.ownerId}> too.`;
-      return textReply(`:white_check_mark: ${seatLabel(result.value.seat)} is now owned by <@${command.ownerId}> (was <@${result.value.previousOwner}>).${issues}`);
+      const issues =
+        handed === 0 ? "" : ` ${handed === 1 ? "Its open issue now belongs" : `Its ${handed} open issues now belong`} to <@${command.ownerId}> too.`;
+      return textReply(
+        `:white_check_mark: ${seatLabel(result.value.seat)} is now owned by <@${command.ownerId}> (was <@${result.value.previousOwner}>).${issues}`,
+      );
     }
     case "seat.archive": {
       const result = await setup.archiveSeat(command.seat, actor, now);

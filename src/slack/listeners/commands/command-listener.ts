@@ -28,7 +28,8 @@ export function inRenderTurn<T>(work: () => Promise<T>): Promise<T> {
 }
 
 // A failure can come after a write (an issue stored, then its post failed): say only what is known.
-const UNFINISHED = "something went wrong on Cadence's side and the command may not have finished; part of it may be done, so check (`/issue list`, `/scorecard`) before trying again.";
+const UNFINISHED =
+  "something went wrong on Cadence's side and the command may not have finished; part of it may be done, so check (`/issue list`, `/scorecard`) before trying again.";
 
 export function commandListener(name: string, answer: (args: CommandArgs) => Promise<Reply>) {
   return async (args: CommandArgs): Promise<void> => {

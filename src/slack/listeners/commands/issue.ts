@@ -24,13 +24,17 @@ async function runIssueCommand(services: CadenceServices, command: IssueCommand,
     case "add": {
       const result = await issues.add(command.title, actorId, now);
       if (!result.ok) return errorReply(result.error);
-      const where = result.value.messageTs ? " and posted it in the cadence channel" : "; its channel post has not gone out yet, and Cadence posts it within a minute (no need to add it again)";
+      const where = result.value.messageTs
+        ? " and posted it in the cadence channel"
+        : "; its channel post has not gone out yet, and Cadence posts it within a minute (no need to add it again)";
       return textReply(`:pushpin: Opened *#${result.value.id}* ${formatTypedText(result.value.title)}${where}.`);
     }
     case "resolve": {
       const result = await resolveWithTodo(services, { issueId: command.id, note: command.note, todo: command.todo }, actorId, now);
       if (!result.ok) return errorReply(result.error);
-      const todo = result.value.todo ? ` Added to-do *${todoLabel(result.value.todo.id)}* for <@${result.value.todo.ownerId}>, due ${result.value.todo.due}.` : "";
+      const todo = result.value.todo
+        ? ` Added to-do *${todoLabel(result.value.todo.id)}* for <@${result.value.todo.ownerId}>, due ${result.value.todo.due}.`
+        : "";
       return textReply(`:white_check_mark: Resolved *#${command.id}*.${todo}`);
     }
     case "drop": {

@@ -20,7 +20,9 @@ export async function runPilotCommand(services: CadenceServices, command: PilotC
       const result = await stages.changeByName({ seat: command.seat, to: command.stage, reason: command.reason, actorId: actor, via: "command", now });
       if (!result.ok) return errorReply(result.error);
       const { seat, change } = result.value;
-      return textReply(`:white_check_mark: ${seatLabel(seat)}: ${change.from ?? "none"} → ${stageBadge(change.to)}${change.reason ? ` — “${escapeText(change.reason)}”` : ""}.`);
+      return textReply(
+        `:white_check_mark: ${seatLabel(seat)}: ${change.from ?? "none"} → ${stageBadge(change.to)}${change.reason ? ` — “${escapeText(change.reason)}”` : ""}.`,
+      );
     }
     case "seat.history": {
       const result = await stages.history(command.seat);
@@ -34,19 +36,25 @@ export async function runPilotCommand(services: CadenceServices, command: PilotC
       const target = seat.value.stage ? NEXT_STAGE[seat.value.stage] : undefined;
       const progress = describeGateProgress(await gate.evaluate(seat.value, target ?? "production", now));
       const verb = command.gate ? "Gate set" : "Gate";
-      return textReply(`:checkered_flag: ${verb} for ${seatLabel(seat.value)}: ${settings.percent}% of KPI-weeks on track over the last ${settings.weeks} weeks${target ? ` (to ${target})` : ""}. Now: ${progress}.`);
+      return textReply(
+        `:checkered_flag: ${verb} for ${seatLabel(seat.value)}: ${settings.percent}% of KPI-weeks on track over the last ${settings.weeks} weeks${target ? ` (to ${target})` : ""}. Now: ${progress}.`,
+      );
     }
     case "kpi.kill": {
       const result = await kill.setThreshold(command, actor, now);
       if (!result.ok) return errorReply(result.error);
-      return textReply(`:octagonal_sign: Kill threshold for *${escapeText(result.value.kpi.name)}* (${seatLabel(result.value.seat)}): ${escapeText(result.value.text)}. A value past it opens a kill issue at once.`);
+      return textReply(
+        `:octagonal_sign: Kill threshold for *${escapeText(result.value.kpi.name)}* (${seatLabel(result.value.seat)}): ${escapeText(result.value.text)}. A value past it opens a kill issue at once.`,
+      );
     }
     case "review": {
       const result = await reviews.set(command, actor, now);
       if (!result.ok) return errorReply(result.error);
       const { seat, review, required } = result.value;
       const needed = required ? " (production requires it)" : "";
-      return textReply(`:memo: ${review.kind} review of ${seatLabel(seat)}: *${review.state}*${needed}${review.note ? ` — “${escapeText(review.note)}”` : ""}.`);
+      return textReply(
+        `:memo: ${review.kind} review of ${seatLabel(seat)}: *${review.state}*${needed}${review.note ? ` — “${escapeText(review.note)}”` : ""}.`,
+      );
     }
     case "seat.webhook": {
       const result = await services.pilot.webhooks.setWebhook(command.seat, command.url, actor, now);

@@ -38,7 +38,9 @@ async function runPriorityCommand(services: CadenceServices, command: PriorityCo
       const result = await priorities.setStatus(command.id, command.onTrack, actor, now);
       if (!result.ok) return errorReply(result.error);
       const issue = result.value.issue ? ` Opened issue *#${result.value.issue.id}* for it.` : "";
-      return textReply(`${command.onTrack ? ":large_green_circle:" : ":red_circle:"} *${priorityLabel(command.id)}* is ${command.onTrack ? "on" : "off"} track.${issue}`);
+      return textReply(
+        `${command.onTrack ? ":large_green_circle:" : ":red_circle:"} *${priorityLabel(command.id)}* is ${command.onTrack ? "on" : "off"} track.${issue}`,
+      );
     }
   }
 }

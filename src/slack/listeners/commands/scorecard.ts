@@ -21,6 +21,8 @@ export function scorecardCommand(services: CadenceServices) {
     if (!result.ok) return errorReply(result.error);
     const [{ kpi, entry }] = result.value.entries;
     const state = evaluateGoal(kpi.goal, entry.value);
-    return textReply(`${trackMark(state)} Recorded *${escapeText(kpi.name)}* = ${formatValue(entry.value, kpi.unit)} for ${result.value.week} (${state === "on" ? "on track" : "off track"}, goal ${formatGoal(kpi.goal, kpi.unit)}).`);
+    return textReply(
+      `${trackMark(state)} Recorded *${escapeText(kpi.name)}* = ${formatValue(entry.value, kpi.unit)} for ${result.value.week} (${state === "on" ? "on track" : "off track"}, goal ${formatGoal(kpi.goal, kpi.unit)}).`,
+    );
   });
 }

@@ -20,7 +20,11 @@ async function runTodoCommand(services: CadenceServices, command: TodoCommand, a
   if (command.type === "list") return inRenderTurn(async () => buildTodoListReply(await todos.listOpen()));
   if (command.type === "add") {
     const result = await todos.add(command, actor, now);
-    return result.ok ? textReply(`:ballot_box_with_check: Added *${todoLabel(result.value.id)}* ${formatTypedText(result.value.title)} for <@${result.value.ownerId}>, due ${result.value.due}.`) : errorReply(result.error);
+    return result.ok
+      ? textReply(
+          `:ballot_box_with_check: Added *${todoLabel(result.value.id)}* ${formatTypedText(result.value.title)} for <@${result.value.ownerId}>, due ${result.value.due}.`,
+        )
+      : errorReply(result.error);
   }
   const result = await todos.close(command.id, command.type === "done" ? "done" : "dropped", actor, now);
   if (!result.ok) return errorReply(result.error);
