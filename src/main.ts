@@ -228,7 +228,8 @@ function scheduleLoop(args: {
     tick: () =>
       inFlight.track(
         (async () => {
-          await loop.tick(clock());
+          // Each step on its own: one failing must not keep the next from its minute.
+          await loop.tick(clock()).catch(warnOf(logger, "the weekly loop"));
           await pilot.gate.openReady(clock()).catch(warnOf(logger, "opening gate issues"));
           await pilot.webhooks.deliverDue(clock()).catch(warnOf(logger, "calling stop webhooks"));
           await housekeeping.pruneDue(clock()).catch(warnOf(logger, "pruning old bookkeeping rows"));

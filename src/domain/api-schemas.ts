@@ -1,5 +1,6 @@
 // The agent API's request and answer shapes. Requests are validated with these, and the OpenAPI document
 // (src/api/openapi.ts) is generated from the same schemas, so the two cannot drift apart.
+import { STAGES } from "./stage";
 import { z } from "zod";
 import { UNITS } from "./units";
 
@@ -44,6 +45,7 @@ export const seatAnswerSchema = z
       kind: z.literal("agent"),
       ownerId: z.string().describe("The Slack user id of the seat's accountable owner."),
       accountability: z.string().nullable(),
+      stage: z.enum(STAGES).describe("Where the AI seat stands from pilot to production."),
     }),
     kpis: z.array(
       z.object({

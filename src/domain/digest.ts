@@ -1,5 +1,5 @@
 // What the weekly digest says, composed from plain data: the first half of a leadership meeting.
-import type { SeatStage } from "./stage";
+import { isStopped, type SeatStage } from "./stage";
 import { evaluateGoal, type TrackState } from "./goal";
 import type { Issue, Kpi, SeatWithKpis } from "./model";
 import { describeAgentWeek, type Provenance } from "./provenance";
@@ -111,8 +111,9 @@ export function composeDigest(input: DigestInput): DigestModel {
     }),
   }));
   const away = input.awayOwners ?? new Set<string>();
-  // An away owner's empty numbers were never asked for: they are not counted as missing.
-  const lines = scorecard.flatMap(({ seat, kpis }) => kpis.filter((line) => !(line.state === "missing" && away.has(seat.ownerId))));
+  // An away owner's, or a paused or retired AI seat's, empty numbers were never asked for: not missing.
+  const owesNothing = (seat: SeatWithKpis) => away.has(seat.ownerId) || isStopped(seat.stage);
+  const lines = scorecard.flatMap(({ seat, kpis }) => kpis.filter((line) => !(line.state === "missing" && owesNothing(seat))));
   const count = (state: TrackState) => lines.filter((line) => line.state === state).length;
   const isNew = (issue: Issue) => issue.createdAt >= input.since;
   const seatOfKpi = new Map(seats.flatMap((seat) => seat.kpis.map((kpi) => [kpi.id, seat] as const)));
@@ -132,8 +133,10 @@ export function composeDigest(input: DigestInput): DigestModel {
     newIssues: input.openIssues.filter(isNew),
     olderIssues: input.openIssues.filter((issue) => !isNew(issue)),
     closedIssues: input.closedIssues,
-    missingOwners: missingOwners(scorecard).filter((owner) => !away.has(owner.ownerId)),
-    aiSeats: scorecard.filter(({ seat }) => seat.kind === "agent").map(({ seat, kpis }) => ({ ...aiSeatState(seat, input), agentWeek: agentWeekOf(kpis) })),
+    missingOwners: missingOwners(scorecard.filter(({ seat }) => !owesNothing(seat))),
+    aiSeats: scorecard
+      .filter(({ seat }) => seat.kind === "agent")
+      .map(({ seat, kpis }) => ({ ...aiSeatState(seat, input), agentWeek: isStopped(seat.stage) ? null : agentWeekOf(kpis) })),
     lastRating: input.lastRating,
     seatOfKpi,
     awayOwners: [...new Set(seats.map((seat) => seat.ownerId))].filter((ownerId) => away.has(ownerId)),

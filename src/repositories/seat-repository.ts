@@ -119,8 +119,8 @@ export class SeatRepository {
   }
 
   /**
-   * Hands a seat to a new owner, with the open issues of its KPIs (their owner is whoever answers for the
-   * seat): returns the ids of the issues handed over, whose posts then show the new owner.
+   * Hands a seat to a new owner, with the open issues of its KPIs and its gate issues (their owner is whoever
+   * answers for the seat): returns the ids of the issues handed over, whose posts then show the new owner.
    */
   async setOwner(seatId: number, ownerId: string, actor: string, at: Date): Promise<{ seat: Seat; reownedIssueIds: number[] }> {
     return transaction(this.db, async (tx) => {
@@ -128,8 +128,10 @@ export class SeatRepository {
       const row = await tx.seat.update({ where: { id: seatId }, data: { ownerId } });
       await writeAudit(tx, { actor, action: "seat.owner", entity: "seat", entityId: seatId, before: { ownerId: before.ownerId }, after: { ownerId }, at });
       const kpiIds = (await tx.kpi.findMany({ where: { seatId }, select: { id: true } })).map((kpi) => kpi.id);
+      // Gate issues belong to the seat, not to a KPI: they are found through the seat's gate rows.
+      const gateIssueIds = (await tx.gateIssue.findMany({ where: { seatId }, select: { issueId: true } })).map((gate) => gate.issueId);
       const issues = await tx.issue.findMany({
-        where: { state: "open", kpiId: { in: kpiIds }, ownerId: { not: ownerId } },
+        where: { state: "open", OR: [{ kpiId: { in: kpiIds } }, { id: { in: gateIssueIds } }], ownerId: { not: ownerId } },
         select: { id: true, ownerId: true },
         orderBy: { id: "asc" },
       });

@@ -40,7 +40,9 @@ export class AgentEntryService {
     if (hash === undefined || !tokenMatches(token, hash)) return unauthorized;
     const seat = await this.deps.seats.findSeat(seatId);
     if (seat?.kind !== "agent") return unauthorized;
-    if (seat.archivedAt) return fail("seat_retired", `"${seat.name}" is retired; it takes no more numbers`);
+    if (seat.archivedAt || seat.stage === "retired") return fail("seat_retired", `"${seat.name}" is retired; it takes no more numbers`);
+    // A paused agent is stopped by a person: what it still sends is refused, not recorded as the seat's numbers.
+    if (seat.stage === "paused") return fail("seat_retired", `"${seat.name}" is paused; it takes no numbers until it is resumed`);
     return { ok: true, value: seat };
   }
 
@@ -94,7 +96,7 @@ export class AgentEntryService {
     );
     const byKey = new Map(entries.map((entry) => [`${entry.kpiId}:${entry.week}`, entry]));
     return {
-      seat: { name: seat.name, kind: "agent", ownerId: seat.ownerId, accountability: seat.accountability },
+      seat: { name: seat.name, kind: "agent", ownerId: seat.ownerId, accountability: seat.accountability, stage: seat.stage ?? "pilot" },
       kpis: kpis.map((kpi) => ({
         name: kpi.name,
         unit: kpi.unit,

@@ -83,11 +83,14 @@ export class IssueService {
 
   /** Who may resolve, drop or assign: the issue's owner or assignee, the seat's owner, and admins. */
   async mayWork(issue: Issue, actorId: string, now: Date): Promise<boolean> {
+    // A gate issue is a promotion decision: admins only, whatever surface (Promote / Not yet, /issue, the digest).
+    if (issue.source === "gate") return this.deps.directory.isAdmin(actorId, now);
     return (await this.isInvolved(issue, actorId)) || this.deps.directory.isAdmin(actorId, now);
   }
 
   /** The same from Cadence's cache only (before a modal opens); undefined when the cache cannot tell. */
   async mayWorkFromCache(issue: Issue, actorId: string): Promise<boolean | undefined> {
+    if (issue.source === "gate") return this.deps.directory.isAdminFromCache(actorId);
     return (await this.isInvolved(issue, actorId)) || this.deps.directory.isAdminFromCache(actorId);
   }
 

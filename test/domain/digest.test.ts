@@ -96,6 +96,18 @@ describe("composeDigest", () => {
     expect(composeDigest(input()).missingOwners).toEqual([{ ownerId: "UFIN", missing: 1 }]);
   });
 
+  it("does not count a paused or retired AI seat's empty week as missing, nor say its agent reported nothing", () => {
+    const paused = { ...seat(4, "Invoice agent", "agent", "UPAUSED", [kpi(40, 4, "Matched", ">=", 100)]), stage: "paused" as const };
+    const working = { ...seat(5, "Lead agent", "agent", "ULEAD", [kpi(50, 5, "Leads", ">=", 10)]), stage: "shadow" as const };
+    const digest = composeDigest(input({ seats: [paused, working] }));
+    expect(digest.summary.missing).toBe(1);
+    expect(digest.missingOwners).toEqual([{ ownerId: "ULEAD", missing: 1 }]);
+    expect(digest.aiSeats.map((state) => [state.seat.name, state.agentWeek])).toEqual([
+      ["Invoice agent", null],
+      ["Lead agent", expect.stringContaining("nothing")],
+    ]);
+  });
+
   it("gives each AI seat its on-track rates, streak and open issues", () => {
     const [state] = composeDigest(input()).aiSeats;
     expect(state.seat.name).toBe("Triage agent");

@@ -265,7 +265,7 @@ describe("GET /api/v1/seat and /api/v1/openapi.json", () => {
     await post(token, { kpi: "Tickets", value: 30 });
     const answer = await call("/api/v1/seat", { token });
     expect(answer.status).toBe(200);
-    expect(answer.json.seat).toEqual({ name: "Triage agent", kind: "agent", ownerId: "UOWN", accountability: null });
+    expect(answer.json.seat).toEqual({ name: "Triage agent", kind: "agent", ownerId: "UOWN", accountability: null, stage: "pilot" });
     expect(answer.json.kpis.map((kpi: any) => [kpi.name, kpi.unit, kpi.goal, kpi.weeks.length])).toEqual([
       ["Tickets", "number", "≥ 40", 13],
       ["Resolution", "percent", "≥ 85%", 13],

@@ -41,6 +41,8 @@ class Fakes {
     { ...seat(2, "Invoice agent"), kpis: [kpi(21, 2, "Matched", "number", { op: ">=", a: 100 })] },
     { ...seat(3, "Finance", { kind: "human" }), kpis: [] },
     { ...seat(4, "Old agent", { archivedAt: NOW }), kpis: [] },
+    { ...seat(5, "Retired agent", { stage: "retired" }), kpis: [] },
+    { ...seat(6, "Paused agent", { stage: "paused" }), kpis: [] },
   ];
   hashes = new Map<number, string>();
   keys = new Map<string, StoredAnswer>();
@@ -128,6 +130,11 @@ describe("authenticate", () => {
 
   it("refuses a retired (archived) seat's token with seat_retired", async () => {
     expect(await service.authenticate(fakes.tokenFor(4))).toMatchObject({ ok: false, error: "seat_retired" });
+  });
+
+  it("refuses an AI seat retired or paused by its stage: a stopped agent's numbers are not recorded", async () => {
+    expect(await service.authenticate(fakes.tokenFor(5))).toMatchObject({ ok: false, error: "seat_retired", message: expect.stringContaining("retired") });
+    expect(await service.authenticate(fakes.tokenFor(6))).toMatchObject({ ok: false, error: "seat_retired", message: expect.stringContaining("paused") });
   });
 });
 
@@ -275,7 +282,7 @@ describe("describe", () => {
       { kpiId: 12, week: "2026-W47", value: 80, note: null, source: "dm", enteredBy: "UOWNER", enteredAt: NOW },
     ];
     const answer = await service.describe(triage(), NOW);
-    expect(answer.seat).toEqual({ name: "Triage agent", kind: "agent", ownerId: "UOWNER", accountability: null });
+    expect(answer.seat).toEqual({ name: "Triage agent", kind: "agent", ownerId: "UOWNER", accountability: null, stage: "pilot" });
     expect(answer.kpis.map((k) => [k.name, k.unit, k.goal, k.weeks.length])).toEqual([
       ["Tickets", "number", "≥ 40", 13],
       ["Resolution", "percent", "≥ 85%", 13],

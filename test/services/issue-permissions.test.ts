@@ -125,6 +125,13 @@ describe("who may work an issue", () => {
     expect(audit).toEqual([expect.objectContaining({ actor: USER[role], action: "refused", entity: "issue", entityId: issue.id })]);
   });
 
+  it("leaves a gate issue (a promotion decision) to admins, even for the seat's owner or the one it is assigned to", async () => {
+    const gate: Issue = { ...issueOf("manual"), id: 3, title: "Ready for production", source: "gate", ownerId: USER["seat owner"], assigneeId: USER.assignee };
+    const { service } = world(gate);
+    for (const role of ROLES) expect(await service.mayWork(gate, USER[role], AT), role).toBe(role === "admin");
+    expect(await service.mayWorkFromCache(gate, USER["seat owner"])).toBe(false);
+  });
+
   it("follows the seat when it changes hands: the new owner may work its drift issue, the old one no longer", async () => {
     const issue = issueOf("drift", USER["seat owner"]);
     const { service } = world(issue, USER.member);
