@@ -97,8 +97,9 @@ describe("Socket Mode", () => {
     await client.event(dm, { eventId: "EvSocket1" });
     await client.event(dm, { eventId: "EvSocket1", retryNum: 1, retryReason: "timeout" });
     await slack.waitFor(() => slack.dmsTo("UNYC").find((message) => message.text?.includes("Recorded")));
+    // Everything the two deliveries started (their listeners' work after the ack, the refresh) is done.
+    await cadence.idle();
     await cadence.services.refresh.idle();
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(slack.dmsTo("UNYC").filter((message) => message.text?.includes("Recorded"))).toHaveLength(1);
     expect((await cadence.db.entry.findMany({ orderBy: { kpiId: "asc" } })).map((entry) => [entry.value, entry.source])).toEqual([
       [92, "dm"],
