@@ -106,6 +106,9 @@ describe("working issues", () => {
 
   const post = (id: number) => app.cadence.db.issue.findUniqueOrThrow({ where: { id } });
   const lastUpdateOf = async (id: number) => {
+    // The post is updated after the command is answered (RefreshService): wait for that work to finish.
+    await app.cadence.idle();
+    await app.cadence.services.refresh.idle();
     const issue = await post(id);
     // Only updates Slack took: one it refused (a reused block_id, say) leaves the old post in the channel.
     return app.slack
