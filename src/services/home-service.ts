@@ -1,4 +1,5 @@
 // Publishes each person's App Home: on opening it, and again after they enter numbers or work an issue.
+import { isStopped } from "../domain/stage";
 import { evaluateGoal } from "../domain/goal";
 import type { Issue, Seat } from "../domain/model";
 import type { AiSeatPilot } from "../domain/digest";
@@ -60,7 +61,11 @@ export class HomeService {
     const issues = open.filter((issue) => isTheirs(issue, userId, ownKpiIds));
     let team: HomeModel["team"];
     if (isAdmin) {
-      const states = activeKpis(data).map(({ kpi }) => evaluateGoal(kpi.goal, data.values.get(kpi.id)?.get(week)));
+      // A paused or retired AI seat owes no numbers: its empty KPIs are not counted as missing.
+      const states = activeKpis(data)
+        .map(({ kpi, seat }) => ({ seat, state: evaluateGoal(kpi.goal, data.values.get(kpi.id)?.get(week)) }))
+        .filter(({ seat, state }) => !(state === "missing" && isStopped(seat.stage)))
+        .map(({ state }) => state);
       team = {
         seats: data.seats.length,
         aiSeats: data.seats.filter((seat) => seat.kind === "agent").length,
