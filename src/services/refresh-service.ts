@@ -2,6 +2,7 @@
 // digest. It runs after the request that caused the change has been acknowledged (Slack's 3 s never waits on
 // Slack's own latency or 429s), and it coalesces: changes that arrive while a refresh runs are folded into the
 // next round, so a burst of 34 issue changes refreshes the digest once or twice, not 34 times.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Logger } from "@slack/bolt";
 import { peopleInvolvedIn } from "../domain/issue-involvement";
 import type { Issue } from "../domain/model";
@@ -76,7 +77,7 @@ export class RefreshService {
 
   private async drain(): Promise<void> {
     // Let the request that queued this finish its ack first, and let its siblings in the same burst join.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     while (hasWork(this.pending)) {
       const round = this.pending;
       this.pending = nothingPending();

@@ -1,4 +1,5 @@
 // Loads the active scorecard with its values over trailing weeks, in two queries, for every reader of it.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { ScorecardData } from "../domain/scorecard";
 import { provenanceOf, type Provenance } from "../domain/provenance";
 import { trailingWeeks, type IsoWeek } from "../domain/week";
@@ -29,5 +30,3 @@ export class ScorecardLoader {
     return { weeks, seats, values, provenance };
   }
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

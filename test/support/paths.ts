@@ -1,7 +1,9 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../src/db/project-root";
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+// One definition of the project's folder, the app's own.
+export { PROJECT_ROOT };
+
 export const TEST_DB_ROOT = join(PROJECT_ROOT, "test-results", "db");
 
 /** This run's folder of test databases, made by global-setup.ts. */

@@ -1,11 +1,10 @@
 // Starts child-cadence.ts as a separate process and waits until it listens; kill() is a crash (SIGKILL),
 // stop() a clean end (SIGTERM, then SIGKILL if it hangs). Only ever this child is signalled.
+import { PROJECT_ROOT } from "../../src/db/project-root";
 import { spawn, type ChildProcess } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { AppUsage } from "./child-cadence";
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CHILD = join(PROJECT_ROOT, "tools", "testkit", "child-cadence.ts");
 const START_TIMEOUT_MS = 60_000;
 const USAGE_TIMEOUT_MS = 30_000;

@@ -1,5 +1,6 @@
 // What every slash command does around its own work: ack at once (Slack's 3-second deadline), answer
 // ephemerally through the response_url, and turn an unexpected failure into a one-line apology.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import pLimit from "p-limit";
 import { errorReply, type Reply } from "../../../messages/reply";
@@ -17,12 +18,11 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 // arrived meanwhile (their bodies are I/O callbacks) could not even be read, let alone acked. Measured by
 // `npm run bench -- lean` (the /scorecard ack at 20 concurrent requests).
 const renderTurns = pLimit(1);
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs a read-and-render step in the render turn, after letting pending requests be read and acked. */
 export function inRenderTurn<T>(work: () => Promise<T>): Promise<T> {
   return renderTurns(async () => {
-    await yieldToIo();
+    await yieldToEventLoop();
     return work();
   });
 }
