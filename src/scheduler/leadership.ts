@@ -18,6 +18,7 @@ export class SchedulerLeadership {
   private leading = false;
   private scheduler: Scheduler | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  private beating: Promise<void> | undefined;
 
   constructor(private readonly options: LeadershipOptions) {}
 
@@ -28,7 +29,13 @@ export class SchedulerLeadership {
   /** Claims the lease at start (saying who holds it if we cannot) and keeps a heartbeat from then on. */
   async start(): Promise<void> {
     await this.claim(true);
-    this.heartbeat = setInterval(() => void this.beat(), this.options.heartbeatMs);
+    // A beat still running when the next is due is not doubled: on a slow database, overlapping beats would pile
+    // up transactions that contend with each other and with the requests we serve.
+    this.heartbeat = setInterval(() => {
+      this.beating ??= this.beat().finally(() => {
+        this.beating = undefined;
+      });
+    }, this.options.heartbeatMs);
     this.heartbeat.unref();
   }
 
@@ -54,6 +61,9 @@ export class SchedulerLeadership {
 
   async stop(graceMs: number): Promise<void> {
     clearInterval(this.heartbeat);
+    // A beat that lands after we leave the registry would put our row back, and our successor would wait for it
+    // to go stale before taking the scheduler over.
+    await this.beating;
     await this.scheduler?.stop(graceMs);
     this.scheduler = undefined;
   }

@@ -91,3 +91,50 @@ describe("SchedulerLeadership", () => {
     await holder.registry.unregister();
   });
 });
+
+describe("SchedulerLeadership's heartbeat", () => {
+  /** A registry whose heartbeats wait at a gate, as they do on a slow or locked database. */
+  function gatedRegistry() {
+    const repository = new InstanceRepository(db);
+    let open: () => void = () => undefined;
+    let gate = new Promise<void>((resolve) => (open = resolve));
+    const beats = { running: 0, most: 0, total: 0 };
+    const registry = new InstanceRegistry(
+      Object.assign(Object.create(repository) as InstanceRepository, {
+        heartbeat: async (id: string) => {
+          beats.running += 1;
+          beats.total += 1;
+          beats.most = Math.max(beats.most, beats.running);
+          await gate;
+          beats.running -= 1;
+          return repository.heartbeat(id);
+        },
+      }),
+    );
+    const release = () => {
+      open();
+      gate = new Promise<void>((resolve) => (open = resolve));
+    };
+    return { registry, beats, release };
+  }
+
+  it("never runs two beats at once, and stopping waits for the one in flight so it cannot re-register us", async () => {
+    const { registry, beats, release } = gatedRegistry();
+    await registry.register();
+    const leadership = new SchedulerLeadership({ registry, logger: recordingLogger([]), tick: async () => undefined, ticking: false, heartbeatMs: 2 });
+    await leadership.start();
+    await new Promise((resolve) => setTimeout(resolve, 40)); // twenty beats due while the first one waits
+    expect(beats).toMatchObject({ running: 1, most: 1, total: 1 });
+
+    let stopped = false;
+    const stopping = leadership.stop(0).then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    await registry.unregister(); // what stopping Cadence does next: no beat is left to put our row back
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await registry.status()).toEqual({ heartbeatAt: undefined });
+    expect(beats.total).toBe(1);
+  });
+});
