@@ -12,9 +12,13 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // End-to-end files each boot their own app and database; two cores run two files at a time.
+    // End-to-end files each boot their own app and database, and no test mocks a module, so files share a fork's
+    // module cache: isolating them re-imported Prisma, Bolt and the app for every file (about 40 s of the run).
+    // test/architecture.test.ts keeps module mocks out. Most end-to-end time is spent waiting (on Slack's
+    // latency, Retry-After, child processes), so three forks keep two cores busy.
     pool: "forks",
-    maxWorkers: 2,
+    isolate: false,
+    maxWorkers: 3,
     // `npm run coverage`: lines of src/ that the tests (this process and its forks, not child processes) run.
     coverage: {
       provider: "v8",

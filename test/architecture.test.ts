@@ -115,3 +115,27 @@ describe("architecture", () => {
     expect(imports).toEqual(expect.arrayContaining(["node:url", "config/config", "slack/app"]));
   });
 });
+
+// vitest.config.ts runs test files without isolation (they share a fork's module cache), which is only safe
+// while no file replaces a module or the environment behind the others' backs.
+const SHARED_STATE_CHANGES = /\bvi\.(mock|doMock|stubEnv|stubGlobal|resetModules)\(/;
+
+function testFiles(dir = path.join(PROJECT_ROOT, "test")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? testFiles(full) : entry.name.endsWith(".ts") ? [full] : [];
+  });
+}
+
+describe("test files sharing modules", () => {
+  it("no test file mocks a module or stubs the environment", () => {
+    const files = testFiles();
+    expect(files.length).toBeGreaterThan(50);
+    const offenders = files.filter((file) => file !== __filename && SHARED_STATE_CHANGES.test(readFileSync(file, "utf8")));
+    expect(offenders.map((file) => path.relative(PROJECT_ROOT, file))).toEqual([]);
+  });
+
+  it.each(['vi.mock("../src/slack/app")', 'vi.stubEnv("TZ", "UTC")', "vi.resetModules()"])("catches %s", (line) => {
+    expect(SHARED_STATE_CHANGES.test(line)).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-// Acks never wait on Slack: with every Slack call taking 1.2 s and a 429 (Retry-After 3) on the refresh,
+// Acks never wait on Slack: with every Slack call taking 1.2 s and a 429 (Retry-After 1, Slack's shortest) on the refresh,
 // the check-in form and the resolve form are still acked inside Bolt's 3 s (HTTP 200, not Bolt's 404) and
 // stored once; the DM, the issue's post and home tabs catch up afterwards.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -28,7 +28,7 @@ async function openedBy(triggerId: string): Promise<any> {
 describe("a slow, rate-limiting Slack", () => {
   it("acks the check-in form right after storing it, once; the DM is updated after the 429", async () => {
     app.slack.setLatency(SLOW_SLACK_MS);
-    app.slack.failNext("chat.update", { status: 429, retryAfter: 3 });
+    app.slack.failNext("chat.update", { status: 429, retryAfter: 1 });
     const { answer: click, triggerId } = await clickButton(app, {
       userId: "UNYC",
       actionId: ACTIONS.openCheckinForm,
@@ -53,7 +53,7 @@ describe("a slow, rate-limiting Slack", () => {
     const added = await app.command("/issue", "add Flaky CSV import", "UNYC");
     const issueId = Number(/#(\d+)/.exec(added)![1]);
     app.slack.setLatency(SLOW_SLACK_MS);
-    app.slack.failNext("chat.update", { status: 429, retryAfter: 3 });
+    app.slack.failNext("chat.update", { status: 429, retryAfter: 1 });
     const { answer: click, triggerId } = await clickButton(app, { userId: "UNYC", actionId: ACTIONS.resolveIssue, value: String(issueId) });
     expect(click.status).toBe(200);
     const form = await openedBy(triggerId);

@@ -42,7 +42,9 @@ export function freshDatabaseUrl(): string {
  * heartbeat does, after POSTGRES_LIVENESS's 40 s, shortened here. Boot the app after waitOutKilledHeartbeat().
  */
 export const KILLED_STALE_MS = 1_000;
-export const waitOutKilledHeartbeat = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, KILLED_STALE_MS + 200));
+export const waitOutKilledHeartbeat = async (): Promise<void> => {
+  if (usePostgres()) await new Promise((resolve) => setTimeout(resolve, KILLED_STALE_MS + 200));
+};
 
 /** A new database holding what `sourceUrl` holds now (its app stopped): one seeding shared by many tests. */
 export function copyOfDatabase(sourceUrl: string): string {
