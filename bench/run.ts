@@ -11,6 +11,7 @@ import { benchDrift } from "./drift";
 import { benchLargeTeam } from "./large-team";
 import { benchLean } from "./lean";
 import { benchLoad } from "./load";
+import { benchQueries } from "./queries";
 import { benchScorecard } from "./scorecard";
 import { markdownTable, formatMb, type BenchResult, type Metric } from "./support/bench-result";
 
@@ -30,6 +31,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: "large-team", run: () => benchLargeTeam() },
   { name: "agent-api", run: () => benchAgentApi() },
   { name: "lean", run: () => benchLean() },
+  { name: "queries", run: () => benchQueries() },
 ];
 
 function selectBenchmarks(filter: string | undefined): Benchmark[] {

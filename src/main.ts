@@ -94,6 +94,8 @@ export interface StartOptions {
   setupChecks?: boolean;
   /** The agent API's body cap, body deadline and rate limit (tests shorten the deadline). */
   apiLimits?: Partial<AgentApiLimits>;
+  /** Called once per SQL statement (benchmarks count the queries of a hot path). */
+  onQuery?: () => void;
 }
 
 export interface RunningCadence {
@@ -119,7 +121,7 @@ const STOP_GRACE_MS = 10_000;
 export async function startCadence(config: Config, options: StartOptions = {}): Promise<RunningCadence> {
   const clock = options.clock ?? (() => new Date());
   await applyPendingMigrations(config.databaseUrl);
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { onQuery: options.onQuery });
   const repositories = openRepositories(db);
   const liveness: Liveness = databaseProvider(config.databaseUrl) === "postgres" ? POSTGRES_LIVENESS : SQLITE_LIVENESS;
   const registry = new InstanceRegistry(repositories.instances, {
@@ -314,7 +316,7 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     absences: timeOff,
   });
   // Stage and gate progress for the digest and home tabs; the pilot services are built after them (wirePilot).
-  const pilotProgress = { progressOf: (seat: Seat, now: Date) => services.pilot.gate.progressOf(seat, now) };
+  const pilotProgress = { progressOfAll: (seats: Seat[], now: Date) => services.pilot.gate.progressOfAll(seats, now) };
   const digest = new DigestService({
     loader,
     issues: rows.issues,

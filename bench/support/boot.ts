@@ -33,6 +33,8 @@ export interface BenchBootOptions {
   env?: Record<string, string>;
   /** Slack's rate-limit tiers in the fake Slack (tools/local-slack/rate-tiers.ts). */
   rateLimits?: boolean;
+  /** Called once per SQL statement the app sends (bench/queries.ts counts them). */
+  onQuery?: () => void;
 }
 
 export interface BenchApp {
@@ -60,7 +62,12 @@ export async function bootBenchApp(options: BenchBootOptions = {}): Promise<Benc
     slack = await startBenchSlack(options.latencyMs ?? 0, options.rateLimits);
     const config = loadConfig(cadenceEnvironment(slack.apiUrl, databaseUrl, options.env));
     // No scheduler: the benchmark calls tick() itself, so nothing runs outside the measured window.
-    const cadence = await startCadence(config, { clock: () => clock.now, logLevel: (process.env.BENCH_LOG as LogLevel) ?? LogLevel.ERROR, scheduler: false });
+    const cadence = await startCadence(config, {
+      clock: () => clock.now,
+      logLevel: (process.env.BENCH_LOG as LogLevel) ?? LogLevel.ERROR,
+      scheduler: false,
+      onQuery: options.onQuery,
+    });
     const fakeSlack = slack;
     return {
       cadence,

@@ -24,17 +24,31 @@ export function providerOf(db: Database): DatabaseProvider {
   return providers.get(db) ?? "sqlite";
 }
 
-export async function openDatabase(databaseUrl: string): Promise<Database> {
+export interface OpenOptions {
+  /** Called once per SQL statement Prisma sends (benchmarks count a hot path's queries with it). */
+  onQuery?: () => void;
+}
+
+export async function openDatabase(databaseUrl: string, options: OpenOptions = {}): Promise<Database> {
   const provider = databaseProvider(databaseUrl);
-  const db = provider === "postgres" ? await openPostgres(databaseUrl) : await openSqlite(databaseUrl);
+  const db = provider === "postgres" ? await openPostgres(databaseUrl, options) : await openSqlite(databaseUrl, options);
   providers.set(db, provider ?? "sqlite");
   return db;
 }
 
-async function openSqlite(databaseUrl: string): Promise<Database> {
+// Prisma emits query events only when asked to at construction, so a client nobody counts pays nothing for them.
+const queryEvents = (options: OpenOptions): { emit: "event"; level: "query" }[] => (options.onQuery ? [{ emit: "event", level: "query" }] : []);
+
+function countQueries(db: Database, options: OpenOptions): Database {
+  const onQuery = options.onQuery;
+  if (onQuery) (db as unknown as { $on(event: "query", listener: () => void): void }).$on("query", () => onQuery());
+  return db;
+}
+
+async function openSqlite(databaseUrl: string, options: OpenOptions): Promise<Database> {
   mkdirSync(dirname(sqliteFilePath(databaseUrl)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS });
-  const db = new PrismaClient({ adapter });
+  const db = countQueries(new PrismaClient({ adapter, log: queryEvents(options) }) as Database, options);
   // WAL lets readers run while one writer writes; it is a property of the file, so setting it once sticks.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -42,11 +56,11 @@ async function openSqlite(databaseUrl: string): Promise<Database> {
 }
 
 // Loaded only when used: a SQLite deployment (and every SQLite test) skips loading the second client.
-async function openPostgres(databaseUrl: string): Promise<Database> {
+async function openPostgres(databaseUrl: string, options: OpenOptions): Promise<Database> {
   const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("../generated/prisma-postgres/client"),
   ]);
   const adapter = new PrismaPg({ connectionString: databaseUrl });
-  return new PostgresPrismaClient({ adapter }) as unknown as Database;
+  return countQueries(new PostgresPrismaClient({ adapter, log: queryEvents(options) }) as unknown as Database, options);
 }

@@ -3,6 +3,7 @@ import type { Database } from "../db/database";
 import type { Review, ReviewKind, ReviewState } from "../domain/review";
 import { writeAudit } from "./audit";
 import { transaction } from "./transaction";
+import { inChunks } from "./chunks";
 
 export class ReviewRepository {
   constructor(private readonly db: Database) {}
@@ -25,7 +26,18 @@ export class ReviewRepository {
   }
 
   async forSeat(seatId: number): Promise<Review[]> {
-    const rows = await this.db.seatReview.findMany({ where: { seatId }, orderBy: { kind: "asc" } });
-    return rows.map((row) => ({ kind: row.kind as ReviewKind, state: row.state as ReviewState, note: row.note, by: row.by, at: row.at }));
+    return (await this.forSeats([seatId])).get(seatId) ?? [];
+  }
+
+  /** Each seat's reviews (seats with none are absent), in one query. */
+  async forSeats(seatIds: number[]): Promise<Map<number, Review[]>> {
+    const bySeat = new Map<number, Review[]>();
+    if (seatIds.length === 0) return bySeat;
+    const rows = await inChunks(seatIds, (chunk) => this.db.seatReview.findMany({ where: { seatId: { in: chunk } }, orderBy: { kind: "asc" } }));
+    for (const row of rows) {
+      const review: Review = { kind: row.kind as ReviewKind, state: row.state as ReviewState, note: row.note, by: row.by, at: row.at };
+      bySeat.set(row.seatId, [...(bySeat.get(row.seatId) ?? []), review]);
+    }
+    return bySeat;
   }
 }

@@ -4,6 +4,7 @@ import type { SeatStage, StageChange } from "../domain/stage";
 import { writeAudit } from "./audit";
 import { announcesStop, stopWebhookBody } from "../domain/stop-webhook";
 import { transaction } from "./transaction";
+import { inChunks } from "./chunks";
 
 export type { StageChange };
 
@@ -72,6 +73,24 @@ export class StageRepository {
   async latest(seatId: number): Promise<StageChange | undefined> {
     const row = await this.db.stageChange.findFirst({ where: { seatId }, orderBy: { id: "desc" } });
     return row ? toChange(row) : undefined;
+  }
+
+  /** `latest` for many seats in one query: the digest and the tick judge every AI seat at once. */
+  async latestFor(seatIds: number[]): Promise<Map<number, StageChange>> {
+    const latest = new Map<number, StageChange>();
+    if (seatIds.length === 0) return latest;
+    const rows = await inChunks(seatIds, (chunk) => this.db.stageChange.findMany({ where: { seatId: { in: chunk } } }));
+    rows.sort((a, b) => b.id - a.id);
+    for (const row of rows) if (!latest.has(row.seatId)) latest.set(row.seatId, toChange(row));
+    return latest;
+  }
+
+  async gateSettingsFor(seatIds: number[]): Promise<Map<number, GateSettings>> {
+    if (seatIds.length === 0) return new Map();
+    const rows = await inChunks(seatIds, (chunk) =>
+      this.db.seat.findMany({ where: { id: { in: chunk } }, select: { id: true, gateWeeks: true, gatePercent: true } }),
+    );
+    return new Map(rows.map((row) => [row.id, { weeks: row.gateWeeks, percent: row.gatePercent }]));
   }
 
   async gateSettings(seatId: number): Promise<GateSettings> {

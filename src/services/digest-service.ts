@@ -43,7 +43,7 @@ export class DigestService implements WeeklyStep {
       settings: LoopSettings;
       logger: Logger;
       /** Each AI seat's stage and gate progress (GateService). */
-      pilot?: { progressOf(seat: Seat, now: Date): Promise<AiSeatPilot> };
+      pilot?: { progressOfAll(seats: Seat[], now: Date): Promise<Map<number, AiSeatPilot>> };
       /** Time off: away owners are listed as away; a holiday week's digest is one line. */
       absences?: AbsenceLookup;
       /** The team's open priorities: how many are on track, and which are not. */
@@ -97,7 +97,13 @@ export class DigestService implements WeeklyStep {
       },
       holiday: absence.holiday?.map((range) => range.note ?? "").filter((name) => name !== ""),
     });
-    for (const state of model.aiSeats) if (this.deps.pilot) state.pilot = await this.deps.pilot.progressOf(state.seat, now);
+    const pilots = this.deps.pilot
+      ? await this.deps.pilot.progressOfAll(
+          model.aiSeats.map((state) => state.seat),
+          now,
+        )
+      : new Map<number, AiSeatPilot>();
+    for (const state of model.aiSeats) state.pilot = pilots.get(state.seat.id);
     return model;
   }
 

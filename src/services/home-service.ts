@@ -24,7 +24,7 @@ export class HomeService {
       status: Pick<StatusService, "refusedMessages">;
       tz: string;
       /** Each AI seat's stage, gate progress and pending reviews (GateService). */
-      pilot?: { progressOf(seat: Seat, now: Date): Promise<AiSeatPilot> };
+      pilot?: { progressOfAll(seats: Seat[], now: Date): Promise<Map<number, AiSeatPilot>> };
       /** Their open priorities and to-dos, listed on the tab. */
       priorities?: { listOpen(ownerIds: string[]): Promise<Priority[]> };
       todos?: { listOpen(ownerIds: string[]): Promise<Todo[]> };
@@ -76,8 +76,8 @@ export class HomeService {
         refused: await this.deps.status.refusedMessages(),
       };
     }
-    const pilot = new Map<number, AiSeatPilot>();
-    for (const seat of ownSeats) if (seat.kind === "agent" && this.deps.pilot) pilot.set(seat.id, await this.deps.pilot.progressOf(seat, now));
+    const agents = ownSeats.filter((seat) => seat.kind === "agent");
+    const pilot = this.deps.pilot && agents.length > 0 ? await this.deps.pilot.progressOfAll(agents, now) : new Map<number, AiSeatPilot>();
     const priorities = (await this.deps.priorities?.listOpen([userId])) ?? [];
     const todos = (await this.deps.todos?.listOpen([userId])) ?? [];
     return { userId, week, isAdmin, ownSeats, values, issues, team, pilot, priorities, todos };
