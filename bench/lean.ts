@@ -3,10 +3,7 @@
 // environment; the figures are start-up to a healthy /healthz, idle RSS, and the /scorecard ack at 20 concurrent
 // requests (40 and 500 KPIs for Cadence; the bare app acks whatever comes). Each Cadence figure is printed with
 // its ratio to the bare app's. The machine is shared: compare within a run, never across runs.
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { applyPendingMigrations } from "../src/db/migrate";
 import { openDatabase } from "../src/db/database";
 import { lastCompletedWeek } from "../src/domain/week";
@@ -17,24 +14,15 @@ import { ADMIN, CHANNEL, makeWorkDir, removeWorkDir } from "./support/boot";
 import { percentile } from "./support/latency";
 import { seedTeam, type TeamSpec } from "./support/seed-team";
 import { slashCommander, type SlashCommander } from "./support/slash-commands";
-import { PROJECT_ROOT } from "../src/db/project-root";
+import { buildBundles, ratio, rssOf, sleep, startFlags, startProcess } from "./support/bundles";
 
 const CONCURRENCY = 20;
 const ROUNDS = 15;
 const IDLE_SETTLE_MS = 3_000;
-const START_TIMEOUT_MS = 60_000;
 const TEAMS: { label: string; spec: TeamSpec }[] = [
   { label: "40 KPIs", spec: { seats: 10, ownersCount: 10, kpisPerSeat: 4, weeksOfHistory: 13 } },
   { label: "500 KPIs", spec: { seats: 125, ownersCount: 125, kpisPerSeat: 4, weeksOfHistory: 52 } },
 ];
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  startMs: number;
-  /** Waits for the answers still being built after the acks, so the next measurement starts from quiet. */
-  settle(): Promise<void>;
-}
 
 export async function benchLean(): Promise<BenchResult[]> {
   const bundles = await buildBundles();
@@ -46,8 +34,9 @@ export async function benchLean(): Promise<BenchResult[]> {
     const databaseUrl = `file:${join(workDir, "cadence.db")}`;
     await applyPendingMigrations(databaseUrl);
     const env = cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" });
+    // The bare app runs as any Bolt app would, with no flags; Cadence with npm start's.
     const bare = await startProcess(bundles.bare, env);
-    const cadence = await startProcess(bundles.cadence, env);
+    const cadence = await startProcess(bundles.cadence, env, startFlags());
     try {
       await sleep(IDLE_SETTLE_MS);
       const idle = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
@@ -99,48 +88,6 @@ export async function benchLean(): Promise<BenchResult[]> {
   }
 }
 
-async function buildBundles(): Promise<{ cadence: string; bare: string }> {
-  const cadence = join(PROJECT_ROOT, "dist", "main.js");
-  const bare = join(PROJECT_ROOT, "bench", ".tmp", "bare-bolt.mjs");
-  const common = { bundle: true, platform: "node" as const, format: "esm" as const, packages: "external" as const, logLevel: "warning" as const };
-  await build({ ...common, entryPoints: [join(PROJECT_ROOT, "src", "main.ts")], outfile: cadence, sourcemap: true });
-  await build({ ...common, entryPoints: [join(PROJECT_ROOT, "bench", "support", "bare-bolt.ts")], outfile: bare });
-  return { cadence, bare };
-}
-
-/** Starts a bundle with plain Node and times it until /healthz answers 200. */
-async function startProcess(bundle: string, env: Record<string, string>): Promise<Started> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [bundle], {
-    cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${bundle} did not start: ${output}`)), START_TIMEOUT_MS);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const match = /running on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.once("exit", (code) => reject(new Error(`${bundle} exited with ${code}: ${output}`)));
-  });
-  while (
-    (await fetch(`${url}/healthz`).then(
-      (response) => response.status,
-      () => 0,
-    )) !== 200
-  )
-    await sleep(10);
-  return { child, url, startMs: performance.now() - started, settle: async () => void (await sleep(IDLE_SETTLE_MS)) };
-}
-
 /** Every owner already asked this week, so the scheduler sends no check-in DMs while acks are measured. */
 async function markAsked(db: Awaited<ReturnType<typeof openDatabase>>, ownerIds: string[]): Promise<void> {
   const week = lastCompletedWeek(new Date(), "UTC");
@@ -171,14 +118,3 @@ async function ackPercentile(commander: SlashCommander, userId: string, failures
     99,
   );
 }
-
-function rssOf(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-function ratio(metric: string, measured: number, floor: number, format: (value: number) => string): Metric {
-  return { metric, value: `${format(measured)} (bare Bolt ${format(floor)}; ${(measured / floor).toFixed(2)}×)` };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,6 +10,7 @@ import { benchDigest } from "./digest";
 import { benchDrift } from "./drift";
 import { benchLargeTeam } from "./large-team";
 import { benchLean } from "./lean";
+import { benchLeanJobs } from "./lean-jobs";
 import { benchLoad } from "./load";
 import { benchQueries } from "./queries";
 import { benchScorecard } from "./scorecard";
@@ -31,6 +32,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: "large-team", run: () => benchLargeTeam() },
   { name: "agent-api", run: () => benchAgentApi() },
   { name: "lean", run: () => benchLean() },
+  { name: "lean-jobs", run: () => benchLeanJobs() },
   { name: "queries", run: () => benchQueries() },
 ];
 

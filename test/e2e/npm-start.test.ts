@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
 import { cadenceEnvironment } from "../../tools/testkit/environment";
+import { startFlags } from "../../tools/testkit/start-flags";
 import { PROJECT_ROOT, testDbDir } from "../support/paths";
 
 let slack: LocalSlack;
@@ -19,7 +20,7 @@ describe("the compiled app", () => {
   it("starts from another working directory with a relative DATABASE_URL, migrates that file and serves /healthz", async () => {
     const file = join(testDbDir(), `relative-${Date.now()}.db`);
     const env = cadenceEnvironment(slack.apiUrl, `file:./${relative(PROJECT_ROOT, file)}`);
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, "dist/main.js")], {
+    const child = spawn(process.execPath, [...startFlags(), join(PROJECT_ROOT, "dist/main.js")], {
       cwd: "/tmp",
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],

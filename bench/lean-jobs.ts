@@ -1,0 +1,84 @@
+// Issue 17's memory goals for the weekly jobs, each measured in a fresh process of `npm start`'s bundle (plain
+// Node with npm start's flags, no tsx, no benchmark harness in the same heap): the peak resident memory (VmHWM) of one instance while it
+// sends the 1,000-owner check-in fan-out, and while it composes and posts the 100 seats × 300 KPIs × 52 weeks
+// digest. Each job is started with the admin's `/cadence run …` over signed HTTP, as in use.
+import { join } from "node:path";
+import { applyPendingMigrations } from "../src/db/migrate";
+import { openDatabase } from "../src/db/database";
+import { startLocalSlack, type LocalSlack } from "../tools/local-slack/server";
+import { cadenceEnvironment } from "../tools/testkit/environment";
+import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
+import { ADMIN, CHANNEL, makeWorkDir, removeWorkDir } from "./support/boot";
+import { buildBundles, rssOf, sleep, startFlags, startProcess } from "./support/bundles";
+import { seedTeam, type TeamSpec } from "./support/seed-team";
+import { slashCommander } from "./support/slash-commands";
+
+const JOB_TIMEOUT_MS = 180_000;
+const JOBS: { label: string; command: string; goalMb: number; team: TeamSpec; done: (slack: LocalSlack, owners: number) => boolean }[] = [
+  {
+    label: "check-in fan-out, 1,000 owners",
+    command: "run checkins",
+    goalMb: 200,
+    team: { seats: 1000, ownersCount: 1000, kpisPerSeat: [1, 2], weeksOfHistory: 13 },
+    done: (slack, owners) => dmsSent(slack) >= owners,
+  },
+  {
+    label: "digest, 100 seats × 300 KPIs × 52 weeks",
+    command: "run digest",
+    goalMb: 150,
+    team: { seats: 100, ownersCount: 100, kpisPerSeat: 3, weeksOfHistory: 52, askedWeek: { missing: 0.05, offTrack: 0.15 } },
+    done: (slack) => slack.messages(CHANNEL).some((message) => message.text?.startsWith("Weekly digest")),
+  },
+];
+
+export async function benchLeanJobs(): Promise<BenchResult[]> {
+  const { cadence: bundle } = await buildBundles();
+  const metrics: Metric[] = [];
+  const failures: string[] = [];
+  for (const job of JOBS) {
+    const figures = await peakOf(bundle, job, failures);
+    metrics.push({
+      metric: `${job.label}: peak RSS (goal ≤ ${job.goalMb} MB)`,
+      value: `${formatMb(figures.peak)} (${formatMb(figures.idle)} before it; job ${formatMs(figures.jobMs)})`,
+    });
+  }
+  return [{ title: "Lean: peak RSS of npm start's bundle during the weekly jobs", metrics, failures }];
+}
+
+async function peakOf(bundle: string, job: (typeof JOBS)[number], failures: string[]): Promise<{ idle: number; peak: number; jobMs: number }> {
+  const slack = await startLocalSlack();
+  slack.joinChannel(CHANNEL, "cadence");
+  slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
+  const workDir = makeWorkDir();
+  try {
+    const databaseUrl = `file:${join(workDir, "cadence.db")}`;
+    await applyPendingMigrations(databaseUrl);
+    const db = await openDatabase(databaseUrl);
+    const team = await seedTeam(db, slack, job.team, { now: new Date(), teamTz: "UTC" }).finally(() => db.$disconnect());
+    const cadence = await startProcess(bundle, cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" }), startFlags());
+    const commander = slashCommander(cadence.url, slack);
+    try {
+      await cadence.settle();
+      const idle = rssOf(cadence.child);
+      const started = performance.now();
+      const sent = await commander.send({ command: "/cadence", text: job.command, userId: ADMIN }, { answerTimeoutMs: JOB_TIMEOUT_MS });
+      if (sent.status !== 200) failures.push(`${job.label}: /cadence ${job.command} answered HTTP ${sent.status ?? sent.errorKind}`);
+      while (!job.done(slack, team.ownerIds.length) && performance.now() - started < JOB_TIMEOUT_MS) await sleep(50);
+      const jobMs = performance.now() - started;
+      if (!job.done(slack, team.ownerIds.length)) failures.push(`${job.label}: not finished within ${JOB_TIMEOUT_MS / 1000} s`);
+      const peak = rssOf(cadence.child, "peak");
+      if (peak > job.goalMb * 1024 * 1024) failures.push(`${job.label}: peak RSS ${formatMb(peak)} is over the ${job.goalMb} MB goal`);
+      return { idle, peak, jobMs };
+    } finally {
+      commander.close();
+      cadence.child.kill("SIGKILL");
+    }
+  } finally {
+    await slack.close();
+    removeWorkDir(workDir);
+  }
+}
+
+function dmsSent(slack: LocalSlack): number {
+  return slack.callsTo("chat.postMessage").filter((call) => call.ok && call.params.channel !== CHANNEL).length;
+}

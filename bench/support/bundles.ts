@@ -1,0 +1,76 @@
+// Cadence as `npm start` runs it (the esbuild bundle in dist/, plain Node) and a bare Bolt app that only acks
+// (bare-bolt.ts, bundled the same way), each started in its own process for the lean benchmarks.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { PROJECT_ROOT } from "../../src/db/project-root";
+import type { Metric } from "./bench-result";
+
+export { startFlags } from "../../tools/testkit/start-flags";
+
+const START_TIMEOUT_MS = 60_000;
+const IDLE_SETTLE_MS = 3_000;
+
+export interface Started {
+  child: ChildProcess;
+  url: string;
+  startMs: number;
+  /** Waits for the answers still being built after the acks, so the next measurement starts from quiet. */
+  settle(): Promise<void>;
+}
+
+export async function buildBundles(): Promise<{ cadence: string; bare: string }> {
+  const cadence = join(PROJECT_ROOT, "dist", "main.js");
+  const bare = join(PROJECT_ROOT, "bench", ".tmp", "bare-bolt.mjs");
+  const common = { bundle: true, platform: "node" as const, format: "esm" as const, packages: "external" as const, logLevel: "warning" as const };
+  await build({ ...common, entryPoints: [join(PROJECT_ROOT, "src", "main.ts")], outfile: cadence, sourcemap: true });
+  await build({ ...common, entryPoints: [join(PROJECT_ROOT, "bench", "support", "bare-bolt.ts")], outfile: bare });
+  return { cadence, bare };
+}
+
+/** Starts a bundle with plain Node (and `nodeFlags`) and times it until /healthz answers 200. */
+export async function startProcess(bundle: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Started> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...nodeFlags, bundle], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${bundle} did not start: ${output}`)), START_TIMEOUT_MS);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = /running on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code) => reject(new Error(`${bundle} exited with ${code}: ${output}`)));
+  });
+  while (
+    (await fetch(`${url}/healthz`).then(
+      (response) => response.status,
+      () => 0,
+    )) !== 200
+  )
+    await sleep(10);
+  return { child, url, startMs: performance.now() - started, settle: async () => void (await sleep(IDLE_SETTLE_MS)) };
+}
+
+/** The process's resident memory now (VmRSS) or at its peak so far (VmHWM). */
+export function rssOf(child: ChildProcess, which: "now" | "peak" = "now"): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  const field = which === "now" ? "VmRSS" : "VmHWM";
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+}
+
+export function ratio(metric: string, measured: number, floor: number, format: (value: number) => string): Metric {
+  return { metric, value: `${format(measured)} (bare Bolt ${format(floor)}; ${(measured / floor).toFixed(2)}×)` };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
