@@ -1,20 +1,17 @@
-// Issue 17, side by side in one run: Cadence as `npm start` runs it (the esbuild bundle in dist/, plain Node)
-// against a bare Bolt app that only acks (support/bare-bolt.ts, bundled the same way). Both start from the same
-// environment; the figures are start-up to a healthy /healthz, idle RSS, and the /scorecard ack at 20 concurrent
-// requests (40 and 500 KPIs for Cadence; the bare app acks whatever comes). Each Cadence figure is printed with
-// its ratio to the bare app's. The machine is shared: compare within a run, never across runs.
-import { join } from "node:path";
-import { applyPendingMigrations } from "../src/db/migrate";
+// Issue 17, side by side in one run: Cadence as `npm start` runs it (the esbuild bundle in dist/, plain Node with
+// npm start's flags) against a bare Bolt app that only acks (support/bare-bolt.ts, bundled the same way, no flags).
+// Both start from the same environment; the figures are start-up to a healthy /healthz, idle RSS, and the
+// /scorecard ack at 20 concurrent requests (40 and 500 KPIs for Cadence; the bare app acks whatever comes). Each
+// Cadence figure is printed with its ratio to the bare app's. The machine is shared: compare within a run, never
+// across runs.
 import { openDatabase } from "../src/db/database";
-import { lastCompletedWeek } from "../src/domain/week";
-import { startLocalSlack } from "../tools/local-slack/server";
 import { cadenceEnvironment } from "../tools/testkit/environment";
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
-import { ADMIN, CHANNEL, makeWorkDir, removeWorkDir } from "./support/boot";
+import { ADMIN } from "./support/boot";
 import { percentile } from "./support/latency";
-import { seedTeam, type TeamSpec } from "./support/seed-team";
+import { markAsked, seedTeam, type TeamSpec } from "./support/seed-team";
 import { slashCommander, type SlashCommander } from "./support/slash-commands";
-import { buildBundles, ratio, rssOf, sleep, startFlags, startProcess } from "./support/bundles";
+import { buildBundles, bundleSurroundings, ratio, rssOf, sleep, startFlags, startProcess } from "./support/bundles";
 
 const CONCURRENCY = 20;
 const ROUNDS = 15;
@@ -26,13 +23,8 @@ const TEAMS: { label: string; spec: TeamSpec }[] = [
 
 export async function benchLean(): Promise<BenchResult[]> {
   const bundles = await buildBundles();
-  const slack = await startLocalSlack();
-  slack.joinChannel(CHANNEL, "cadence");
-  slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
-  const workDir = makeWorkDir();
+  const { slack, databaseUrl, close } = await bundleSurroundings();
   try {
-    const databaseUrl = `file:${join(workDir, "cadence.db")}`;
-    await applyPendingMigrations(databaseUrl);
     const env = cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" });
     // The bare app runs as any Bolt app would, with no flags; Cadence with npm start's.
     const bare = await startProcess(bundles.bare, env);
@@ -56,7 +48,7 @@ export async function benchLean(): Promise<BenchResult[]> {
             await db.$executeRawUnsafe('DELETE FROM "Kpi"');
             await db.$executeRawUnsafe('DELETE FROM "Seat"');
             const seeded = await seedTeam(db, slack, team.spec, { now: new Date(), teamTz: "UTC" });
-            await markAsked(db, seeded.ownerIds);
+            await markAsked(db, seeded.ownerIds, new Date());
             // The same load at both, one after the other, so neither steals the other's CPU.
             const floor = await ackPercentile(bareCommander, ADMIN, failures);
             const measured = await ackPercentile(cadenceCommander, ADMIN, failures);
@@ -83,20 +75,7 @@ export async function benchLean(): Promise<BenchResult[]> {
       cadence.child.kill("SIGKILL");
     }
   } finally {
-    await slack.close();
-    removeWorkDir(workDir);
-  }
-}
-
-/** Every owner already asked this week, so the scheduler sends no check-in DMs while acks are measured. */
-async function markAsked(db: Awaited<ReturnType<typeof openDatabase>>, ownerIds: string[]): Promise<void> {
-  const week = lastCompletedWeek(new Date(), "UTC");
-  for (const ownerId of ownerIds) {
-    await db.checkIn.upsert({
-      where: { ownerId_week: { ownerId, week } },
-      create: { ownerId, week, sentAt: new Date(), channelId: `D${ownerId}`, messageTs: "1.000001" },
-      update: {},
-    });
+    await close();
   }
 }
 

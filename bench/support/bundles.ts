@@ -5,7 +5,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { PROJECT_ROOT } from "../../src/db/project-root";
+import { applyPendingMigrations } from "../../src/db/migrate";
+import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
 import type { Metric } from "./bench-result";
+import { ADMIN, CHANNEL, makeWorkDir, removeWorkDir } from "./boot";
 
 export { startFlags } from "../../tools/testkit/start-flags";
 
@@ -18,6 +21,8 @@ export interface Started {
   startMs: number;
   /** Waits for the answers still being built after the acks, so the next measurement starts from quiet. */
   settle(): Promise<void>;
+  /** The last lines the process printed, for a failure's message. */
+  lastOutput(): string;
 }
 
 export async function buildBundles(): Promise<{ cadence: string; bare: string }> {
@@ -59,7 +64,13 @@ export async function startProcess(bundle: string, env: Record<string, string>, 
     )) !== 200
   )
     await sleep(10);
-  return { child, url, startMs: performance.now() - started, settle: async () => void (await sleep(IDLE_SETTLE_MS)) };
+  return {
+    child,
+    url,
+    startMs: performance.now() - started,
+    settle: async () => void (await sleep(IDLE_SETTLE_MS)),
+    lastOutput: () => output.split("\n").slice(-15).join("\n"),
+  };
 }
 
 /** The process's resident memory now (VmRSS) or at its peak so far (VmHWM). */
@@ -71,6 +82,30 @@ export function rssOf(child: ChildProcess, which: "now" | "peak" = "now"): numbe
 
 export function ratio(metric: string, measured: number, floor: number, format: (value: number) => string): Metric {
   return { metric, value: `${format(measured)} (bare Bolt ${format(floor)}; ${(measured / floor).toFixed(2)}×)` };
+}
+
+/** What a bundle runs against: the fake Slack with the channel and an admin, and a migrated SQLite file. */
+export async function bundleSurroundings(): Promise<{ slack: LocalSlack; databaseUrl: string; close(): Promise<void> }> {
+  const slack = await startLocalSlack();
+  slack.joinChannel(CHANNEL, "cadence");
+  slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
+  const workDir = makeWorkDir();
+  const databaseUrl = `file:${join(workDir, "cadence.db")}`;
+  try {
+    await applyPendingMigrations(databaseUrl);
+  } catch (error) {
+    await slack.close();
+    removeWorkDir(workDir);
+    throw error;
+  }
+  return {
+    slack,
+    databaseUrl,
+    async close() {
+      await slack.close();
+      removeWorkDir(workDir);
+    },
+  };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -176,3 +176,15 @@ async function insertAskedWeek(db: Database, kpis: SeededKpi[], week: IsoWeek, m
   await bulkEntries(db, rows);
   return counts;
 }
+
+/** Every owner already asked for the week the next check-in asks about, so a running scheduler sends no check-in DMs. */
+export async function markAsked(db: Database, ownerIds: string[], now: Date): Promise<void> {
+  const week = lastCompletedWeek(now, "UTC");
+  for (const ownerId of ownerIds) {
+    await db.checkIn.upsert({
+      where: { ownerId_week: { ownerId, week } },
+      create: { ownerId, week, sentAt: new Date(), channelId: `D${ownerId}`, messageTs: "1.000001" },
+      update: {},
+    });
+  }
+}
