@@ -8,9 +8,9 @@ import { ADMIN, SIGNING_SECRET } from "../../tools/testkit/environment";
 // Production on PostgreSQL: a 10 s heartbeat and 40 s staleness (POSTGRES_LIVENESS); scaled down in these tests.
 export const FAST_LIVENESS = { CADENCE_TEST_HEARTBEAT_MS: "200", CADENCE_TEST_STALE_MS: "1500" };
 
-/** The instance's /healthz: whether it runs the scheduler. */
-export async function health(instance: CadenceProcess): Promise<{ scheduler: boolean }> {
-  return (await fetch(`${instance.url}/healthz`)).json() as Promise<{ scheduler: boolean }>;
+/** The instance's /healthz: its id, and whether it believes it runs the scheduler. */
+export async function health(instance: CadenceProcess): Promise<{ instance: string; scheduler: boolean }> {
+  return (await fetch(`${instance.url}/healthz`)).json() as Promise<{ instance: string; scheduler: boolean }>;
 }
 
 /** A slash command sent to one instance; resolves with its response_url once acknowledged (HTTP 200). */
