@@ -24,6 +24,7 @@ import { DigestRepository } from "./repositories/digest-repository";
 import { EntryRepository } from "./repositories/entry-repository";
 import { IssueRepository } from "./repositories/issue-repository";
 import { JobRunRepository } from "./repositories/job-run-repository";
+import { JobLockRepository } from "./repositories/job-lock-repository";
 import { InstanceRepository } from "./repositories/instance-repository";
 import { ProcessedEventRepository } from "./repositories/processed-event-repository";
 import { SeatRepository } from "./repositories/seat-repository";
@@ -238,9 +239,12 @@ function scheduleLoop(args: {
         (async () => {
           // Each step on its own: one failing must not keep the next from its minute.
           await loop.tick(clock()).catch(warnOf(logger, "the weekly loop"));
-          await pilot.gate.openReady(clock()).catch(warnOf(logger, "opening gate issues"));
-          await pilot.webhooks.deliverDue(clock()).catch(warnOf(logger, "calling stop webhooks"));
-          await housekeeping.pruneDue(clock()).catch(warnOf(logger, "pruning old bookkeeping rows"));
+          // The sweeps run on one instance at a time even while the lease changes hands mid-tick (a transaction
+          // lock on PostgreSQL): a second runner would only repeat the same reads and races.
+          const alone = <T>(job: string, work: () => Promise<T>) => repositories.jobLocks.runAlone(job, work);
+          await alone("gate", () => pilot.gate.openReady(clock())).catch(warnOf(logger, "opening gate issues"));
+          await alone("stop-webhooks", () => pilot.webhooks.deliverDue(clock())).catch(warnOf(logger, "calling stop webhooks"));
+          await alone("housekeeping", () => housekeeping.pruneDue(clock())).catch(warnOf(logger, "pruning old bookkeeping rows"));
         })(),
       ),
     ticking: options.scheduler !== false,
@@ -270,6 +274,7 @@ function openRepositories(db: Database) {
     entries: new EntryRepository(db),
     checkins: new CheckinRepository(db),
     checkinQueue: new CheckinQueueRepository(db),
+    jobLocks: new JobLockRepository(db),
     issues: new IssueRepository(db),
     jobRuns: new JobRunRepository(db),
     deliveries: new DeliveryRepository(db),
