@@ -8,6 +8,7 @@ import { benchCheckinFanout } from "./checkin-fanout";
 import { benchCheckinFanoutUnderTiers } from "./checkin-fanout-tiers";
 import { benchDigest } from "./digest";
 import { benchDrift } from "./drift";
+import { benchFleet } from "./fleet";
 import { benchLargeTeam } from "./large-team";
 import { benchLean } from "./lean";
 import { benchLoad } from "./load";
@@ -30,6 +31,8 @@ const BENCHMARKS: Benchmark[] = [
   { name: "large-team", run: () => benchLargeTeam() },
   { name: "agent-api", run: () => benchAgentApi() },
   { name: "lean", run: () => benchLean() },
+  // Needs PostgreSQL: CADENCE_BENCH_POSTGRES_URL, or root to start a throwaway server.
+  { name: "fleet", run: () => benchFleet() },
 ];
 
 function selectBenchmarks(filter: string | undefined): Benchmark[] {
