@@ -28,12 +28,12 @@ const WARM_UP_REQUESTS = 20;
 const ALONE_REQUESTS_PER_KIND = 20;
 // Between phases, let a backlog drain so one phase's queue does not count against the next.
 const MAX_DRAIN_MS = 180_000;
-const TEAM: TeamSpec = { seats: 100, ownersCount: 100, kpisPerSeat: 3, weeksOfHistory: 13, askedWeek: { missing: 0.05, offTrack: 0.15 } };
+export const LOAD_TEAM: TeamSpec = { seats: 100, ownersCount: 100, kpisPerSeat: 3, weeksOfHistory: 13, askedWeek: { missing: 0.05, offTrack: 0.15 } };
 
-type RequestKind = "/scorecard" | "/issue list" | "/scorecard set" | "/cadence seat list";
+export type RequestKind = "/scorecard" | "/issue list" | "/scorecard set" | "/cadence seat list";
 const KINDS: RequestKind[] = ["/scorecard", "/issue list", "/scorecard set", "/cadence seat list"];
 // Every 10 requests: 4 × /scorecard, 3 × /issue list, 2 × /scorecard set by the KPI's owner, 1 × seat list by an admin.
-const MIX: RequestKind[] = [
+export const MIX: RequestKind[] = [
   "/scorecard",
   "/issue list",
   "/scorecard set",
@@ -45,9 +45,9 @@ const MIX: RequestKind[] = [
   "/scorecard",
   "/cadence seat list",
 ];
-const MIX_DESCRIPTION = "40 % /scorecard, 30 % /issue list, 20 % /scorecard set, 10 % /cadence seat list";
+export const MIX_DESCRIPTION = "40 % /scorecard, 30 % /issue list, 20 % /scorecard set, 10 % /cadence seat list";
 
-interface LoadResult {
+export interface LoadResult {
   kind: RequestKind;
   timed: TimedCommand;
 }
@@ -71,7 +71,7 @@ interface AloneRun {
 
 export async function benchLoad(): Promise<BenchResult[]> {
   const seconds = loadSeconds();
-  const app = await bootChildApp({ team: TEAM, latencyMs: SLACK_LATENCY_MS });
+  const app = await bootChildApp({ team: LOAD_TEAM, latencyMs: SLACK_LATENCY_MS });
   const commander = slashCommander(app.url, app.slack);
   let sent = 0;
   const send = (kind: RequestKind) => sendRequest(commander, app.team, kind, sent++);
@@ -110,7 +110,7 @@ function loadSeconds(): number {
 }
 
 /** A request of this kind by a user allowed to make it; `/scorecard set` walks over the KPIs with varied values. */
-async function sendRequest(commander: SlashCommander, team: SeededTeam, kind: RequestKind, index: number): Promise<LoadResult> {
+export async function sendRequest(commander: SlashCommander, team: SeededTeam, kind: RequestKind, index: number): Promise<LoadResult> {
   const owner = team.ownerIds[index % team.ownerIds.length];
   const kpi = team.kpis[(index * 7) % team.kpis.length];
   const input =

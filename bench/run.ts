@@ -8,6 +8,7 @@ import { benchCheckinFanout } from "./checkin-fanout";
 import { benchCheckinFanoutUnderTiers } from "./checkin-fanout-tiers";
 import { benchDigest } from "./digest";
 import { benchDrift } from "./drift";
+import { benchFleet } from "./fleet";
 import { benchLargeTeam } from "./large-team";
 import { benchLean } from "./lean";
 import { benchLeanJobs } from "./lean-jobs";
@@ -34,6 +35,8 @@ const BENCHMARKS: Benchmark[] = [
   { name: "lean", run: () => benchLean() },
   { name: "lean-jobs", run: () => benchLeanJobs() },
   { name: "queries", run: () => benchQueries() },
+  // Needs PostgreSQL: CADENCE_BENCH_POSTGRES_URL, or root to start a throwaway server.
+  { name: "fleet", run: () => benchFleet() },
 ];
 
 function selectBenchmarks(filter: string | undefined): Benchmark[] {

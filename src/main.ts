@@ -18,11 +18,13 @@ import { SeatTokenRepository } from "./repositories/seat-token-repository";
 import { AgentEntryService } from "./services/agent-entry-service";
 import { SeatTokenService } from "./services/seat-tokens";
 import { CheckinRepository } from "./repositories/checkin-repository";
+import { CheckinQueueRepository } from "./repositories/checkin-queue-repository";
 import { DeliveryRepository } from "./repositories/delivery-repository";
 import { DigestRepository } from "./repositories/digest-repository";
 import { EntryRepository } from "./repositories/entry-repository";
 import { IssueRepository } from "./repositories/issue-repository";
 import { JobRunRepository } from "./repositories/job-run-repository";
+import { JobLockRepository } from "./repositories/job-lock-repository";
 import { InstanceRepository } from "./repositories/instance-repository";
 import { ProcessedEventRepository } from "./repositories/processed-event-repository";
 import { SeatRepository } from "./repositories/seat-repository";
@@ -46,6 +48,7 @@ import { EntryService } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry, POSTGRES_LIVENESS, SQLITE_LIVENESS, type Liveness } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
+import { SharedCheckinQueue } from "./services/shared-checkin-queue";
 import { SeatHandOver } from "./services/seat-hand-over";
 import { UserDirectory } from "./services/user-directory";
 import { WeeklyLoop } from "./services/weekly-loop";
@@ -123,7 +126,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   await applyPendingMigrations(config.databaseUrl);
   const db = await openDatabase(config.databaseUrl, { onQuery: options.onQuery });
   const repositories = openRepositories(db);
-  const liveness: Liveness = databaseProvider(config.databaseUrl) === "postgres" ? POSTGRES_LIVENESS : SQLITE_LIVENESS;
+  const onPostgres = databaseProvider(config.databaseUrl) === "postgres";
+  const liveness: Liveness = onPostgres ? POSTGRES_LIVENESS : SQLITE_LIVENESS;
   const registry = new InstanceRegistry(repositories.instances, {
     ...liveness,
     heartbeatMs: options.heartbeatMs ?? liveness.heartbeatMs,
@@ -153,9 +157,12 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   logger.info(`database: ${describeDatabase(config.databaseUrl)}`);
   const slack = new WebClientSlackApi(client, postClient);
   const setupChecksNow = () => collectSetupChecks(config, { client, db, now: clock() });
-  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow });
+  // Instances on several hosts share the check-in fan-out; on SQLite (one host) the scheduler's holder sends it all.
+  const sharedCheckins = onPostgres ? new SharedCheckinQueue(repositories.checkinQueue, registry) : undefined;
+  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins });
   agentApi = new AgentApi({ agents: agentEntries(repositories, services, config), clock, logger, limits: options.apiLimits });
-  const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight });
+  const shareFanOut = sharedCheckins ? sharingOf(() => services.checkins.sendShared(clock()), inFlight, logger) : undefined;
+  const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut });
   registerListeners(app, services, inFlight);
   const url = await serve(app, config);
   // In Socket Mode there is no Slack HTTP server to mount the agent API on: it gets its own, on API_PORT.
@@ -215,6 +222,8 @@ function scheduleLoop(args: {
   clock: () => Date;
   options: StartOptions;
   inFlight: InFlightRequests;
+  /** Started after every heartbeat, leading or not: this instance's share of the check-in fan-out. */
+  shareFanOut?: () => void;
 }): SchedulerLeadership {
   const { loop, pilot, repositories, registry, logger, clock, options, inFlight } = args;
   const housekeeping = new Housekeeping({
@@ -232,14 +241,33 @@ function scheduleLoop(args: {
         (async () => {
           // Each step on its own: one failing must not keep the next from its minute.
           await loop.tick(clock()).catch(warnOf(logger, "the weekly loop"));
-          await pilot.gate.openReady(clock()).catch(warnOf(logger, "opening gate issues"));
-          await pilot.webhooks.deliverDue(clock()).catch(warnOf(logger, "calling stop webhooks"));
-          await housekeeping.pruneDue(clock()).catch(warnOf(logger, "pruning old bookkeeping rows"));
+          // The sweeps run on one instance at a time even while the lease changes hands mid-tick (a transaction
+          // lock on PostgreSQL): a second runner would only repeat the same reads and races.
+          const alone = <T>(job: string, work: () => Promise<T>) => repositories.jobLocks.runAlone(job, work);
+          await alone("gate", () => pilot.gate.openReady(clock())).catch(warnOf(logger, "opening gate issues"));
+          await alone("stop-webhooks", () => pilot.webhooks.deliverDue(clock())).catch(warnOf(logger, "calling stop webhooks"));
+          await alone("housekeeping", () => housekeeping.pruneDue(clock())).catch(warnOf(logger, "pruning old bookkeeping rows"));
         })(),
       ),
     ticking: options.scheduler !== false,
     heartbeatMs: registry.liveness.heartbeatMs,
+    afterHeartbeat: args.shareFanOut,
   });
+}
+
+/** Runs `work` when asked, unless the last run is still going; tracked, so `idle()` and stopping wait for it. */
+function sharingOf(work: () => Promise<unknown>, inFlight: InFlightRequests, logger: Logger): () => void {
+  let running = false;
+  return () => {
+    if (running) return;
+    running = true;
+    void inFlight
+      .track(work())
+      .catch(warnOf(logger, "sending this instance's share of the check-ins"))
+      .finally(() => {
+        running = false;
+      });
+  };
 }
 
 function openRepositories(db: Database) {
@@ -247,6 +275,8 @@ function openRepositories(db: Database) {
     seats: new SeatRepository(db),
     entries: new EntryRepository(db),
     checkins: new CheckinRepository(db),
+    checkinQueue: new CheckinQueueRepository(db),
+    jobLocks: new JobLockRepository(db),
     issues: new IssueRepository(db),
     jobRuns: new JobRunRepository(db),
     deliveries: new DeliveryRepository(db),
@@ -279,6 +309,8 @@ interface Wiring {
   clock: () => Date;
   /** The doctor's checks, for `/cadence status`. */
   setupChecksNow: () => ReturnType<typeof collectSetupChecks>;
+  /** PostgreSQL: the check-in fan-out shared with the other instances. */
+  sharedCheckins?: SharedCheckinQueue;
 }
 
 function buildServices(wiring: Wiring): { services: CadenceServices; loop: WeeklyLoop } {
@@ -302,6 +334,7 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     absences: timeOff,
     priorities: rows.priorities,
     todos,
+    shared: wiring.sharedCheckins,
   });
   const loader = new ScorecardLoader({ seats, entries: rows.entries });
   const issues = new IssueService({ issues: rows.issues, seats, entries: rows.entries, delivery, directory, slack, audit, channel: config.channel, logger });

@@ -17,6 +17,8 @@ export function decodeSlackEntities(text: string): string {
 }
 
 export function tokenize(raw: string): Tokenized {
+  // PostgreSQL cannot store a NUL in text (SQLite can): refused here, whatever the database, so both answer alike.
+  if (raw.includes("\u0000")) return { ok: false, error: "the text holds a NUL character (\\0), which Cadence cannot store; type it again" };
   const tokens: Token[] = [];
   let index = 0;
   while (index < raw.length) {

@@ -12,6 +12,8 @@ export interface LeadershipOptions {
   /** Whether to tick every minute once leading (tests tick by hand). */
   ticking: boolean;
   heartbeatMs: number;
+  /** Work every instance shares, started after each heartbeat whether it leads or not (not awaited). */
+  afterHeartbeat?: () => void;
 }
 
 export class SchedulerLeadership {
@@ -73,6 +75,7 @@ export class SchedulerLeadership {
     try {
       await this.options.registry.heartbeat();
       await this.claim(false);
+      this.options.afterHeartbeat?.();
     } catch (error) {
       this.options.logger.warn(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}; another instance may take the scheduler over`);
     }

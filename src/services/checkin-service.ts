@@ -15,9 +15,13 @@ import type { Priority } from "../domain/priority";
 import type { Todo } from "../domain/todo";
 import type { UserDirectory } from "./user-directory";
 import { emptyReport, type JobReport } from "./job-report";
+import type { SharedCheckins } from "./shared-checkin-queue";
 
 // Enough parallel DMs to keep Slack busy; the WebClient queues and paces the rest, including after a 429.
 const FAN_OUT_CONCURRENCY = 16;
+// DMs an instance claims at a time from the shared fan-out: enough to keep its limit busy, few enough that
+// instances joining on their heartbeat still find a share.
+const CLAIM_BATCH = 2 * FAN_OUT_CONCURRENCY;
 
 export class CheckinService {
   constructor(
@@ -36,6 +40,11 @@ export class CheckinService {
       priorities?: { listOpen(ownerIds: string[]): Promise<Priority[]> };
       /** Open to-dos, listed in each owner's DM with a Done button. */
       todos?: { listOpen(ownerIds: string[]): Promise<Todo[]> };
+      /**
+       * PostgreSQL: the fan-out is shared by every instance (each claims DMs from a queue the scheduler fills).
+       * Without it (SQLite, one host) the scheduler's holder sends every DM itself.
+       */
+      shared?: SharedCheckins;
     },
   ) {}
 
@@ -89,6 +98,11 @@ export class CheckinService {
     const alreadySent = new Set((await this.deps.checkins.forWeek(week)).filter((row) => row.sentAt).map((row) => row.ownerId));
     const pending = owners.filter((owner) => !alreadySent.has(owner) && !absence.isAway(owner));
     const report = emptyReport(week, owners.length - pending.length);
+    if (this.deps.shared) {
+      await this.deps.shared.enqueue(week, pending);
+      await this.sendClaimed(this.deps.shared, [week], now, report);
+      return report;
+    }
     // One read for everyone's seats and values instead of two per owner: the fan-out is bound by CPU per query.
     const models = await this.models(pending, week);
     await Promise.all(
@@ -103,6 +117,40 @@ export class CheckinService {
       ),
     );
     return report;
+  }
+
+  /**
+   * PostgreSQL, on every instance's heartbeat: sends DMs the scheduler's holder recorded as due and no live
+   * instance has claimed, including those a dead instance had claimed. Resolves with how many it sent.
+   */
+  async sendShared(now: Date): Promise<number> {
+    if (!this.deps.shared) return 0;
+    const report = emptyReport(lastCompletedWeek(now, this.deps.settings.tz));
+    await this.sendClaimed(this.deps.shared, checkinWeeksAround(now, this.deps.settings), now, report);
+    return report.sent;
+  }
+
+  /** Claims batches of the shared fan-out until none is left; a DM not sent is given back (dropped). */
+  private async sendClaimed(shared: SharedCheckins, weeks: IsoWeek[], now: Date, report: JobReport): Promise<void> {
+    for (let batch = await shared.claim(weeks, CLAIM_BATCH); batch.length > 0; batch = await shared.claim(weeks, CLAIM_BATCH)) {
+      const models = new Map<string, CheckinModel>();
+      for (const week of new Set(batch.map((row) => row.week))) {
+        const owners = batch.filter((row) => row.week === week).map((row) => row.ownerId);
+        for (const [ownerId, model] of await this.models(owners, week)) models.set(`${ownerId} ${week}`, model);
+      }
+      await Promise.all(
+        batch.map(({ ownerId, week }) =>
+          this.fanOut(async () => {
+            const outcome = await this.sendOne(models.get(`${ownerId} ${week}`)!, now).catch((error: Error) => {
+              this.deps.logger.error(`check-in for ${ownerId} ${week} failed: ${error.message}`);
+              return "failed" as const;
+            });
+            report[outcome] += 1;
+            if (outcome !== "sent") await shared.drop(ownerId, week);
+          }),
+        ),
+      );
+    }
   }
 
   private async sendOne(model: CheckinModel, now: Date): Promise<"sent" | "skipped" | "failed" | "abandoned"> {

@@ -71,12 +71,16 @@ export class InstanceRegistry {
     return true;
   }
 
+  /** By the database's clock: an instance whose last heartbeat is older than this is dead. */
+  async staleBefore(): Promise<Date> {
+    return new Date((await this.instances.databaseNow()).getTime() - this.liveness.staleMs);
+  }
+
   /** Whether this instance may run the scheduler: only one instance per database does. */
   async acquireSchedulerLease(): Promise<{ acquired: boolean; holder?: string }> {
     const holder = await this.instances.leaseHolder(SCHEDULER_LEASE);
     const deadHolder = holder && holder !== this.id && (await this.isDeadOnThisHost(holder)) ? holder : undefined;
-    const staleBefore = new Date((await this.instances.databaseNow()).getTime() - this.liveness.staleMs);
-    const acquired = await this.instances.takeLease(SCHEDULER_LEASE, this.id, { deadHolder, staleBefore });
+    const acquired = await this.instances.takeLease(SCHEDULER_LEASE, this.id, { deadHolder, staleBefore: await this.staleBefore() });
     return acquired ? { acquired } : { acquired, holder: await this.instances.leaseHolder(SCHEDULER_LEASE) };
   }
 

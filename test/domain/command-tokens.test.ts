@@ -52,6 +52,12 @@ describe("tokenize", () => {
       expect(result.error).toContain(excerpt);
     }
   });
+
+  // PostgreSQL refuses text holding a NUL ("invalid byte sequence for encoding UTF8: 0x00"): the command fails at
+  // the edge with an answer instead of in a query.
+  it.each([["KPI\u0000name"], ['seat add "Ops\u0000" <@U1> human'], ["\u0000"]])("text with a NUL character (%j) is an error", (raw) => {
+    expect(tokenize(raw)).toEqual({ ok: false, error: "the text holds a NUL character (\\0), which Cadence cannot store; type it again" });
+  });
 });
 
 describe("decodeSlackEntities", () => {
