@@ -41,7 +41,9 @@ const BENCHMARKS: Benchmark[] = [
 
 function selectBenchmarks(filter: string | undefined): Benchmark[] {
   if (!filter) return BENCHMARKS;
-  return BENCHMARKS.filter((benchmark) => benchmark.name.includes(filter.toLowerCase()));
+  // A name that matches exactly runs alone (`lean`, not `lean-jobs` too); otherwise every name containing it.
+  const exact = BENCHMARKS.filter((benchmark) => benchmark.name === filter.toLowerCase());
+  return exact.length > 0 ? exact : BENCHMARKS.filter((benchmark) => benchmark.name.includes(filter.toLowerCase()));
 }
 
 function machineInfo(): Metric[] {

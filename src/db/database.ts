@@ -11,6 +11,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseProvider, type DatabaseProvider } from "./database-url";
 import { sqliteFilePath } from "./sqlite-url";
+import { oneConnectionAtATime } from "./one-connection-sqlite";
 
 export type Database = PrismaClient;
 
@@ -47,7 +48,7 @@ function countQueries(db: Database, options: OpenOptions): Database {
 
 async function openSqlite(databaseUrl: string, options: OpenOptions): Promise<Database> {
   mkdirSync(dirname(sqliteFilePath(databaseUrl)), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS });
+  const adapter = oneConnectionAtATime(new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }));
   const db = countQueries(new PrismaClient({ adapter, log: queryEvents(options) }) as Database, options);
   // WAL lets readers run while one writer writes; it is a property of the file, so setting it once sticks.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
