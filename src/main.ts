@@ -113,7 +113,7 @@ export interface RunningCadence {
   schedulerRunning: boolean;
   /** Runs one scheduler tick at the clock's time (what the minute cron does). */
   tick(): Promise<void>;
-  /** Resolves once no request, listener work, tick or start-up check is running (tests assert after it). */
+  /** Resolves once no request, listener work, refresh, tick or start-up check is running (tests assert after it). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -181,7 +181,12 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       return leadership.isLeading;
     },
     tick: async () => void (await leadership.tickIfLeading()),
-    idle: () => inFlight.idle(),
+    // Listener work can start a refresh (a home tab, a DM) that runs on after it: wait for that too.
+    idle: async () => {
+      await inFlight.idle();
+      await services.refresh.idle();
+      await inFlight.idle();
+    },
     stop: () => stopInOrder({ leadership, setupChecks, app, apiServer, inFlight, refresh: services.refresh, pilot: services.pilot, registry, db, logger }),
   };
 }

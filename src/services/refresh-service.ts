@@ -64,6 +64,12 @@ export class RefreshService {
     this.start();
   }
 
+  /** Something only home tabs show changed (a priority, a to-do): those users' home tabs show it. */
+  homesChanged(userIds: readonly string[]): void {
+    for (const userId of userIds) this.pending.homes.add(userId);
+    this.start();
+  }
+
   /** Resolves once nothing is pending or running (tests, and stopping). */
   async idle(): Promise<void> {
     while (this.running) await this.running;

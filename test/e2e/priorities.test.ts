@@ -106,3 +106,16 @@ describe("priorities in the loop", () => {
     expect(text).toContain(":red_circle: off track · *P1* Launch EU pricing · <@UANA> · due 2026-12-31");
   });
 });
+
+describe("the owner's home tab", () => {
+  it("shows a priority as soon as it is added, and drops it once it is done", async () => {
+    await app.client.event({ type: "app_home_opened", user: "UBEN", channel: app.slack.dmChannelOf("UBEN"), tab: "home" });
+    await app.cadence.idle();
+    await app.command("/priority", "add Hire two engineers <@UBEN> due 2026-12-15", "UANA");
+    await app.cadence.idle();
+    expect(JSON.stringify(app.slack.homeOf("UBEN"))).toContain("Hire two engineers");
+    await app.command("/priority", "done P1", "UBEN");
+    await app.cadence.idle();
+    expect(JSON.stringify(app.slack.homeOf("UBEN"))).not.toContain("Hire two engineers");
+  });
+});

@@ -121,3 +121,16 @@ describe("to-dos in the loop", () => {
     expect(home).toContain("*T2* Send the deck");
   });
 });
+
+describe("the owner's home tab, right after /todo", () => {
+  it("shows a to-do as soon as it is added, and drops it once it is done", async () => {
+    await app.client.event({ type: "app_home_opened", user: "UBEN", channel: app.slack.dmChannelOf("UBEN"), tab: "home" });
+    await app.cadence.idle();
+    await app.command("/todo", "add Call the bank <@UBEN>", "UANA");
+    await app.cadence.idle();
+    expect(JSON.stringify(app.slack.homeOf("UBEN"))).toContain("Call the bank");
+    await app.command("/todo", "done T1", "UBEN");
+    await app.cadence.idle();
+    expect(JSON.stringify(app.slack.homeOf("UBEN"))).not.toContain("Call the bank");
+  });
+});
