@@ -383,6 +383,7 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     pilot: pilotProgress,
     priorities: rows.priorities,
     todos,
+    absences: timeOff,
   });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
   const refresh = refreshAfterChanges({ entries, checkins, home, issues, digest }, clock, logger);

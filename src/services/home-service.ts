@@ -13,6 +13,7 @@ import { activeKpis } from "../domain/scorecard";
 import type { ScorecardLoader } from "./scorecard-data";
 import type { StatusService } from "./status-service";
 import type { UserDirectory } from "./user-directory";
+import { NOBODY_AWAY, type AbsenceLookup } from "./time-off-service";
 
 export class HomeService {
   constructor(
@@ -28,6 +29,8 @@ export class HomeService {
       /** Their open priorities and to-dos, listed on the tab. */
       priorities?: { listOpen(ownerIds: string[]): Promise<Priority[]> };
       todos?: { listOpen(ownerIds: string[]): Promise<Todo[]> };
+      /** Time off: an away owner's empty week is not counted as missing. */
+      absences?: AbsenceLookup;
     },
   ) {}
 
@@ -61,10 +64,13 @@ export class HomeService {
     const issues = open.filter((issue) => isTheirs(issue, userId, ownKpiIds));
     let team: HomeModel["team"];
     if (isAdmin) {
-      // A paused or retired AI seat owes no numbers: its empty KPIs are not counted as missing.
+      // A paused or retired AI seat owes no numbers, nor does an owner away that week or anyone in a holiday
+      // week: their empty KPIs are not counted as missing (as in the digest).
+      const absence = await (this.deps.absences ?? NOBODY_AWAY).forWeek(week);
+      const owesNothing = (seat: Seat) => isStopped(seat.stage) || absence.holiday !== undefined || absence.isAway(seat.ownerId);
       const states = activeKpis(data)
         .map(({ kpi, seat }) => ({ seat, state: evaluateGoal(kpi.goal, data.values.get(kpi.id)?.get(week)) }))
-        .filter(({ seat, state }) => !(state === "missing" && isStopped(seat.stage)))
+        .filter(({ seat, state }) => !(state === "missing" && owesNothing(seat)))
         .map(({ state }) => state);
       team = {
         seats: data.seats.length,
