@@ -28,34 +28,26 @@ const seat = (id: number, stage: SeatWithKpis["stage"], kpis: Kpi[], ownerId = "
   kpis,
 });
 
+function serviceFor(seats: SeatWithKpis[], absences?: AbsenceLookup): HomeService {
+  const loader = { load: async () => ({ weeks: ["2026-W47"], seats, values: new Map([[10, new Map([["2026-W47", 12]])]]) }) } as unknown as ScorecardLoader;
+  return new HomeService({
+    issues: { listOpen: async () => [] },
+    loader,
+    directory: { isAdmin: async () => true } as unknown as UserDirectory,
+    slack: {} as SlackApi,
+    status: { refusedMessages: async () => ({ title: "", whenEmpty: "", items: [] }) },
+    tz: "UTC",
+    absences,
+  });
+}
+
 describe("HomeService team counts", () => {
   it("counts a working seat's empty KPI as missing and a paused seat's not at all", async () => {
     const seats = [seat(1, "production", [kpi(10, 1), kpi(11, 1)]), seat(2, "paused", [kpi(20, 2)])];
-    const loader = { load: async () => ({ weeks: ["2026-W47"], seats, values: new Map([[10, new Map([["2026-W47", 12]])]]) }) } as unknown as ScorecardLoader;
-    const service = new HomeService({
-      issues: { listOpen: async () => [] },
-      loader,
-      directory: { isAdmin: async () => true } as unknown as UserDirectory,
-      slack: {} as SlackApi,
-      status: { refusedMessages: async () => ({ title: "", whenEmpty: "", items: [] }) },
-      tz: "UTC",
-    });
+    const service = serviceFor(seats);
     const { team } = await service.model("UADMIN", NOW);
     expect(team).toMatchObject({ seats: 2, aiSeats: 2, on: 1, off: 0, missing: 1 });
   });
-
-  function serviceFor(seats: SeatWithKpis[], absences?: AbsenceLookup): HomeService {
-    const loader = { load: async () => ({ weeks: ["2026-W47"], seats, values: new Map([[10, new Map([["2026-W47", 12]])]]) }) } as unknown as ScorecardLoader;
-    return new HomeService({
-      issues: { listOpen: async () => [] },
-      loader,
-      directory: { isAdmin: async () => true } as unknown as UserDirectory,
-      slack: {} as SlackApi,
-      status: { refusedMessages: async () => ({ title: "", whenEmpty: "", items: [] }) },
-      tz: "UTC",
-      absences,
-    });
-  }
 
   it("does not count the empty KPIs of an owner away that week, and none in a team holiday week", async () => {
     const seats = [seat(1, "production", [kpi(10, 1), kpi(11, 1)]), seat(2, "production", [kpi(20, 2)], "UAWAY")];
