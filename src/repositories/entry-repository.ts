@@ -2,7 +2,8 @@
 import type { Database } from "../db/database";
 import { transaction } from "./transaction";
 import type { Entry, EntrySource } from "../domain/model";
-import { writeAudit, type Tx } from "./audit";
+import type { Prisma } from "../generated/prisma/client";
+import { writeAudit, writeAudits, type AuditInput, type Tx } from "./audit";
 import { inChunks } from "./chunks";
 
 export interface NewEntry {
@@ -43,12 +44,22 @@ export type ScorecardValue = Pick<Entry, "kpiId" | "week" | "value" | "source" |
 export class EntryRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records several values in one transaction, each with its audit row, and `alsoWrite` in the same one. */
+  /**
+   * Records several values in one transaction, each with its audit row, and `alsoWrite` in the same one (first,
+   * so a write that fails there, such as an Idempotency-Key already taken, costs no entry writes). The values
+   * they replace are read in one query; new values and the audit rows are each written in one statement.
+   */
   async record(entries: NewEntry[], alsoWrite?: (tx: Tx) => Promise<void>): Promise<void> {
     await transaction(this.db, async (tx) => {
+      await alsoWrite?.(tx);
+      const existing = await tx.entry.findMany({
+        where: { kpiId: { in: [...new Set(entries.map((entry) => entry.kpiId))] }, week: { in: [...new Set(entries.map((entry) => entry.week))] } },
+      });
+      const earlier = new Map(existing.map((row) => [`${row.kpiId}:${row.week}`, row]));
+      const created: Prisma.EntryCreateManyInput[] = [];
+      const audits: AuditInput[] = [];
       for (let entry of entries) {
-        const key = { kpiId_week: { kpiId: entry.kpiId, week: entry.week } };
-        const before = await tx.entry.findUnique({ where: key });
+        const before = earlier.get(`${entry.kpiId}:${entry.week}`);
         // No note given (a form left blank, a reply without `note:`) keeps the note already there.
         entry = { ...entry, note: entry.note ?? before?.note ?? null };
         // The same value again (a retried submission, a repeated reply) changes nothing and logs nothing.
@@ -66,18 +77,20 @@ export class EntryRepository {
           confirmedAt: null,
           agentValue,
         };
-        const row = await tx.entry.upsert({ where: key, create: { kpiId: entry.kpiId, week: entry.week, ...data }, update: data });
-        await writeAudit(tx, {
+        if (before) await tx.entry.updateMany({ where: { id: before.id }, data });
+        else created.push({ kpiId: entry.kpiId, week: entry.week, ...data });
+        audits.push({
           actor: entry.enteredBy,
           action: before ? "entry.replace" : "entry.add",
           entity: "entry",
           entityId: `${entry.kpiId}:${entry.week}`,
           before: before ? { value: before.value, note: before.note, source: before.source, enteredBy: before.enteredBy } : undefined,
-          after: { value: row.value, note: row.note, source: row.source },
+          after: { value: data.value, note: data.note, source: data.source },
           at: entry.enteredAt,
         });
       }
-      await alsoWrite?.(tx);
+      if (created.length > 0) await tx.entry.createMany({ data: created });
+      await writeAudits(tx, audits);
     });
   }
 
