@@ -54,6 +54,7 @@ export class EntryRepository {
       await alsoWrite?.(tx);
       const existing = await tx.entry.findMany({
         where: { kpiId: { in: [...new Set(entries.map((entry) => entry.kpiId))] }, week: { in: [...new Set(entries.map((entry) => entry.week))] } },
+        select: { id: true, kpiId: true, week: true, value: true, note: true, source: true, enteredBy: true, agentValue: true },
       });
       const earlier = new Map(existing.map((row) => [`${row.kpiId}:${row.week}`, row]));
       const created: Prisma.EntryCreateManyInput[] = [];

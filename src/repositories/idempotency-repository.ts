@@ -28,7 +28,8 @@ export class IdempotencyRepository {
   /** The write that keeps the key and its answer, to run inside the entries' transaction. */
   insertion(seatId: number, key: string, stored: StoredAnswer, now: Date): (tx: Tx) => Promise<void> {
     return async (tx) => {
-      await tx.apiIdempotencyKey.create({ data: { seatId, key, bodyHash: stored.bodyHash, status: 201, response: stored.answer, createdAt: now } });
+      // createMany: the same insert without reading the row back.
+      await tx.apiIdempotencyKey.createMany({ data: [{ seatId, key, bodyHash: stored.bodyHash, status: 201, response: stored.answer, createdAt: now }] });
     };
   }
 

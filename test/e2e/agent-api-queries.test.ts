@@ -45,11 +45,11 @@ async function post(token: string, key: string, body: unknown): Promise<number> 
 it("records an agent's value with only the writes and one read of the value it replaces", async () => {
   const token = /cad_\d+_[A-Za-z0-9_-]{43}/.exec(await app.command("/cadence", 'seat token "Triage agent"', "UOWN"))![0];
   expect(await post(token, "first", { kpi: "Tickets", value: 41 })).toBe(201);
-  await app.idle();
+  await app.cadence.services.refresh.idle();
 
   const statements = watchStatements();
   expect(await post(token, "second", { kpi: "Tickets", value: 42 })).toBe(201);
-  await app.idle();
+  await app.cadence.services.refresh.idle();
   expect(statements()).toEqual([
     "INSERT ApiIdempotencyKey",
     "SELECT Entry", // the value it replaces, for the audit log

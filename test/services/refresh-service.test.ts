@@ -69,4 +69,37 @@ describe("RefreshService", () => {
     await refresh.idle();
     expect(calls).toEqual(["U1", "U2"]);
   });
+
+  it("refreshes an agent's owner at once for its first value, then at most once per interval for the rest", async () => {
+    const done: string[] = [];
+    const targets: RefreshTargets = {
+      checkinMessage: async (ownerId, week) => void done.push(`dm ${ownerId} ${week}`),
+      home: async (userId) => void done.push(`home ${userId}`),
+      issuePost: async () => undefined,
+      digest: async () => undefined,
+    };
+    let monotonic = 0;
+    const refresh = new RefreshService({ targets, clock: () => NOW, logger: silent, monotonicNow: () => monotonic, agentIntervalMs: 60_000 });
+    const fromAgent = { week: "2026-W47", owners: ["U1"], entries: [{ entry: { source: "agent" } }] } as never;
+    const fromOwner = { week: "2026-W47", owners: ["U1"], entries: [{ entry: { source: "dm" } }] } as never;
+
+    refresh.entriesRecorded(fromAgent);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual(["dm U1 2026-W47", "home U1"]);
+    for (let index = 0; index < 20; index++) refresh.entriesRecorded(fromAgent); // held back: within the interval
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toHaveLength(2);
+    refresh.entriesRecorded(fromOwner); // a person's value is shown at once, as ever
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toHaveLength(4);
+    await refresh.idle(); // runs what was held back, once
+    expect(done).toEqual(["dm U1 2026-W47", "home U1", "dm U1 2026-W47", "home U1", "dm U1 2026-W47", "home U1"]);
+    monotonic += 60_000;
+    refresh.entriesRecorded(fromAgent);
+    await refresh.idle();
+    expect(done).toHaveLength(8);
+  });
 });
