@@ -17,12 +17,7 @@ export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.auditLog.create({ data: auditRow(input) });
 }
 
-/** Several rows in one statement, in the order given (ids ascend with it). */
-export async function writeAudits(tx: Tx, inputs: AuditInput[]): Promise<void> {
-  if (inputs.length > 0) await tx.auditLog.createMany({ data: inputs.map(auditRow) });
-}
-
-function auditRow(input: AuditInput) {
+export function auditRow(input: AuditInput) {
   return {
     actor: input.actor,
     action: input.action,

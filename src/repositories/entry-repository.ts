@@ -2,8 +2,8 @@
 import type { Database } from "../db/database";
 import { transaction } from "./transaction";
 import type { Entry, EntrySource } from "../domain/model";
-import type { Prisma } from "../generated/prisma/client";
-import { writeAudit, writeAudits, type AuditInput, type Tx } from "./audit";
+import { writeAudit, type AuditInput, type Tx } from "./audit";
+import { insertAudits, insertEntries, readEarlierEntries, updateEntry } from "./entry-writes";
 import { inChunks } from "./chunks";
 
 export interface NewEntry {
@@ -47,17 +47,15 @@ export class EntryRepository {
   /**
    * Records several values in one transaction, each with its audit row, and `alsoWrite` in the same one (first,
    * so a write that fails there, such as an Idempotency-Key already taken, costs no entry writes). The values
-   * they replace are read in one query; new values and the audit rows are each written in one statement.
+   * they replace are read in one query; new values and the audit rows are each written in one statement, all
+   * as SQL (entry-writes.ts says why).
    */
   async record(entries: NewEntry[], alsoWrite?: (tx: Tx) => Promise<void>): Promise<void> {
     await transaction(this.db, async (tx) => {
       await alsoWrite?.(tx);
-      const existing = await tx.entry.findMany({
-        where: { kpiId: { in: [...new Set(entries.map((entry) => entry.kpiId))] }, week: { in: [...new Set(entries.map((entry) => entry.week))] } },
-        select: { id: true, kpiId: true, week: true, value: true, note: true, source: true, enteredBy: true, agentValue: true },
-      });
+      const existing = await readEarlierEntries(tx, [...new Set(entries.map((entry) => entry.kpiId))], [...new Set(entries.map((entry) => entry.week))]);
       const earlier = new Map(existing.map((row) => [`${row.kpiId}:${row.week}`, row]));
-      const created: Prisma.EntryCreateManyInput[] = [];
+      const created: Parameters<typeof insertEntries>[1] = [];
       const audits: AuditInput[] = [];
       for (let entry of entries) {
         const before = earlier.get(`${entry.kpiId}:${entry.week}`);
@@ -68,17 +66,8 @@ export class EntryRepository {
         // A new value is no longer the one its owner confirmed. A person replacing the agent's value corrects
         // it: the agent's value is kept beside the correction (and in the audit log) until the agent reports again.
         const agentValue = entry.source === "agent" ? null : before?.source === "agent" ? before.value : (before?.agentValue ?? null);
-        const data = {
-          value: entry.value,
-          note: entry.note,
-          source: entry.source,
-          enteredBy: entry.enteredBy,
-          enteredAt: entry.enteredAt,
-          confirmedBy: null,
-          confirmedAt: null,
-          agentValue,
-        };
-        if (before) await tx.entry.updateMany({ where: { id: before.id }, data });
+        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt, agentValue };
+        if (before) await updateEntry(tx, before.id, data);
         else created.push({ kpiId: entry.kpiId, week: entry.week, ...data });
         audits.push({
           actor: entry.enteredBy,
@@ -90,8 +79,8 @@ export class EntryRepository {
           at: entry.enteredAt,
         });
       }
-      if (created.length > 0) await tx.entry.createMany({ data: created });
-      await writeAudits(tx, audits);
+      await insertEntries(tx, created);
+      await insertAudits(tx, audits);
     });
   }
 
