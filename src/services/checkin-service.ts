@@ -24,7 +24,10 @@ export class CheckinService {
     private readonly deps: {
       seats: Pick<SeatRepository, "activeOwners" | "listSeats" | "seatsOwnedBy" | "seatsOwnedByAny">;
       entries: Pick<EntryRepository, "forWeeks">;
-      checkins: Pick<CheckinRepository, "addListedKpis" | "find" | "findByMessage" | "forWeek" | "latestSent" | "markAnswered" | "markReminded" | "markSent">;
+      checkins: Pick<
+        CheckinRepository,
+        "addListedKpis" | "find" | "findForOwners" | "findByMessage" | "forWeek" | "latestSent" | "markAnswered" | "markReminded" | "markSent"
+      >;
       delivery: DeliveryService;
       directory: UserDirectory;
       slack: SlackApi;
@@ -157,12 +160,33 @@ export class CheckinService {
 
   /** Re-renders an owner's check-in DM after values arrive, and notes when every KPI has one. */
   async refreshMessage(ownerId: string, week: IsoWeek, now: Date): Promise<void> {
-    const checkin = await this.deps.checkins.find(ownerId, week);
-    if (!checkin?.channelId || !checkin.messageTs) return;
-    const model = await this.model(ownerId, week);
-    if (isComplete(model)) await this.deps.checkins.markAnswered(ownerId, week, now);
-    await this.deps.checkins.addListedKpis(ownerId, week, listedKpiIds(model));
-    await this.deps.slack.updateMessage(checkin.channelId, checkin.messageTs, buildCheckinMessage(model));
+    await this.refreshMessages([ownerId], week, now);
+  }
+
+  /**
+   * Several owners' check-in DMs for one week, read together (a refresh round after a burst of values). One
+   * owner's failed update does not stop the others; the first failure is thrown once all were tried.
+   */
+  async refreshMessages(ownerIds: string[], week: IsoWeek, now: Date): Promise<void> {
+    const checkins = (await this.deps.checkins.findForOwners(ownerIds, week)).filter((checkin) => checkin.channelId && checkin.messageTs);
+    if (checkins.length === 0) return;
+    const models = await this.models(
+      checkins.map((checkin) => checkin.ownerId),
+      week,
+    );
+    let failure: unknown;
+    // One at a time, as Slack paces chat.update.
+    for (const checkin of checkins) {
+      const model = models.get(checkin.ownerId)!;
+      try {
+        if (!checkin.answeredAt && isComplete(model)) await this.deps.checkins.markAnswered(checkin.ownerId, week, now);
+        await this.deps.checkins.addListedKpis(checkin.ownerId, week, listedKpiIds(model));
+        await this.deps.slack.updateMessage(checkin.channelId!, checkin.messageTs!, buildCheckinMessage(model));
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
   }
 
   /** The owner's most recent check-in that reached them: the week a DM reply answers. */

@@ -18,7 +18,8 @@ import type { IssueService } from "./issue-service";
 export const AGENT_REFRESH_INTERVAL_MS = 5_000;
 
 export interface RefreshTargets {
-  checkinMessage(ownerId: string, week: IsoWeek, now: Date): Promise<void>;
+  /** The check-in DMs of these owners for the week. */
+  checkinMessages(ownerIds: string[], week: IsoWeek, now: Date): Promise<void>;
   home(userId: string, now: Date): Promise<void>;
   issuePost(issueId: number, now: Date): Promise<void>;
   digest(now: Date): Promise<void>;
@@ -27,7 +28,7 @@ export interface RefreshTargets {
 /** The targets as Cadence's services render them. */
 export function refreshTargets(services: { checkins: CheckinService; home: HomeService; issues: IssueService; digest: DigestService }): RefreshTargets {
   return {
-    checkinMessage: (ownerId, week, now) => services.checkins.refreshMessage(ownerId, week, now),
+    checkinMessages: (ownerIds, week, now) => services.checkins.refreshMessages(ownerIds, week, now),
     home: (userId, now) => services.home.refresh(userId, now),
     issuePost: (issueId, now) => services.issues.refreshPostOf(issueId, now),
     digest: (now) => services.digest.refresh(now),
@@ -138,7 +139,10 @@ export class RefreshService {
 
   private async run(round: Pending): Promise<void> {
     const { targets, clock } = this.deps;
-    for (const { ownerId, week } of round.checkins.values()) await this.attempt("the check-in DM", () => targets.checkinMessage(ownerId, week, clock()));
+    const ownersByWeek = new Map<IsoWeek, string[]>();
+    for (const { ownerId, week } of round.checkins.values()) ownersByWeek.set(week, [...(ownersByWeek.get(week) ?? []), ownerId]);
+    // A round's DMs of one week are read together: a burst of agents' values costs a few queries, not a few per owner.
+    for (const [week, ownerIds] of ownersByWeek) await this.attempt("a check-in DM", () => targets.checkinMessages(ownerIds, week, clock()));
     for (const issueId of round.issues) await this.attempt(`the post of #${issueId}`, () => targets.issuePost(issueId, clock()));
     if (round.digest) await this.attempt("the digest", () => targets.digest(clock()));
     for (const userId of round.homes) await this.attempt("a home tab", () => targets.home(userId, clock()));
