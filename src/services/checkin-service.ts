@@ -1,4 +1,5 @@
 // The weekly check-in: one DM per owner per week, the form and DM replies it invites, and one reminder.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Logger } from "@slack/bolt";
 import pLimit from "p-limit";
 import { isCheckinDue, isReminderDue, checkinWeeksAround, type LoopSettings } from "../domain/loop-schedule";
@@ -18,6 +19,9 @@ import { emptyReport, type JobReport } from "./job-report";
 
 // Enough parallel DMs to keep Slack busy; the WebClient queues and paces the rest, including after a 429.
 const FAN_OUT_CONCURRENCY = 16;
+
+/** Owners whose check-in DMs one refresh reads at once (see refreshMessages). */
+const REFRESH_SLICE = 10;
 
 export class CheckinService {
   constructor(
@@ -164,26 +168,33 @@ export class CheckinService {
   }
 
   /**
-   * Several owners' check-in DMs for one week, read together (a refresh round after a burst of values). One
-   * owner's failed update does not stop the others; the first failure is thrown once all were tried.
+   * Several owners' check-in DMs for one week, read together (a refresh round after a burst of values), a slice
+   * of owners at a time with a turn of the event loop between slices: the reads run synchronously in SQLite, and
+   * fifty owners' seats and values at once would hold up the acks of requests arriving meanwhile. One owner's
+   * failed update does not stop the others; the first failure is thrown once all were tried.
    */
   async refreshMessages(ownerIds: string[], week: IsoWeek, now: Date): Promise<void> {
-    const checkins = (await this.deps.checkins.findForOwners(ownerIds, week)).filter((checkin) => checkin.channelId && checkin.messageTs);
-    if (checkins.length === 0) return;
-    const models = await this.models(
-      checkins.map((checkin) => checkin.ownerId),
-      week,
-    );
     let failure: unknown;
-    // One at a time, as Slack paces chat.update.
-    for (const checkin of checkins) {
-      const model = models.get(checkin.ownerId)!;
-      try {
-        if (!checkin.answeredAt && isComplete(model)) await this.deps.checkins.markAnswered(checkin.ownerId, week, now);
-        await this.deps.checkins.addListedKpis(checkin.ownerId, week, listedKpiIds(model));
-        await this.deps.slack.updateMessage(checkin.channelId!, checkin.messageTs!, buildCheckinMessage(model));
-      } catch (error) {
-        failure ??= error;
+    for (let start = 0; start < ownerIds.length; start += REFRESH_SLICE) {
+      if (start > 0) await yieldToEventLoop();
+      const checkins = (await this.deps.checkins.findForOwners(ownerIds.slice(start, start + REFRESH_SLICE), week)).filter(
+        (checkin) => checkin.channelId && checkin.messageTs,
+      );
+      if (checkins.length === 0) continue;
+      const models = await this.models(
+        checkins.map((checkin) => checkin.ownerId),
+        week,
+      );
+      // One at a time, as Slack paces chat.update.
+      for (const checkin of checkins) {
+        const model = models.get(checkin.ownerId)!;
+        try {
+          if (!checkin.answeredAt && isComplete(model)) await this.deps.checkins.markAnswered(checkin.ownerId, week, now);
+          await this.deps.checkins.addListedKpis(checkin.ownerId, week, listedKpiIds(model));
+          await this.deps.slack.updateMessage(checkin.channelId!, checkin.messageTs!, buildCheckinMessage(model));
+        } catch (error) {
+          failure ??= error;
+        }
       }
     }
     if (failure) throw failure;
