@@ -41,9 +41,9 @@ export class DemoAgents extends EventEmitter {
     const { cadence, clock } = this.deps;
     this.agents = [];
     for (const seat of SEATS.filter((candidate) => candidate.kind === "agent")) {
+      // A seat archived in an earlier session gets no token, and its agent stays silent.
       const issued = await cadence.services.seatTokens.issue(seat.name, seat.owner.id, clock.now());
-      if (!issued.ok) throw new Error(`demo agents: no token for "${seat.name}": ${issued.error}`);
-      this.agents.push({ seat: seat.name, token: issued.value.token });
+      if (issued.ok) this.agents.push({ seat: seat.name, token: issued.value.token });
     }
   }
 
