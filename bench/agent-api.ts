@@ -7,7 +7,6 @@
 // first 200 include each token's first request, which reads its seat and refreshes its owner's DM at once). API p50/p95/p99/max, and how far the /scorecard
 // ack p99 moved (it must not move by more than 20 %). At 2 requests a second per token for 30 s, each token sends
 // exactly its 60 a minute: a 429 means the limiter counted wrong, so any failed API request FAILs.
-import { performance } from "node:perf_hooks";
 import { openDatabase } from "../src/db/database";
 import { hashToken, newToken } from "../src/services/seat-tokens";
 import { formatMs, type BenchResult, type Metric } from "./support/bench-result";
@@ -16,6 +15,9 @@ import { latencyMetric, summarize } from "./support/latency";
 import { atSteadyRate } from "./support/load-driver";
 import type { TeamSpec } from "./support/seed-team";
 import { slashCommander } from "./support/slash-commands";
+import { Worker } from "node:worker_threads";
+import { pushOne, type AgentClient, type ApiCall } from "./support/agent-push";
+import type { SteadyRun } from "./support/load-driver";
 
 const SLACK_LATENCY_MS = 20;
 const API_RATE_PER_SECOND = 100;
@@ -29,17 +31,6 @@ const ALONE_REQUESTS = 200;
 // Every third seeded seat is an AI seat: 300 seats give 100 tokens, 50 for the load and 50 for the requests alone
 // (the app's clock stands still in a benchmark, so a token's 60 a minute last the whole run).
 const TEAM: TeamSpec = { seats: 300, ownersCount: 100, kpisPerSeat: 3, weeksOfHistory: 13, askedWeek: { missing: 0.5, offTrack: 0.2 } };
-
-interface AgentClient {
-  token: string;
-  kpis: string[];
-}
-
-interface ApiCall {
-  ms: number;
-  /** The HTTP status, or why there was none ("failed (ECONNRESET)"). */
-  status: string;
-}
 
 export async function benchAgentApi(): Promise<BenchResult[]> {
   const seconds = benchSeconds();
@@ -61,11 +52,9 @@ export async function benchAgentApi(): Promise<BenchResult[]> {
     const alone = await atSteadyRate(SCORECARD_RATE_PER_SECOND, seconds, scorecard);
     await app.waitUntilIdle(DRAIN_MS);
     const aloneCpuMs = (await app.usage()).cpuMs - aloneStarted.cpuMs;
+    const apiLoad = await apiLoadInWorker({ url: app.url, agents, week: app.team.askedWeek, ratePerSecond: API_RATE_PER_SECOND, seconds });
     const togetherStarted = await app.usage();
-    const [together, api] = await Promise.all([
-      atSteadyRate(SCORECARD_RATE_PER_SECOND, seconds, scorecard),
-      atSteadyRate(API_RATE_PER_SECOND, seconds, (index) => pushOne(app.url, agents[index % agents.length], index, app.team.askedWeek, "load")),
-    ]);
+    const [together, api] = await Promise.all([atSteadyRate(SCORECARD_RATE_PER_SECOND, seconds, scorecard), apiLoad.run()]);
     await app.waitUntilIdle(DRAIN_MS); // the owners' DMs refreshed after the last values count too
     const togetherCpuMs = (await app.usage()).cpuMs - togetherStarted.cpuMs;
     const scorecardErrors = [...alone.results, ...together.results].filter((result) => result.error).length;
@@ -88,6 +77,35 @@ export async function benchAgentApi(): Promise<BenchResult[]> {
   }
 }
 
+/** The API load in a worker thread (support/agent-push-worker.ts says why), booted; `run()` starts it. */
+async function apiLoadInWorker(job: {
+  url: string;
+  agents: AgentClient[];
+  week: string;
+  ratePerSecond: number;
+  seconds: number;
+}): Promise<{ run(): Promise<SteadyRun<ApiCall>> }> {
+  // A worker does not inherit tsx's loader: it registers it, then loads the TypeScript file.
+  const entry = new URL("./support/agent-push-worker.ts", import.meta.url).href;
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: job });
+  const next = () =>
+    new Promise<unknown>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+  await next(); // "ready"
+  return {
+    async run() {
+      const answer = next();
+      worker.postMessage("go");
+      const message = (await answer.finally(() => void worker.terminate())) as SteadyRun<ApiCall> | { error: string };
+      if ("error" in message) throw new Error(message.error);
+      return message;
+    },
+  };
+}
+
 function benchSeconds(): number {
   const fromEnv = Number(process.env.AGENT_BENCH_SECONDS);
   if (!process.env.AGENT_BENCH_SECONDS || !Number.isFinite(fromEnv) || fromEnv <= 0) return DEFAULT_SECONDS;
@@ -108,22 +126,6 @@ async function issueTokens(app: ChildApp): Promise<AgentClient[]> {
     return agents;
   } finally {
     await db.$disconnect();
-  }
-}
-
-async function pushOne(url: string, agent: AgentClient, index: number, week: string, phase: string): Promise<ApiCall> {
-  const started = performance.now();
-  try {
-    const response = await fetch(`${url}/api/v1/entries`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${agent.token}`, "content-type": "application/json", "idempotency-key": `bench-${phase}-${index}` },
-      body: JSON.stringify({ kpi: agent.kpis[index % agent.kpis.length], value: 8 + (index % 7), week }),
-    });
-    await response.arrayBuffer();
-    return { ms: performance.now() - started, status: String(response.status) };
-  } catch (error) {
-    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
-    return { ms: performance.now() - started, status: `failed${code ? ` (${code})` : ""}` };
   }
 }
 
