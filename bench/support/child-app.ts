@@ -63,7 +63,9 @@ export async function bootChildApp(options: ChildAppOptions): Promise<ChildApp> 
 
     // No scheduler: nothing runs outside the measured window. The app's logs go to stderr, away from the tables.
     const logLevel: Record<string, string> = process.env.BENCH_LOG ? { CADENCE_LOG_LEVEL: process.env.BENCH_LOG } : {};
-    child = await startCadenceProcess({ ...env, ...logLevel, CADENCE_NOW: now.toISOString(), CADENCE_SCHEDULER: "off" }, { logs: "forward" });
+    // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+    const nodeArgs = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    child = await startCadenceProcess({ ...env, ...logLevel, CADENCE_NOW: now.toISOString(), CADENCE_SCHEDULER: "off" }, { logs: "forward", nodeArgs });
     const running = child;
     const fakeSlack = slack;
     return {

@@ -14,15 +14,17 @@ export interface AuditInput {
 }
 
 export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actor: input.actor,
-      action: input.action,
-      entity: input.entity,
-      entityId: String(input.entityId),
-      before: input.before === undefined ? null : JSON.stringify(input.before),
-      after: input.after === undefined ? null : JSON.stringify(input.after),
-      at: input.at,
-    },
-  });
+  await tx.auditLog.create({ data: auditRow(input) });
+}
+
+export function auditRow(input: AuditInput) {
+  return {
+    actor: input.actor,
+    action: input.action,
+    entity: input.entity,
+    entityId: String(input.entityId),
+    before: input.before === undefined ? null : JSON.stringify(input.before),
+    after: input.after === undefined ? null : JSON.stringify(input.after),
+    at: input.at,
+  };
 }

@@ -1,6 +1,7 @@
 // The per-owner weekly check-in records.
 import type { Database } from "../db/database";
 import type { CheckIn } from "../domain/model";
+import { inChunks } from "./chunks";
 
 export class CheckinRepository {
   constructor(private readonly db: Database) {}
@@ -11,6 +12,11 @@ export class CheckinRepository {
 
   async find(ownerId: string, week: string): Promise<CheckIn | undefined> {
     return (await this.db.checkIn.findUnique({ where: { ownerId_week: { ownerId, week } } })) ?? undefined;
+  }
+
+  /** Several owners' check-ins for one week (a refresh round reads them together). */
+  async findForOwners(ownerIds: string[], week: string): Promise<CheckIn[]> {
+    return inChunks(ownerIds, (chunk) => this.db.checkIn.findMany({ where: { ownerId: { in: chunk }, week }, orderBy: { id: "asc" } }));
   }
 
   /** The owner's most recent check-in that reached them: what a DM reply answers. */

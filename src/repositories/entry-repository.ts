@@ -2,7 +2,8 @@
 import type { Database } from "../db/database";
 import { transaction } from "./transaction";
 import type { Entry, EntrySource } from "../domain/model";
-import { writeAudit, type Tx } from "./audit";
+import { writeAudit, type AuditInput, type Tx } from "./audit";
+import { insertAudits, insertEntries, readEarlierEntries, updateEntry } from "./entry-writes";
 import { inChunks } from "./chunks";
 
 export interface NewEntry {
@@ -43,12 +44,21 @@ export type ScorecardValue = Pick<Entry, "kpiId" | "week" | "value" | "source" |
 export class EntryRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records several values in one transaction, each with its audit row, and `alsoWrite` in the same one. */
+  /**
+   * Records several values in one transaction, each with its audit row, and `alsoWrite` in the same one (first,
+   * so a write that fails there, such as an Idempotency-Key already taken, costs no entry writes). The values
+   * they replace are read in one query; new values and the audit rows are each written in one statement, all
+   * as SQL (entry-writes.ts says why).
+   */
   async record(entries: NewEntry[], alsoWrite?: (tx: Tx) => Promise<void>): Promise<void> {
     await transaction(this.db, async (tx) => {
+      await alsoWrite?.(tx);
+      const existing = await readEarlierEntries(tx, [...new Set(entries.map((entry) => entry.kpiId))], [...new Set(entries.map((entry) => entry.week))]);
+      const earlier = new Map(existing.map((row) => [`${row.kpiId}:${row.week}`, row]));
+      const created: Parameters<typeof insertEntries>[1] = [];
+      const audits: AuditInput[] = [];
       for (let entry of entries) {
-        const key = { kpiId_week: { kpiId: entry.kpiId, week: entry.week } };
-        const before = await tx.entry.findUnique({ where: key });
+        const before = earlier.get(`${entry.kpiId}:${entry.week}`);
         // No note given (a form left blank, a reply without `note:`) keeps the note already there.
         entry = { ...entry, note: entry.note ?? before?.note ?? null };
         // The same value again (a retried submission, a repeated reply) changes nothing and logs nothing.
@@ -56,28 +66,21 @@ export class EntryRepository {
         // A new value is no longer the one its owner confirmed. A person replacing the agent's value corrects
         // it: the agent's value is kept beside the correction (and in the audit log) until the agent reports again.
         const agentValue = entry.source === "agent" ? null : before?.source === "agent" ? before.value : (before?.agentValue ?? null);
-        const data = {
-          value: entry.value,
-          note: entry.note,
-          source: entry.source,
-          enteredBy: entry.enteredBy,
-          enteredAt: entry.enteredAt,
-          confirmedBy: null,
-          confirmedAt: null,
-          agentValue,
-        };
-        const row = await tx.entry.upsert({ where: key, create: { kpiId: entry.kpiId, week: entry.week, ...data }, update: data });
-        await writeAudit(tx, {
+        const data = { value: entry.value, note: entry.note, source: entry.source, enteredBy: entry.enteredBy, enteredAt: entry.enteredAt, agentValue };
+        if (before) await updateEntry(tx, before.id, data);
+        else created.push({ kpiId: entry.kpiId, week: entry.week, ...data });
+        audits.push({
           actor: entry.enteredBy,
           action: before ? "entry.replace" : "entry.add",
           entity: "entry",
           entityId: `${entry.kpiId}:${entry.week}`,
           before: before ? { value: before.value, note: before.note, source: before.source, enteredBy: before.enteredBy } : undefined,
-          after: { value: row.value, note: row.note, source: row.source },
+          after: { value: data.value, note: data.note, source: data.source },
           at: entry.enteredAt,
         });
       }
-      await alsoWrite?.(tx);
+      await insertEntries(tx, created);
+      await insertAudits(tx, audits);
     });
   }
 

@@ -1,7 +1,7 @@
 // Seats and their KPIs.
 import type { Database } from "../db/database";
 import { inChunks } from "./chunks";
-import { transaction } from "./transaction";
+import { seatDataTransaction } from "./seat-data-cache";
 import type { Goal, GoalOp } from "../domain/goal";
 import type { Kpi, Seat, SeatKind, SeatWithKpis } from "../domain/model";
 import type { Unit } from "../domain/units";
@@ -106,7 +106,7 @@ export class SeatRepository {
   }
 
   async createSeat(seat: NewSeat, actor: string, at: Date): Promise<Seat> {
-    return transaction(this.db, async (tx) => {
+    return seatDataTransaction(this.db, async (tx) => {
       const fields = { name: seat.name, kind: seat.kind, accountability: seat.accountability, ownerId: seat.ownerId };
       // New AI seats start in pilot, and that start is the first line of their stage history.
       const stage = seat.kind === "agent" ? { stage: "pilot", stageSince: at } : {};
@@ -123,7 +123,7 @@ export class SeatRepository {
    * answers for the seat): returns the ids of the issues handed over, whose posts then show the new owner.
    */
   async setOwner(seatId: number, ownerId: string, actor: string, at: Date): Promise<{ seat: Seat; reownedIssueIds: number[] }> {
-    return transaction(this.db, async (tx) => {
+    return seatDataTransaction(this.db, async (tx) => {
       const before = await tx.seat.findUniqueOrThrow({ where: { id: seatId } });
       const row = await tx.seat.update({ where: { id: seatId }, data: { ownerId } });
       await writeAudit(tx, { actor, action: "seat.owner", entity: "seat", entityId: seatId, before: { ownerId: before.ownerId }, after: { ownerId }, at });
@@ -152,7 +152,7 @@ export class SeatRepository {
   }
 
   async archiveSeat(seatId: number, actor: string, at: Date): Promise<Seat> {
-    return transaction(this.db, async (tx) => {
+    return seatDataTransaction(this.db, async (tx) => {
       const row = await tx.seat.update({ where: { id: seatId }, data: { archivedAt: at } });
       await writeAudit(tx, { actor, action: "seat.archive", entity: "seat", entityId: seatId, before: { archivedAt: null }, after: { archivedAt: at }, at });
       return toSeat(row);
@@ -179,7 +179,7 @@ export class SeatRepository {
   }
 
   async createKpi(kpi: NewKpi, actor: string, at: Date): Promise<Kpi> {
-    return transaction(this.db, async (tx) => {
+    return seatDataTransaction(this.db, async (tx) => {
       const position = await tx.kpi.count({ where: { seatId: kpi.seatId } });
       const row = await tx.kpi.create({
         data: {

@@ -3,7 +3,7 @@ import type { Database } from "../db/database";
 import type { SeatStage, StageChange } from "../domain/stage";
 import { writeAudit } from "./audit";
 import { announcesStop, stopWebhookBody } from "../domain/stop-webhook";
-import { transaction } from "./transaction";
+import { seatDataTransaction } from "./seat-data-cache";
 import { inChunks } from "./chunks";
 
 export type { StageChange };
@@ -38,7 +38,7 @@ export class StageRepository {
     via: string;
     at: Date;
   }): Promise<StageChange | undefined> {
-    return transaction(this.db, async (tx) => {
+    return seatDataTransaction(this.db, async (tx) => {
       const updated = await tx.seat.updateMany({ where: { id: input.seatId, stage: input.from }, data: { stage: input.to, stageSince: input.at } });
       if (updated.count === 0) return undefined;
       // The stop webhook's delivery is stored with the change itself, so a crash cannot lose it.
@@ -99,7 +99,7 @@ export class StageRepository {
   }
 
   async setGate(seatId: number, gate: GateSettings, actor: string, at: Date): Promise<void> {
-    await transaction(this.db, async (tx) => {
+    await seatDataTransaction(this.db, async (tx) => {
       const before = await tx.seat.findUniqueOrThrow({ where: { id: seatId }, select: { gateWeeks: true, gatePercent: true } });
       await tx.seat.update({ where: { id: seatId }, data: { gateWeeks: gate.weeks, gatePercent: gate.percent } });
       await writeAudit(tx, {

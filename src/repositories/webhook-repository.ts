@@ -2,6 +2,7 @@
 import type { Database } from "../db/database";
 import { writeAudit } from "./audit";
 import { transaction } from "./transaction";
+import { seatDataTransaction } from "./seat-data-cache";
 
 export interface WebhookDelivery {
   id: number;
@@ -20,7 +21,7 @@ export class WebhookRepository {
 
   /** The secret is stored for signing and shown once; the audit log notes only that it changed. */
   async setWebhook(seatId: number, url: string, secret: string, actor: string, at: Date): Promise<void> {
-    await transaction(this.db, async (tx) => {
+    await seatDataTransaction(this.db, async (tx) => {
       const before = await tx.seat.findUniqueOrThrow({ where: { id: seatId }, select: { webhookUrl: true } });
       await tx.seat.update({ where: { id: seatId }, data: { webhookUrl: url, webhookSecret: secret } });
       await writeAudit(tx, {

@@ -3,9 +3,10 @@
 import { createHash } from "node:crypto";
 import { entriesRequestSchema, type ApiErrorCode, type EntriesAnswer, type EntryInput, type SeatAnswer } from "../domain/api-schemas";
 import { evaluateGoal, formatGoal } from "../domain/goal";
-import type { Seat } from "../domain/model";
+import type { Seat, SeatWithKpis } from "../domain/model";
 import { formatValue, parseValue } from "../domain/units";
 import { isWeek, lastCompletedWeek, trailingWeeks, weekOf } from "../domain/week";
+import { nameKey } from "../repositories/seat-repository";
 import type { EntryRepository } from "../repositories/entry-repository";
 import type { IdempotencyRepository } from "../repositories/idempotency-repository";
 import type { SeatRepository } from "../repositories/seat-repository";
@@ -20,9 +21,9 @@ const fail = (error: ApiErrorCode, message: string): AgentFailure => ({ ok: fals
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export interface AgentEntryDeps {
-  tokens: Pick<SeatTokenRepository, "hashOf">;
+  tokens: Pick<SeatTokenRepository, "credentialsOf">;
   idempotency: Pick<IdempotencyRepository, "find" | "insertion" | "isKeyTaken">;
-  seats: Pick<SeatRepository, "findSeat" | "findKpiInSeat" | "findActiveKpisByName" | "seatsOwnedBy">;
+  seats: Pick<SeatRepository, "findActiveKpisByName">;
   entries: Pick<EntryService, "recordBatch">;
   history: Pick<EntryRepository, "forWeeks">;
   tz: string;
@@ -31,15 +32,20 @@ export interface AgentEntryDeps {
 export class AgentEntryService {
   constructor(private readonly deps: AgentEntryDeps) {}
 
-  /** The AI seat a bearer token belongs to. A retired (archived) seat's token is known but refused. */
-  async authenticate(token: string | undefined): Promise<AgentOutcome<Seat>> {
+  /**
+   * The AI seat a bearer token belongs to, with its active KPIs. A retired (archived) seat's token is known but
+   * refused. The seat comes from a recent read; a token that does not match it is looked up afresh before it is
+   * refused, since it may have been made a moment ago on another instance.
+   */
+  async authenticate(token: string | undefined): Promise<AgentOutcome<SeatWithKpis>> {
     const unauthorized = fail("unauthorized", 'send the seat\'s token as `Authorization: Bearer cad_…`; `/cadence seat token "<seat>"` makes one');
     const seatId = token === undefined ? undefined : seatIdOfToken(token);
     if (token === undefined || seatId === undefined) return unauthorized;
-    const hash = await this.deps.tokens.hashOf(seatId);
-    if (hash === undefined || !tokenMatches(token, hash)) return unauthorized;
-    const seat = await this.deps.seats.findSeat(seatId);
-    if (seat?.kind !== "agent") return unauthorized;
+    let credentials = await this.deps.tokens.credentialsOf(seatId);
+    if (credentials && !tokenMatches(token, credentials.hash)) credentials = await this.deps.tokens.credentialsOf(seatId, { fresh: true });
+    if (!credentials || !tokenMatches(token, credentials.hash)) return unauthorized;
+    const { seat } = credentials;
+    if (seat.kind !== "agent") return unauthorized;
     if (seat.archivedAt || seat.stage === "retired") return fail("seat_retired", `"${seat.name}" is retired; it takes no more numbers`);
     // A paused agent is stopped by a person: what it still sends is refused, not recorded as the seat's numbers.
     if (seat.stage === "paused") return fail("seat_retired", `"${seat.name}" is paused; it takes no numbers until it is resumed`);
@@ -48,20 +54,23 @@ export class AgentEntryService {
 
   /**
    * Records the body's entries, all or nothing. A repeated Idempotency-Key with the same body gets the first
-   * answer again (`replayed`), with another body a conflict; keys are kept 24 hours. The key is written in the
-   * entries' own transaction, so of two requests racing with one key, only one records anything.
+   * answer again (`replayed`), with another body a conflict; keys are kept 24 hours. The key is written first in
+   * the entries' own transaction, so of two requests racing with one key, only one records anything, and a new
+   * key costs no look-up of its own: the stored answer is read only when the key turns out to be taken.
    */
-  async record(seat: Seat, body: unknown, idempotencyKey: string | undefined, now: Date): Promise<AgentOutcome<{ answer: EntriesAnswer; replayed: boolean }>> {
+  async record(
+    seat: SeatWithKpis,
+    body: unknown,
+    idempotencyKey: string | undefined,
+    now: Date,
+  ): Promise<AgentOutcome<{ answer: EntriesAnswer; replayed: boolean }>> {
     if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
       return fail("invalid_body", `the Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
     }
     const bodyHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
-    if (idempotencyKey !== undefined) {
-      const earlier = await this.replay(seat.id, idempotencyKey, bodyHash, now);
-      if (earlier) return earlier;
-    }
     const items = await this.validate(seat, body, now);
-    if (!items.ok) return items;
+    // A key used before is answered as before, even when this body would be refused.
+    if (!items.ok) return (idempotencyKey !== undefined && (await this.replay(seat.id, idempotencyKey, bodyHash, now))) || items;
     const answer: EntriesAnswer = {
       entries: items.value.map((item) => ({
         kpi: item.kpi.name,
@@ -70,25 +79,29 @@ export class AgentEntryService {
         onTrack: evaluateGoal(item.kpi.goal, item.value) === "on",
       })),
     };
-    const alsoWrite =
-      idempotencyKey === undefined ? undefined : this.deps.idempotency.insertion(seat.id, idempotencyKey, { bodyHash, answer: JSON.stringify(answer) }, now);
-    try {
-      await this.deps.entries.recordBatch(items.value, { actorId: agentActor(seat), source: "agent", now, alsoWrite });
-    } catch (error) {
-      if (idempotencyKey === undefined || !this.deps.idempotency.isKeyTaken(error)) throw error;
-      // Another request with this key won the race and recorded; this one recorded nothing.
-      return (
-        (await this.replay(seat.id, idempotencyKey, bodyHash, now)) ??
-        fail("idempotency_conflict", "a request with this Idempotency-Key is being handled; retry in a moment")
-      );
+    if (idempotencyKey === undefined) {
+      await this.deps.entries.recordBatch(items.value, { actorId: agentActor(seat), source: "agent", now });
+      return { ok: true, value: { answer, replayed: false } };
     }
-    return { ok: true, value: { answer, replayed: false } };
+    // Twice at most: a key found taken but older than 24 hours is forgotten, and the request then records.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const alsoWrite = this.deps.idempotency.insertion(seat.id, idempotencyKey, { bodyHash, answer: JSON.stringify(answer) }, now);
+      try {
+        await this.deps.entries.recordBatch(items.value, { actorId: agentActor(seat), source: "agent", now, alsoWrite });
+        return { ok: true, value: { answer, replayed: false } };
+      } catch (error) {
+        if (!this.deps.idempotency.isKeyTaken(error)) throw error;
+        // Another request with this key recorded first (now or earlier); this one recorded nothing.
+        const earlier = await this.replay(seat.id, idempotencyKey, bodyHash, now);
+        if (earlier) return earlier;
+      }
+    }
+    return fail("idempotency_conflict", "a request with this Idempotency-Key is being handled; retry in a moment");
   }
 
   /** The seat, its KPIs with unit and goal, and their last 13 weeks. */
-  async describe(seat: Seat, now: Date): Promise<SeatAnswer> {
-    const owned = await this.deps.seats.seatsOwnedBy(seat.ownerId);
-    const kpis = owned.find((candidate) => candidate.id === seat.id)?.kpis ?? [];
+  async describe(seat: SeatWithKpis, now: Date): Promise<SeatAnswer> {
+    const { kpis } = seat;
     const weeks = trailingWeeks(lastCompletedWeek(now, this.deps.tz), 13);
     const entries = await this.deps.history.forWeeks(
       kpis.map((kpi) => kpi.id),
@@ -124,7 +137,7 @@ export class AgentEntryService {
   }
 
   /** Every entry checked before anything is written: the first problem found is the answer. */
-  private async validate(seat: Seat, body: unknown, now: Date): Promise<AgentOutcome<BatchItem[]>> {
+  private async validate(seat: SeatWithKpis, body: unknown, now: Date): Promise<AgentOutcome<BatchItem[]>> {
     const parsed = entriesRequestSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -136,9 +149,10 @@ export class AgentEntryService {
     const currentWeek = weekOf(now, this.deps.tz);
     const items: BatchItem[] = [];
     const seen = new Set<string>();
+    const kpisByName = new Map(seat.kpis.map((kpi) => [nameKey(kpi.name), kpi]));
     for (const input of inputs) {
-      const kpi = await this.deps.seats.findKpiInSeat(seat.id, input.kpi);
-      if (!kpi || kpi.archivedAt) {
+      const kpi = kpisByName.get(nameKey(input.kpi));
+      if (!kpi) {
         const elsewhere = await this.deps.seats.findActiveKpisByName(input.kpi);
         if (elsewhere.some((match) => match.seat.id !== seat.id))
           return fail("kpi_of_another_seat", `"${input.kpi}" is a KPI of another seat; this token reports only for "${seat.name}"`);

@@ -1,4 +1,5 @@
 // The weekly check-in: one DM per owner per week, the form and DM replies it invites, and one reminder.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Logger } from "@slack/bolt";
 import pLimit from "p-limit";
 import { isCheckinDue, isReminderDue, checkinWeeksAround, type LoopSettings } from "../domain/loop-schedule";
@@ -23,12 +24,18 @@ const FAN_OUT_CONCURRENCY = 16;
 // instances joining on their heartbeat still find a share.
 const CLAIM_BATCH = 2 * FAN_OUT_CONCURRENCY;
 
+/** Owners whose check-in DMs one refresh reads at once (see refreshMessages). */
+const REFRESH_SLICE = 10;
+
 export class CheckinService {
   constructor(
     private readonly deps: {
       seats: Pick<SeatRepository, "activeOwners" | "listSeats" | "seatsOwnedBy" | "seatsOwnedByAny">;
       entries: Pick<EntryRepository, "forWeeks">;
-      checkins: Pick<CheckinRepository, "addListedKpis" | "find" | "findByMessage" | "forWeek" | "latestSent" | "markAnswered" | "markReminded" | "markSent">;
+      checkins: Pick<
+        CheckinRepository,
+        "addListedKpis" | "find" | "findForOwners" | "findByMessage" | "forWeek" | "latestSent" | "markAnswered" | "markReminded" | "markSent"
+      >;
       delivery: DeliveryService;
       directory: UserDirectory;
       slack: SlackApi;
@@ -205,12 +212,40 @@ export class CheckinService {
 
   /** Re-renders an owner's check-in DM after values arrive, and notes when every KPI has one. */
   async refreshMessage(ownerId: string, week: IsoWeek, now: Date): Promise<void> {
-    const checkin = await this.deps.checkins.find(ownerId, week);
-    if (!checkin?.channelId || !checkin.messageTs) return;
-    const model = await this.model(ownerId, week);
-    if (isComplete(model)) await this.deps.checkins.markAnswered(ownerId, week, now);
-    await this.deps.checkins.addListedKpis(ownerId, week, listedKpiIds(model));
-    await this.deps.slack.updateMessage(checkin.channelId, checkin.messageTs, buildCheckinMessage(model));
+    await this.refreshMessages([ownerId], week, now);
+  }
+
+  /**
+   * Several owners' check-in DMs for one week, read together (a refresh round after a burst of values), a slice
+   * of owners at a time with a turn of the event loop between slices: the reads run synchronously in SQLite, and
+   * fifty owners' seats and values at once would hold up the acks of requests arriving meanwhile. One owner's
+   * failed update does not stop the others; the first failure is thrown once all were tried.
+   */
+  async refreshMessages(ownerIds: string[], week: IsoWeek, now: Date): Promise<void> {
+    let failure: unknown;
+    for (let start = 0; start < ownerIds.length; start += REFRESH_SLICE) {
+      if (start > 0) await yieldToEventLoop();
+      const checkins = (await this.deps.checkins.findForOwners(ownerIds.slice(start, start + REFRESH_SLICE), week)).filter(
+        (checkin) => checkin.channelId && checkin.messageTs,
+      );
+      if (checkins.length === 0) continue;
+      const models = await this.models(
+        checkins.map((checkin) => checkin.ownerId),
+        week,
+      );
+      // One at a time, as Slack paces chat.update.
+      for (const checkin of checkins) {
+        const model = models.get(checkin.ownerId)!;
+        try {
+          if (!checkin.answeredAt && isComplete(model)) await this.deps.checkins.markAnswered(checkin.ownerId, week, now);
+          await this.deps.checkins.addListedKpis(checkin.ownerId, week, listedKpiIds(model));
+          await this.deps.slack.updateMessage(checkin.channelId!, checkin.messageTs!, buildCheckinMessage(model));
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    }
+    if (failure) throw failure;
   }
 
   /** The owner's most recent check-in that reached them: the week a DM reply answers. */

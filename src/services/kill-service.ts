@@ -16,7 +16,7 @@ import type { StageService } from "./stage-service";
 export class KillService {
   constructor(
     private readonly deps: {
-      kills: Pick<KillThresholdRepository, "set" | "forKpis">;
+      kills: Pick<KillThresholdRepository, "set" | "recentForKpis">;
       kpis: Pick<EntryService, "findKpi">;
       seats: Pick<SeatRepository, "findKpi">;
       issues: Pick<IssueRepository, "openAutomatic">;
@@ -46,7 +46,7 @@ export class KillService {
   async valuesRecorded(recorded: RecordedValues, now: Date): Promise<void> {
     const agents = recorded.entries.filter((item) => item.seat.kind === "agent");
     if (agents.length === 0) return;
-    const thresholds = await this.deps.kills.forKpis(agents.map((item) => item.kpi.id));
+    const thresholds = await this.deps.kills.recentForKpis(agents.map((item) => item.kpi.id));
     for (const { kpi, seat, entry } of agents) {
       const threshold = thresholds.get(kpi.id);
       if (!threshold || !isPastThreshold(threshold, entry.value)) continue;

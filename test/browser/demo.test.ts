@@ -218,4 +218,29 @@ describe("the demo in a browser (npm run test:browser)", () => {
     await visible(page.getByTestId("thread").getByText(/Full scorecard/));
     await shot("10-digest-thread");
   });
+
+  it("has the AI seats' agents push their numbers through the agent API and shows each call", async () => {
+    await actAs(ADA.id);
+    const calls = page.getByTestId("agent-calls").getByTestId("agent-call");
+    expect(await calls.count()).toBe(0);
+    await page.getByTestId("agents-push").click();
+    const week = lastCompletedWeek(demo.clock.now(), TEAM_TZ);
+    const call = (seat: string) => calls.filter({ hasText: seat });
+    await visible(call("Support triage agent"));
+    expect(await call("Support triage agent").textContent()).toMatch(
+      new RegExp(`POST /api/v1/entries\\s*201[\\s\\S]*${week}: Auto-resolution rate \\d+%, First response time \\d+m, Escalation accuracy \\d+%.*recorded`),
+    );
+    expect(await call("Lead qualification agent").textContent()).toContain("201");
+    // Paused by a person: what it still sends is refused and recorded nowhere.
+    expect(await call("Invoice matching agent").textContent()).toMatch(/POST \/api\/v1\/entries\s*403[\s\S]*seat_retired: "Invoice matching agent" is paused/);
+    await shot("11-agent-api-calls");
+    const agentEntries = await demo.cadence.db.entry.findMany({ where: { week, source: "agent" }, include: { kpi: { include: { seat: true } } } });
+    expect(new Set(agentEntries.map((entry) => entry.kpi.seat.name))).toEqual(new Set(["Support triage agent", "Lead qualification agent"]));
+
+    // The same push again is answered from its Idempotency-Key: 200, nothing recorded twice.
+    await page.getByTestId("agents-push").click();
+    await expect.poll(() => calls.count()).toBe(6);
+    expect(await call("Support triage agent").first().textContent()).toMatch(/200[\s\S]*already recorded/);
+    expect(await call("Invoice matching agent").first().textContent()).toContain("403");
+  });
 });

@@ -52,7 +52,13 @@ class Fakes {
   deps(): AgentEntryDeps {
     const all = () => this.seats.flatMap((s) => s.kpis.map((k) => ({ kpi: k, seat: s })));
     return {
-      tokens: { hashOf: async (seatId) => this.hashes.get(seatId) },
+      tokens: {
+        credentialsOf: async (seatId) => {
+          const hash = this.hashes.get(seatId);
+          const found = this.seats.find((s) => s.id === seatId);
+          return hash && found ? { hash, seat: found } : undefined;
+        },
+      },
       idempotency: {
         find: async (seatId, key) => this.keys.get(`${seatId}:${key}`),
         // Runs inside recordBatch below, as the real one runs inside the entries' transaction.
@@ -63,10 +69,7 @@ class Fakes {
         isKeyTaken: (error) => (error as { code?: string }).code === "P2002",
       },
       seats: {
-        findSeat: async (id) => this.seats.find((s) => s.id === id),
-        findKpiInSeat: async (seatId, name) => all().find((m) => m.seat.id === seatId && m.kpi.name.toLowerCase() === name.trim().toLowerCase())?.kpi,
         findActiveKpisByName: async (name) => all().filter((m) => !m.seat.archivedAt && m.kpi.name.toLowerCase() === name.trim().toLowerCase()),
-        seatsOwnedBy: async (ownerId) => this.seats.filter((s) => s.ownerId === ownerId && !s.archivedAt),
       },
       entries: {
         recordBatch: async (items, input) => {
@@ -126,6 +129,25 @@ describe("authenticate", () => {
     ["a human seat's token", () => fakes.tokenFor(3)],
   ])("refuses %s with unauthorized", async (_name, token) => {
     expect(await service.authenticate(token())).toMatchObject({ ok: false, error: "unauthorized" });
+  });
+
+  it("looks a token up afresh before refusing it: the recent read may predate a rotation on another instance", async () => {
+    const earlier = fakes.tokenFor(1);
+    const current = fakes.tokenFor(1);
+    const asked: boolean[] = [];
+    const staleUnlessFresh = new AgentEntryService({
+      ...fakes.deps(),
+      tokens: {
+        credentialsOf: async (seatId, options) => {
+          asked.push(Boolean(options?.fresh));
+          return { hash: options?.fresh ? fakes.hashes.get(seatId)! : hashToken(earlier), seat: triage() };
+        },
+      },
+    });
+    expect(await staleUnlessFresh.authenticate(current)).toMatchObject({ ok: true, value: { id: 1 } });
+    expect(asked).toEqual([false, true]);
+    expect(await staleUnlessFresh.authenticate(earlier)).toMatchObject({ ok: true }); // the recent read still holds it
+    expect(asked).toEqual([false, true, false]);
   });
 
   it("refuses a retired (archived) seat's token with seat_retired", async () => {

@@ -48,7 +48,7 @@ function setUp() {
   const service = new KillService({
     kills: {
       set: async (threshold) => void thresholds.set(threshold.kpiId, threshold),
-      forKpis: async (ids) => new Map([...thresholds].filter(([id]) => ids.includes(id))),
+      recentForKpis: async (ids) => new Map([...thresholds].filter(([id]) => ids.includes(id))),
     },
     kpis: {
       findKpi: async (name) =>

@@ -101,6 +101,9 @@ export function demoRoutes(deps: StateDeps & { ticker: Ticker; onClockMoved: () 
       return { now: clock.now().toISOString() };
     },
 
+    // The AI seats' agents push their numbers for the last completed week through the agent API.
+    "POST /api/agents-push": async () => ({ calls: await deps.agents.pushLastWeek() }),
+
     "POST /api/others-answer": async ({ body }) => {
       const answered = await answerForTheTeam(deps, known(parse(bodies.othersAnswer, body).as));
       return { answered };

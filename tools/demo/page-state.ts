@@ -3,6 +3,7 @@
 import type { RunningCadence } from "../../src/main";
 import { lastCompletedWeek, shiftWeek, type IsoWeek } from "../../src/domain/week";
 import type { LocalSlack, StoredMessage } from "../local-slack/server";
+import type { DemoAgents } from "./agents";
 import type { DemoClock } from "./demo-clock";
 import { nextLoopSteps, type CheckinProgress, type LoopOwner, type LoopStep, type NextStep } from "./loop-times";
 import type { DemoSlackClient, Ephemeral } from "./slack-client";
@@ -13,6 +14,7 @@ export interface StateDeps {
   slack: LocalSlack;
   client: DemoSlackClient;
   clock: DemoClock;
+  agents: DemoAgents;
 }
 
 export interface MessageView {
@@ -65,6 +67,7 @@ export async function buildPageState(deps: StateDeps, as: string) {
     home: home ? { id: home.id, view: home.view } : null,
     modal: modal && modalView ? { id: modalView.id, hash: modalView.hash, view: modalView.view, errors: modal.errors } : null,
     calls: slack.calls.slice(-RECENT_CALLS).map((call) => ({ method: call.method, ok: call.ok, error: call.error, at: call.at })),
+    agentCalls: deps.agents.calls(),
     clock: { now: now.toISOString(), tz: cadence.config.tz, steps: await loopSteps(deps, now) },
   };
 }

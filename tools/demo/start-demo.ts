@@ -11,6 +11,7 @@ import { loadConfig } from "../../src/config/config";
 import { sqliteFilePath } from "../../src/db/sqlite-url";
 import { startCadence, type RunningCadence } from "../../src/main";
 import { startLocalSlack, type LocalSlack } from "../local-slack/server";
+import { DemoAgents } from "./agents";
 import { demoRoutes, type Ticker } from "./demo-api";
 import { DemoClock, demoStartTime } from "./demo-clock";
 import { keepSlackSaved, loadSavedSlack, savedSlackPath } from "./saved-slack";
@@ -44,6 +45,7 @@ export interface RunningDemo {
   slack: LocalSlack;
   cadence: RunningCadence;
   client: DemoSlackClient;
+  agents: DemoAgents;
   stop(): Promise<void>;
 }
 
@@ -120,6 +122,9 @@ async function serveDemo({ options, log, databaseUrl, start, clock, slack, caden
   }
   const saver = keepSlackSaved(savedPath, slack, clock.now);
   saver.flush();
+  // Tokens are shown once and the demo keeps none on disk: its agents get new ones at every start.
+  const agents = new DemoAgents({ cadence, clock });
+  await agents.issueTokens();
 
   const ticker = serialTicker(cadence, log);
   const autoTickMs = options.autoTickMs ?? DEFAULT_AUTO_TICK_MS;
@@ -128,12 +133,13 @@ async function serveDemo({ options, log, databaseUrl, start, clock, slack, caden
   const web = await startWebServer({
     port: options.port ?? DEFAULT_DEMO_PORT,
     pageDir: join(dirname(fileURLToPath(import.meta.url)), "page"),
-    routes: demoRoutes({ cadence, slack, client, clock, ticker, onClockMoved: () => saver.flush() }),
+    routes: demoRoutes({ cadence, slack, client, clock, agents, ticker, onClockMoved: () => saver.flush() }),
     log,
   });
   // Every change in the local Slack (or in what only one person sees) tells the page to refresh.
   for (const event of ["message", "message_deleted", "view", "response", "ephemeral", "call"]) slack.on(event, () => web.broadcast(event));
   client.on("changed", () => web.broadcast("client"));
+  agents.on("changed", () => web.broadcast("agents"));
 
   return {
     url: `http://localhost:${web.port}`,
@@ -143,6 +149,7 @@ async function serveDemo({ options, log, databaseUrl, start, clock, slack, caden
     slack,
     cadence,
     client,
+    agents,
     async stop() {
       if (autoTick) clearInterval(autoTick);
       await web.close();

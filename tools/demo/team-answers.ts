@@ -38,7 +38,7 @@ export async function answerForTheTeam(deps: StateDeps, exceptUserId: string): P
 }
 
 /** Near the recent average, nudged a few percent either way (the same nudge for the same week and KPI). */
-function plausibleValue(recent: number[], unit: Unit, seed: string): number {
+export function plausibleValue(recent: number[], unit: Unit, seed: string): number {
   if (unit === "yes/no") return 1;
   const average = recent.reduce((sum, value) => sum + value, 0) / recent.length;
   const nudge = ((hash(seed) % 13) - 6) / 100;

@@ -22,11 +22,13 @@ export interface CadenceProcess {
 export interface CadenceProcessOptions {
   /** Where the child's own log lines go: kept for the start-up error (default), or passed to this stderr. */
   logs?: "keep" | "forward";
+  /** Extra Node flags for the child, e.g. `--cpu-prof` to profile it (`BENCH_CPU_PROF` in the benchmarks). */
+  nodeArgs?: string[];
 }
 
 /** `env` is the child's whole environment (cadenceEnvironment() plus CADENCE_NOW, CADENCE_SCHEDULER, …). */
 export async function startCadenceProcess(env: Record<string, string>, options: CadenceProcessOptions = {}): Promise<CadenceProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", CHILD], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],

@@ -1,7 +1,7 @@
 // The page's behaviour: who you act as, what you look at, and sending what you do to the demo server, which
 // turns it into the signed request Slack would send the app. Live updates arrive as server-sent events.
 import { readInputValues } from "./blocks.js";
-import { callsHtml, clockHtml, conversationHtml, headerHtml, hintsHtml, homeHtml, modalHtml, peopleHtml, threadHtml } from "./views.js";
+import { agentCallsHtml, callsHtml, clockHtml, conversationHtml, headerHtml, hintsHtml, homeHtml, modalHtml, peopleHtml, threadHtml } from "./views.js";
 
 const $ = (selector) => document.querySelector(selector);
 const hash = new URLSearchParams(location.hash.slice(1));
@@ -87,6 +87,7 @@ function render() {
   put($("#clock"), clockHtml(state));
   put($("#conversation-header"), headerHtml(state, ui.view));
   put($("#calls"), callsHtml(state));
+  put($("#agent-calls"), agentCallsHtml(state));
   put($("#composer-hints"), hintsHtml(state, ui.view));
   const badge = $("#app-badge");
   badge.hidden = !me || unseen(me) === 0;
@@ -200,6 +201,7 @@ document.addEventListener("click", (event) => {
   if (data.modalClose !== undefined) return void act(() => api("/api/view/close", { as: ui.as, viewId: ui.state.modal.id }));
   if (data.jump) return void moveClock(target, data.jump);
   if (data.othersAnswer !== undefined) return void othersAnswer(target);
+  if (data.agentsPush !== undefined) return void agentsPush(target);
 });
 
 async function clickElement(button, { container, action }) {
@@ -251,6 +253,16 @@ async function othersAnswer(button) {
         ? "Nobody else has a check-in waiting for numbers."
         : `${answered.length} owner${answered.length === 1 ? "" : "s"} replied in their DM.`,
     );
+  });
+  button.disabled = false;
+}
+
+async function agentsPush(button) {
+  button.disabled = true;
+  $("#agent-calls-panel").open = true;
+  await act(async () => {
+    const { calls } = await api("/api/agents-push", {});
+    toast(`${calls.length} agent${calls.length === 1 ? "" : "s"} called POST /api/v1/entries: ${calls.map((call) => call.status).join(", ")}.`);
   });
   button.disabled = false;
 }

@@ -69,6 +69,7 @@ export function clockHtml(state) {
     <div class="clock-jumps">${jumps}
       <button type="button" class="jump plain" data-jump="hour" data-testid="jump-hour" title="Move the clock one hour and run the scheduler">+1 hour</button>
       <button type="button" class="jump plain" data-others-answer data-testid="others-answer" title="Every other owner with an open check-in replies in their DM">Let the others answer</button>
+      <button type="button" class="jump plain" data-agents-push data-testid="agents-push" title="Each AI seat's agent pushes its numbers for the last completed week: POST /api/v1/entries with its token">Agents push numbers</button>
     </div>`;
 }
 
@@ -171,6 +172,18 @@ export function callsHtml(state) {
     .map(
       (call) =>
         `<li class="${call.ok ? "ok" : "fail"}"><code>${escapeHtml(call.method)}</code>${call.ok ? "" : ` → ${escapeHtml(call.error ?? "failed")}`}</li>`,
+    )
+    .join("");
+}
+
+/** The agents' calls to Cadence's agent API, newest first: method, path, status, the seat, what was sent and answered. */
+export function agentCallsHtml(state) {
+  if (state.agentCalls.length === 0) return `<li class="agent-call-none">None yet: “Agents push numbers” above the conversation.</li>`;
+  return [...state.agentCalls]
+    .reverse()
+    .map(
+      (call) =>
+        `<li class="agent-call ${call.status < 300 ? "ok" : "fail"}" data-testid="agent-call"><div><code>${escapeHtml(call.method)} ${escapeHtml(call.path)}</code> <b class="status">${call.status}</b></div><div class="agent-seat">🤖 ${escapeHtml(call.seat)}</div><div class="agent-summary">${escapeHtml(call.summary)}</div></li>`,
     )
     .join("");
 }

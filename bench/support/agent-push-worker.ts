@@ -1,0 +1,24 @@
+// The agent API load of bench/agent-api.ts, in a worker thread: its 100 requests a second and their callbacks run on
+// an event loop of their own, so they do not delay the bench's measuring of /scorecard acks on the main thread (the
+// app's own delay is what is measured there).
+import { parentPort, workerData } from "node:worker_threads";
+import { atSteadyRate } from "./load-driver";
+import { pushOne, type AgentClient } from "./agent-push";
+
+interface Job {
+  url: string;
+  agents: AgentClient[];
+  week: string;
+  ratePerSecond: number;
+  seconds: number;
+}
+
+const job = workerData as Job;
+// Booted ahead of the measured window: "ready" once loaded, the load on "go".
+parentPort!.once("message", () => {
+  atSteadyRate(job.ratePerSecond, job.seconds, (index) => pushOne(job.url, job.agents[index % job.agents.length], index, job.week, "load")).then(
+    (run) => parentPort!.postMessage(run),
+    (error: Error) => parentPort!.postMessage({ error: error.message }),
+  );
+});
+parentPort!.postMessage("ready");
