@@ -36,19 +36,25 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
   const shown = data.weeks.slice(-SCORECARD_WEEKS_SHOWN);
   const longest = Math.max(3, ...seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.name.length + 2)));
   const nameWidth = Math.min(longest + 1, MAX_NAME_WIDTH);
-  const cells = seats.flatMap((seat) =>
-    seat.kpis.flatMap((kpi) => shown.map((week) => cellText(kpi, data.values.get(kpi.id)?.get(week), provenanceOfValue(data, kpi.id, week)))),
-  );
-  const cellWidth = Math.max(MIN_CELL_WIDTH, ...cells.map((text) => text.length + 1));
+  // Each cell's text once: the widest sets the column width, then the rows reuse them (this runs on the event
+  // loop that acks Slack's requests, for every KPI on a large team).
+  const rows = seats.map((seat) => ({
+    seat,
+    kpis: seat.kpis.map((kpi) => {
+      const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
+      return { kpi, values, cells: shown.map((week) => cellText(kpi, values.get(week), provenanceOfValue(data, kpi.id, week))) };
+    }),
+  }));
+  let cellWidth = MIN_CELL_WIDTH;
+  for (const { kpis } of rows) for (const { cells } of kpis) for (const text of cells) cellWidth = Math.max(cellWidth, text.length + 1);
   const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), cellWidth)).join("")}Trend`;
   const lines = [heading];
-  for (const seat of seats) {
+  for (const { seat, kpis } of rows) {
     lines.push(`${seat.kind === "agent" ? "[AI] " : ""}${escapeText(seat.name)}${isStopped(seat.stage) ? ` (${seat.stage})` : ""}`);
-    for (const kpi of seat.kpis) {
-      const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
+    for (const { kpi, values, cells } of kpis) {
       const trend = sparkline(seriesFor(data.weeks, values));
       lines.push(
-        `  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${shown.map((week) => pad(cellText(kpi, values.get(week), provenanceOfValue(data, kpi.id, week)), cellWidth)).join("")}${trend}`,
+        `  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${cells.map((text) => pad(text, cellWidth)).join("")}${trend}`,
       );
     }
   }
