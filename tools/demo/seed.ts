@@ -289,6 +289,9 @@ class SeedStory {
         { block_id: "digest_rating", action_id: `digest_rate_${score}`, type: "button", value: `${week}:${score}` },
       );
     }
+    // Wait for the answers too, not only the votes: seeding moves the clock on next, and a response_url answered
+    // after the fake Slack's clock passed its 30 minutes is refused (the "rating failed … 404" in the log).
+    await cadence.idle();
     await waitUntil(async () => (await cadence.db.meetingRating.count({ where: { week } })) === votes.length);
   }
 
