@@ -46,4 +46,27 @@ describe("EntryRepository", () => {
     const audit = await db.auditLog.findMany({ where: { entityId: `${kpi.id}:2026-W40` } });
     expect(audit.map((row) => row.action)).toEqual(["entry.add", "entry.replace"]);
   });
+
+  it("reads a week's scorecard values with what provenance needs, as stored (plain SQL on both databases)", async () => {
+    const seat = await db.seat.create({ data: { name: "Agent", nameKey: "agent", kind: "agent", ownerId: "U1", createdBy: "U1" } });
+    const kpi = (name: string) =>
+      db.kpi.create({ data: { seatId: seat.id, name, nameKey: name.toLowerCase(), unit: "percent", goalOp: ">=", goalA: 1, createdBy: "U1" } });
+    const [reported, confirmed, corrected] = [await kpi("Reported"), await kpi("Confirmed"), await kpi("Corrected")];
+    const at = new Date("2026-11-24T09:30:00.250Z");
+    const common = { week: "2026-W45", enteredBy: "U1", enteredAt: at };
+    await db.entry.createMany({
+      data: [
+        { ...common, kpiId: reported.id, value: 61.5, source: "agent" },
+        { ...common, kpiId: confirmed.id, value: 3, source: "agent", confirmedBy: "U1", confirmedAt: at },
+        { ...common, kpiId: corrected.id, value: 70, source: "form", agentValue: 64.25 },
+        { ...common, kpiId: corrected.id, week: "2026-W44", value: 1, source: "command" },
+      ],
+    });
+    const values = await new EntryRepository(db).scorecardValues("2026-W45");
+    expect(values.sort((a, b) => a.kpiId - b.kpiId)).toEqual([
+      { kpiId: reported.id, week: "2026-W45", value: 61.5, source: "agent", confirmedAt: null, agentValue: null },
+      { kpiId: confirmed.id, week: "2026-W45", value: 3, source: "agent", confirmedAt: at, agentValue: null },
+      { kpiId: corrected.id, week: "2026-W45", value: 70, source: "form", confirmedAt: null, agentValue: 64.25 },
+    ]);
+  });
 });
