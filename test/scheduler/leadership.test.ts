@@ -1,7 +1,8 @@
 // One scheduler per database, even when the holder's heartbeat goes stale while it keeps running (a paused VM,
 // a blocked event loop): the holder re-checks its lease before every tick. Real repositories on a SQLite file;
 // two registries play two instances.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Logger } from "@slack/bolt";
 import { openDatabase, type Database } from "../../src/db/database";
 import { InstanceRepository } from "../../src/repositories/instance-repository";
@@ -121,20 +122,29 @@ describe("SchedulerLeadership's heartbeat", () => {
   it("never runs two beats at once, and stopping waits for the one in flight so it cannot re-register us", async () => {
     const { registry, beats, release } = gatedRegistry();
     await registry.register();
-    const leadership = new SchedulerLeadership({ registry, logger: recordingLogger([]), tick: async () => undefined, ticking: false, heartbeatMs: 2 });
-    await leadership.start();
-    await new Promise((resolve) => setTimeout(resolve, 40)); // twenty beats due while the first one waits
-    expect(beats).toMatchObject({ running: 1, most: 1, total: 1 });
+    // The heartbeat's clock by hand: twenty beats fall due at once, with no waiting on real time.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const leadership = new SchedulerLeadership({ registry, logger: recordingLogger([]), tick: async () => undefined, ticking: false, heartbeatMs: 2 });
+      await leadership.start();
+      vi.advanceTimersByTime(40);
+      await nextTurn();
+      expect(beats).toMatchObject({ running: 1, most: 1, total: 1 });
 
-    let stopped = false;
-    const stopping = leadership.stop(0).then(() => (stopped = true));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(stopped).toBe(false);
-    release();
-    await stopping;
-    await registry.unregister(); // what stopping Cadence does next: no beat is left to put our row back
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await registry.status()).toEqual({ heartbeatAt: undefined });
-    expect(beats.total).toBe(1);
+      let stopped = false;
+      const stopping = leadership.stop(0).then(() => (stopped = true));
+      // Without waiting for the beat, stopping settles within this turn of the event loop.
+      await nextTurn();
+      expect(stopped).toBe(false);
+      release();
+      await stopping;
+      await registry.unregister(); // what stopping Cadence does next: no beat is left to put our row back
+      vi.advanceTimersByTime(40); // and the heartbeat's interval is cleared: nothing more falls due
+      await nextTurn();
+      expect(await registry.status()).toEqual({ heartbeatAt: undefined });
+      expect(beats.total).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
