@@ -39,6 +39,12 @@ export class DeliveryRepository implements DeliveryStore {
     return (await this.db.delivery.findUnique({ where: { key } })) ?? undefined;
   }
 
+  /** The rows of these keys that exist, by key, in one query. */
+  async findAll(keys: string[]): Promise<Map<string, DeliveryRow>> {
+    if (keys.length === 0) return new Map();
+    return new Map((await this.db.delivery.findMany({ where: { key: { in: keys } } })).map((row) => [row.key, row]));
+  }
+
   /** Inserts a claim for `key`; false when a row already exists (someone claimed it before). */
   async claim(key: string, channel: string, instanceId: string, now: Date): Promise<boolean> {
     try {

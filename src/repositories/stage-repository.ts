@@ -29,15 +29,7 @@ export class StageRepository {
   constructor(private readonly db: Database) {}
 
   /** Moves a seat from `from` to `to`; undefined when its stage changed meanwhile (someone else was first). */
-  async change(input: {
-    seatId: number;
-    from: SeatStage | null;
-    to: SeatStage;
-    reason: string | null;
-    by: string;
-    via: string;
-    at: Date;
-  }): Promise<StageChange | undefined> {
+  async change(input: Omit<StageChange, "id">): Promise<StageChange | undefined> {
     return seatDataTransaction(this.db, async (tx) => {
       const updated = await tx.seat.updateMany({ where: { id: input.seatId, stage: input.from }, data: { stage: input.to, stageSince: input.at } });
       if (updated.count === 0) return undefined;

@@ -35,7 +35,7 @@ export class DigestService implements WeeklyStep {
       loader: ScorecardLoader;
       issues: Pick<IssueRepository, "closedSince" | "listOpen">;
       digests: Pick<DigestRepository, "find" | "markPosted" | "previous" | "rate" | "ratingOf" | "recent">;
-      deliveries: Pick<DeliveryRepository, "find">;
+      deliveries: Pick<DeliveryRepository, "findAll">;
       delivery: DeliveryService;
       jobRuns: Pick<JobRunRepository, "isComplete" | "markComplete">;
       slack: SlackApi;
@@ -139,8 +139,9 @@ export class DigestService implements WeeklyStep {
       if (!digest.channelId || !digest.messageTs) continue;
       const messages = buildDigestMessages(await this.compose(digest.week, now));
       await this.deps.slack.updateMessage(digest.channelId, digest.messageTs, messages.main);
+      const parts = await this.deps.deliveries.findAll(messages.thread.map((_, part) => threadKey(digest.week, part)));
       for (const [part, message] of messages.thread.entries()) {
-        const posted = await this.deps.deliveries.find(threadKey(digest.week, part));
+        const posted = parts.get(threadKey(digest.week, part));
         if (posted?.ts && posted.postedIn) await this.deps.slack.updateMessage(posted.postedIn, posted.ts, message);
       }
     }

@@ -18,6 +18,16 @@ export interface StageFacts {
   gateToProduction(seat: Seat, now: Date): Promise<GateResult>;
 }
 
+/** A request to move an AI seat to another stage: the seat by name (commands) or as read (buttons). */
+export interface StageChangeRequest<SeatRef extends string | Seat> {
+  seat: SeatRef;
+  to: SeatStage;
+  reason: string | null;
+  actorId: string;
+  via: "command" | "button";
+  now: Date;
+}
+
 export class StageService {
   private readonly listeners: StageChangeListener[] = [];
 
@@ -37,27 +47,13 @@ export class StageService {
     this.listeners.push(listener);
   }
 
-  async changeByName(input: {
-    seat: string;
-    to: SeatStage;
-    reason: string | null;
-    actorId: string;
-    via: "command" | "button";
-    now: Date;
-  }): Promise<Outcome<{ seat: Seat; change: StageChange }>> {
+  async changeByName(input: StageChangeRequest<string>): Promise<Outcome<{ seat: Seat; change: StageChange }>> {
     const seat = await this.aiSeat(input.seat);
     if (!seat.ok) return seat;
     return this.change({ ...input, seat: seat.value });
   }
 
-  async change(input: {
-    seat: Seat;
-    to: SeatStage;
-    reason: string | null;
-    actorId: string;
-    via: "command" | "button";
-    now: Date;
-  }): Promise<Outcome<{ seat: Seat; change: StageChange }>> {
+  async change(input: StageChangeRequest<Seat>): Promise<Outcome<{ seat: Seat; change: StageChange }>> {
     const { seat, to, now } = input;
     const isAdmin = await this.deps.isAdmin(input.actorId, now);
     if (!mayChangeStage({ userId: input.actorId, isAdmin }, seat.ownerId, to)) {
