@@ -386,7 +386,8 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     absences: timeOff,
   });
   const loop = new WeeklyLoop({ checkins, drift, digest, pendingIssues: issues, logger });
-  const refresh = refreshAfterChanges({ entries, checkins, home, issues, digest }, clock, logger);
+  const priorities = new PriorityService({ priorities: rows.priorities, issues, directory, tz: config.tz });
+  const refresh = refreshAfterChanges({ entries, checkins, home, issues, digest, priorities, todos }, clock, logger);
   const invitations = new InvitationRecovery({ deliveries, issues, digest, logger });
   const services: CadenceServices = {
     config,
@@ -410,7 +411,7 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     refresh,
     pilot: wirePilot(rows, { issues, entries, directory, config, clock, logger }),
     timeOff,
-    priorities: new PriorityService({ priorities: rows.priorities, issues, directory, tz: config.tz }),
+    priorities,
     todos,
   };
   entries.onRecorded(async (recorded) => services.pilot.kill.valuesRecorded(recorded, clock()));
@@ -469,13 +470,23 @@ function agentEntries(rows: Repositories, services: CadenceServices, config: Con
 
 /** Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked. */
 function refreshAfterChanges(
-  sources: { entries: EntryService; checkins: CheckinService; home: HomeService; issues: IssueService; digest: DigestService },
+  sources: {
+    entries: EntryService;
+    checkins: CheckinService;
+    home: HomeService;
+    issues: IssueService;
+    digest: DigestService;
+    priorities: PriorityService;
+    todos: TodoService;
+  },
   clock: () => Date,
   logger: Logger,
 ): RefreshService {
   const refresh = new RefreshService({ targets: refreshTargets(sources), clock, logger });
   sources.entries.onRecorded(async (recorded) => refresh.entriesRecorded(recorded));
   sources.issues.onChanged(async (issue) => refresh.issueChanged(issue));
+  sources.priorities.onChanged((ownerId) => refresh.homesChanged([ownerId]));
+  sources.todos.onChanged((ownerId) => refresh.homesChanged([ownerId]));
   return refresh;
 }
 

@@ -1,6 +1,7 @@
 // Priorities: add, list, done, drop, on/off track. Only the owner or an admin changes one; going off track
 // opens a `priority` issue through the issue service, so it is posted and worked like any other issue.
 import { todayIn } from "../domain/away";
+import { OwnerChanges, type OwnerChangeListener } from "./owner-changes";
 import { endOfQuarter, type Priority } from "../domain/priority";
 import type { Issue } from "../domain/model";
 import type { PriorityRepository } from "../repositories/priority-repository";
@@ -17,6 +18,8 @@ export interface PriorityChange {
 }
 
 export class PriorityService {
+  private readonly changes = new OwnerChanges();
+
   constructor(
     private readonly deps: {
       priorities: Pick<PriorityRepository, "add" | "find" | "listOpen" | "close" | "setTrack">;
@@ -36,7 +39,12 @@ export class PriorityService {
       if (!person.ok) return refused(person.reason);
     }
     const priority = await this.deps.priorities.add({ title: input.title, ownerId, due }, actor, now);
-    return done(priority);
+    return done(this.changes.changed(priority.ownerId, priority));
+  }
+
+  /** Tells `listener` whose priorities changed, after each change. */
+  onChanged(listener: OwnerChangeListener): void {
+    this.changes.listen(listener);
   }
 
   async listOpen(ownerIds?: string[]): Promise<Priority[]> {
@@ -69,14 +77,14 @@ export class PriorityService {
       }
     }
     const updated = await this.deps.priorities.setTrack(id, { onTrack, ...(issue ? { issueId: issue.id } : {}) }, actor, now);
-    return done({ priority: updated, issue });
+    return done(this.changes.changed(updated.ownerId, { priority: updated, issue }));
   }
 
   private async close(id: number, change: { state: "done" | "dropped"; note: string | null }, actor: string, now: Date): Promise<Outcome<PriorityChange>> {
     const found = await this.changeable(id, actor, now);
     if (!found.ok) return found;
     const priority = await this.deps.priorities.close(id, change, actor, now);
-    return done({ priority });
+    return done(this.changes.changed(priority.ownerId, { priority }));
   }
 
   /** The open priority `actor` may change, or why not. */

@@ -1,5 +1,6 @@
 // To-dos: add (by hand, or when an issue is resolved), list, done, drop. Only the owner or an admin closes one.
 import { todayIn } from "../domain/away";
+import { OwnerChanges, type OwnerChangeListener } from "./owner-changes";
 import { addDays, TODO_DAYS, type Todo } from "../domain/todo";
 import type { TodoRepository } from "../repositories/todo-repository";
 import { done, refused, type Outcome } from "./outcome";
@@ -8,6 +9,8 @@ import type { UserDirectory } from "./user-directory";
 export const todoLabel = (id: number) => `T${id}`;
 
 export class TodoService {
+  private readonly changes = new OwnerChanges();
+
   constructor(
     private readonly deps: {
       todos: Pick<TodoRepository, "add" | "find" | "listOpen" | "close" | "dueBetween">;
@@ -19,7 +22,8 @@ export class TodoService {
   async add(input: { title: string; ownerId: string | null; due: string | null; issueId?: number }, actor: string, now: Date): Promise<Outcome<Todo>> {
     const checked = await this.check(input, actor, now);
     if (!checked.ok) return checked;
-    return done(await this.deps.todos.add({ title: input.title, ...checked.value, issueId: input.issueId ?? null }, actor, now));
+    const todo = await this.deps.todos.add({ title: input.title, ...checked.value, issueId: input.issueId ?? null }, actor, now);
+    return done(this.changes.changed(todo.ownerId, todo));
   }
 
   /** Owner and due date for a new to-do (default: the caller, seven days from today), or why not. */
@@ -33,6 +37,11 @@ export class TodoService {
       if (!person.ok) return refused(person.reason);
     }
     return done({ ownerId, due });
+  }
+
+  /** Tells `listener` whose to-dos changed, after each change. */
+  onChanged(listener: OwnerChangeListener): void {
+    this.changes.listen(listener);
   }
 
   async listOpen(ownerIds?: string[]): Promise<Todo[]> {
@@ -50,6 +59,6 @@ export class TodoService {
     if (todo.ownerId !== actor && !(await this.deps.directory.isAdmin(actor, now))) {
       return refused(`only ${todoLabel(id)}'s owner (<@${todo.ownerId}>) or a Cadence admin can change it`);
     }
-    return done(await this.deps.todos.close(id, state, actor, now));
+    return done(this.changes.changed(todo.ownerId, await this.deps.todos.close(id, state, actor, now)));
   }
 }

@@ -74,4 +74,16 @@ describe("PriorityService", () => {
     await service.setStatus(1, true, "UANA", new Date());
     expect(await service.setStatus(1, false, "UANA", new Date())).toMatchObject({ ok: true, value: { issue: { id: 2 }, priority: { issueId: 2 } } });
   });
+
+  it("tells its listeners whose priorities changed (their home tabs refresh), and nobody when it refuses", async () => {
+    const { service } = world();
+    const owners: string[] = [];
+    service.onChanged((ownerId) => owners.push(ownerId));
+    const now = new Date("2026-11-30T10:00:00Z");
+    await service.add({ title: "Launch", ownerId: "UBEN", due: null }, "UADMIN", now);
+    await service.setStatus(1, false, "UBEN", now);
+    await service.markDone(1, "UANA", now); // neither the owner nor an admin: refused
+    await service.markDone(1, "UBEN", now);
+    expect(owners).toEqual(["UBEN", "UBEN", "UBEN"]);
+  });
 });

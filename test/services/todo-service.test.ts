@@ -84,4 +84,14 @@ describe("resolveWithTodo", () => {
     });
     expect(rows).toEqual([]);
   });
+
+  it("tells its listeners whose to-dos changed (their home tabs refresh), and nobody when it refuses", async () => {
+    const { todos } = world();
+    const owners: string[] = [];
+    todos.onChanged((ownerId) => owners.push(ownerId));
+    await todos.add({ title: "Call the bank", ownerId: "UBEN", due: null }, "UANA", NOW);
+    await todos.close(1, "done", "UANA", NOW); // not the owner, not an admin: refused
+    await todos.close(1, "done", "UBEN", NOW);
+    expect(owners).toEqual(["UBEN", "UBEN"]);
+  });
 });

@@ -23,26 +23,20 @@ async function runPriorityCommand(services: CadenceServices, command: PriorityCo
     case "add": {
       const result = await priorities.add(command, actor, now);
       if (!result.ok) return errorReply(result.error);
-      services.refresh.homesChanged([result.value.ownerId]);
       const { id, title, ownerId, due } = result.value;
       return textReply(`:dart: Added *${priorityLabel(id)}* ${formatTypedText(title)} for <@${ownerId}>, due ${due}.`);
     }
     case "done": {
       const result = await priorities.markDone(command.id, actor, now);
-      if (result.ok) services.refresh.homesChanged([result.value.priority.ownerId]);
       return result.ok ? textReply(`:white_check_mark: *${priorityLabel(command.id)}* is done.`) : errorReply(result.error);
     }
     case "drop": {
       const result = await priorities.drop(command.id, command.note, actor, now);
-      if (result.ok) services.refresh.homesChanged([result.value.priority.ownerId]);
       return result.ok ? textReply(`:wastebasket: Dropped *${priorityLabel(command.id)}*.`) : errorReply(result.error);
     }
     case "status": {
       const result = await priorities.setStatus(command.id, command.onTrack, actor, now);
       if (!result.ok) return errorReply(result.error);
-      // An issue opened for it refreshes its own post, the digest and the homes of those involved.
-      if (result.value.issue) services.refresh.issueChanged(result.value.issue);
-      else services.refresh.homesChanged([result.value.priority.ownerId]);
       const issue = result.value.issue ? ` Opened issue *#${result.value.issue.id}* for it.` : "";
       return textReply(
         `${command.onTrack ? ":large_green_circle:" : ":red_circle:"} *${priorityLabel(command.id)}* is ${command.onTrack ? "on" : "off"} track.${issue}`,

@@ -20,7 +20,6 @@ async function runTodoCommand(services: CadenceServices, command: TodoCommand, a
   if (command.type === "list") return inRenderTurn(async () => buildTodoListReply(await todos.listOpen()));
   if (command.type === "add") {
     const result = await todos.add(command, actor, now);
-    if (result.ok) services.refresh.homesChanged([result.value.ownerId]);
     return result.ok
       ? textReply(
           `:ballot_box_with_check: Added *${todoLabel(result.value.id)}* ${formatTypedText(result.value.title)} for <@${result.value.ownerId}>, due ${result.value.due}.`,
@@ -29,6 +28,5 @@ async function runTodoCommand(services: CadenceServices, command: TodoCommand, a
   }
   const result = await todos.close(command.id, command.type === "done" ? "done" : "dropped", actor, now);
   if (!result.ok) return errorReply(result.error);
-  services.refresh.homesChanged([result.value.ownerId]);
   return textReply(command.type === "done" ? `:white_check_mark: *${todoLabel(command.id)}* is done.` : `:wastebasket: Dropped *${todoLabel(command.id)}*.`);
 }
