@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { PROJECT_ROOT } from "../../src/db/project-root";
 import { applyPendingMigrations } from "../../src/db/migrate";
-import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
+import type { LocalSlack } from "../../tools/local-slack/server";
 import type { Metric } from "./bench-result";
-import { ADMIN, CHANNEL, makeWorkDir, removeWorkDir } from "./boot";
+import { makeWorkDir, removeWorkDir, startBenchSlack } from "./boot";
 
 export { startFlags } from "../../tools/testkit/start-flags";
 
@@ -86,9 +86,7 @@ export function ratio(metric: string, measured: number, floor: number, format: (
 
 /** What a bundle runs against: the fake Slack with the channel and an admin, and a migrated SQLite file. */
 export async function bundleSurroundings(): Promise<{ slack: LocalSlack; databaseUrl: string; close(): Promise<void> }> {
-  const slack = await startLocalSlack();
-  slack.joinChannel(CHANNEL, "cadence");
-  slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
+  const slack = await startBenchSlack(0);
   const workDir = makeWorkDir();
   const databaseUrl = `file:${join(workDir, "cadence.db")}`;
   try {
