@@ -11,6 +11,7 @@ import { ADMIN, CHANNEL } from "./support/boot";
 import { buildBundles, bundleSurroundings, rssOf, sleep, startFlags, startProcess } from "./support/bundles";
 import { markAsked, seedTeam, type TeamSpec } from "./support/seed-team";
 import { slashCommander } from "./support/slash-commands";
+import { postsTaken } from "./support/slack-calls";
 
 const JOB_TIMEOUT_MS = 180_000;
 interface Job {
@@ -31,7 +32,7 @@ const JOBS: Job[] = [
     goalMb: 200,
     team: { seats: 1000, ownersCount: 1000, kpisPerSeat: [1, 2], weeksOfHistory: 13 },
     askedAlready: false,
-    progress: (slack, owners) => ({ done: dmsSent(slack) >= owners, said: `${dmsSent(slack)} of ${owners} DMs` }),
+    progress: (slack, owners) => ({ done: postsTaken(slack, "dms") >= owners, said: `${postsTaken(slack, "dms")} of ${owners} DMs` }),
   },
   {
     label: "digest, 100 seats × 300 KPIs × 52 weeks",
@@ -95,8 +96,4 @@ async function peakOf(bundle: string, job: Job, failures: string[]): Promise<{ i
   } finally {
     await close();
   }
-}
-
-function dmsSent(slack: LocalSlack): number {
-  return slack.callsTo("chat.postMessage").filter((call) => call.ok && call.params.channel !== CHANNEL).length;
 }

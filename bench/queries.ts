@@ -4,8 +4,9 @@
 // fan-out and the deadline job do per-DM and per-issue writes by design, so they are reported per DM and per
 // issue; `/scorecard` and the digest are reported whole.
 import type { BenchResult, Metric } from "./support/bench-result";
-import { bootBenchApp, type BenchApp, ADMIN, CHANNEL } from "./support/boot";
+import { bootBenchApp, type BenchApp, ADMIN } from "./support/boot";
 import { slashCommander } from "./support/slash-commands";
+import { postsTaken } from "./support/slack-calls";
 import { TUESDAY_BEFORE_DEADLINE } from "./checkin-fanout";
 
 const SIZES = [50, 500];
@@ -70,28 +71,20 @@ async function countHotPaths(owners: number): Promise<Counts> {
       await app.cadence.idle();
       return queries - before;
     };
-    const dmsBefore = dmCount(app);
+    const dmsBefore = postsTaken(app.slack, "dms");
     const fanout = await counted(() => app.cadence.tick());
-    const dms = dmCount(app) - dmsBefore;
+    const dms = postsTaken(app.slack, "dms") - dmsBefore;
     const scorecard = await counted(() => scorecardAnswer(app));
     app.clock.set(AFTER_DEADLINE);
     const issuesBefore = await app.cadence.db.issue.count();
     const drift = await counted(() => app.cadence.services.loop.runNow("drift", app.clock.now));
     const issues = (await app.cadence.db.issue.count()) - issuesBefore;
-    const postsBefore = channelPosts(app);
+    const postsBefore = postsTaken(app.slack, "channel");
     const digest = await counted(() => app.cadence.services.loop.runNow("digest", app.clock.now));
-    return { owners, dms, fanout, scorecard, issues, drift, digest, digestParts: channelPosts(app) - postsBefore };
+    return { owners, dms, fanout, scorecard, issues, drift, digest, digestParts: postsTaken(app.slack, "channel") - postsBefore };
   } finally {
     await app.stop();
   }
-}
-
-function dmCount(app: BenchApp): number {
-  return app.slack.callsTo("chat.postMessage").filter((call) => call.ok && call.params.channel !== CHANNEL).length;
-}
-
-function channelPosts(app: BenchApp): number {
-  return app.slack.callsTo("chat.postMessage").filter((call) => call.ok && call.params.channel === CHANNEL).length;
 }
 
 async function scorecardAnswer(app: BenchApp): Promise<void> {

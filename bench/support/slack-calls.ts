@@ -1,4 +1,5 @@
 // The Slack calls a benchmark's run made, counted by method, as the fake Slack recorded them.
+import { CHANNEL } from "../../tools/testkit/environment";
 import type { LocalSlack, RecordedCall } from "../../tools/local-slack/server";
 import type { Metric } from "./bench-result";
 
@@ -25,4 +26,9 @@ export async function withSlackCalls<T>(slack: LocalSlack, work: () => Promise<T
   const firstCall = slack.calls.length;
   const result = await work();
   return { result, calls: slack.calls.slice(firstCall) };
+}
+
+/** Messages Slack took from Cadence: in the cadence channel, or elsewhere (the DMs). */
+export function postsTaken(slack: LocalSlack, where: "channel" | "dms"): number {
+  return slack.callsTo("chat.postMessage").filter((call) => call.ok && (call.params.channel === CHANNEL) === (where === "channel")).length;
 }
