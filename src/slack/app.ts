@@ -56,15 +56,15 @@ export function createSlackApp({ config, logger, logLevel = LogLevel.INFO, healt
   const client = new WebClient(config.slack.botToken, clientOptions);
   const postClient = new WebClient(config.slack.botToken, { ...clientOptions, retryConfig: postRetryPolicy(retryConfig) });
   const authorize = cachedAuthorization(client, config.slack.botToken);
+  // Bolt's conversation store (context.conversation) is not used by Cadence, and on by default it looks every
+  // request's channel up before the listeners run, rejecting with a new Error (a captured stack) when none is kept.
+  const common = { authorize, logger, logLevel, clientOptions, convoStore: false } as const;
   if (config.slack.appToken) {
-    return { client, postClient, app: new App({ authorize, appToken: config.slack.appToken, socketMode: true, logger, logLevel, clientOptions }) };
+    return { client, postClient, app: new App({ ...common, appToken: config.slack.appToken, socketMode: true }) };
   }
   const app = new App({
-    authorize,
+    ...common,
     signingSecret: config.slack.signingSecret,
-    logger,
-    logLevel,
-    clientOptions,
     customRoutes: [
       {
         path: "/healthz",

@@ -1,7 +1,8 @@
-// Buttons and selects, one file each.
-import type { App, BlockAction, BlockButtonAction, UsersSelectAction } from "@slack/bolt";
+// Buttons and selects, one file each, behind one Bolt listener (route-by-name.ts says why).
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
 import { ACTIONS, RATING_ACTION_PATTERN } from "../../../messages/ids";
+import { routeByName, type Route } from "../route-by-name";
 import { confirmAgentValuesButton } from "./confirm-agent-values";
 import { assignIssueSelect, dropIssueButton, resolveIssueButton } from "./issue-buttons";
 import { openCheckinForm } from "./open-checkin-form";
@@ -9,19 +10,32 @@ import { rateMeetingButton } from "./rate-meeting";
 import { keepGoingButton, notYetButton, pauseSeatButton, promoteSeatButton } from "./pilot-buttons";
 import { checkinItemButton } from "./checkin-item-buttons";
 
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
 export function registerActions(app: App, services: CadenceServices): void {
-  app.action<BlockButtonAction>(ACTIONS.openCheckinForm, openCheckinForm(services));
-  app.action<BlockButtonAction>(ACTIONS.confirmAgentValues, confirmAgentValuesButton(services));
-  app.action<BlockButtonAction>(ACTIONS.resolveIssue, resolveIssueButton(services));
-  app.action<BlockButtonAction>(ACTIONS.dropIssue, dropIssueButton(services));
-  app.action<BlockAction<UsersSelectAction>>(ACTIONS.assignIssue, assignIssueSelect(services));
-  app.action<BlockButtonAction>({ action_id: RATING_ACTION_PATTERN }, rateMeetingButton(services));
-  app.action<BlockButtonAction>(ACTIONS.pauseSeat, pauseSeatButton(services));
-  app.action<BlockButtonAction>(ACTIONS.keepGoing, keepGoingButton(services));
-  app.action<BlockButtonAction>(ACTIONS.promoteSeat, promoteSeatButton(services));
-  app.action<BlockButtonAction>(ACTIONS.notYet, notYetButton(services));
-  app.action<BlockButtonAction>(ACTIONS.priorityOnTrack, checkinItemButton(services, "on"));
-  app.action<BlockButtonAction>(ACTIONS.priorityOffTrack, checkinItemButton(services, "off"));
-  app.action<BlockButtonAction>(ACTIONS.priorityDone, checkinItemButton(services, "done"));
-  app.action<BlockButtonAction>(ACTIONS.todoDone, checkinItemButton(services, "todo-done"));
+  const routes: Route<ActionArgs>[] = [
+    [ACTIONS.openCheckinForm, openCheckinForm(services)],
+    [ACTIONS.confirmAgentValues, confirmAgentValuesButton(services)],
+    [ACTIONS.resolveIssue, resolveIssueButton(services)],
+    [ACTIONS.dropIssue, dropIssueButton(services)],
+    [ACTIONS.assignIssue, assignIssueSelect(services)],
+    [RATING_ACTION_PATTERN, rateMeetingButton(services)],
+    [ACTIONS.pauseSeat, pauseSeatButton(services)],
+    [ACTIONS.keepGoing, keepGoingButton(services)],
+    [ACTIONS.promoteSeat, promoteSeatButton(services)],
+    [ACTIONS.notYet, notYetButton(services)],
+    [ACTIONS.priorityOnTrack, checkinItemButton(services, "on")],
+    [ACTIONS.priorityOffTrack, checkinItemButton(services, "off")],
+    [ACTIONS.priorityDone, checkinItemButton(services, "done")],
+    [ACTIONS.todoDone, checkinItemButton(services, "todo-done")],
+  ];
+  app.action<BlockAction>(
+    /.*/,
+    routeByName<ActionArgs>((args) => args.action.action_id, routes, ackOnly),
+  );
+}
+
+// A link button (its URL opens in the browser) still sends its click; Slack wants it acked like any other.
+async function ackOnly({ ack }: ActionArgs): Promise<void> {
+  await ack();
 }

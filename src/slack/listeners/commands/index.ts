@@ -1,16 +1,29 @@
-// Slash commands, one file each.
+// Slash commands, one file each, behind one Bolt listener (route-by-name.ts says why).
 import type { App } from "@slack/bolt";
 import type { CadenceServices } from "../../../services/cadence-services";
+import { routeByName } from "../route-by-name";
 import { cadenceCommand } from "./cadence";
+import type { CommandArgs } from "./command-listener";
 import { issueCommand } from "./issue";
 import { scorecardCommand } from "./scorecard";
 import { priorityCommand } from "./priority";
 import { todoCommand } from "./todo";
 
 export function registerCommands(app: App, services: CadenceServices): void {
-  app.command("/cadence", cadenceCommand(services));
-  app.command("/scorecard", scorecardCommand(services));
-  app.command("/issue", issueCommand(services));
-  app.command("/priority", priorityCommand(services));
-  app.command("/todo", todoCommand(services));
+  const routes = [
+    ["/cadence", cadenceCommand(services)],
+    ["/scorecard", scorecardCommand(services)],
+    ["/issue", issueCommand(services)],
+    ["/priority", priorityCommand(services)],
+    ["/todo", todoCommand(services)],
+  ] as const;
+  app.command(
+    /.*/,
+    routeByName<CommandArgs>((args) => args.command.command, routes, unknownCommand),
+  );
+}
+
+// Only a manifest that lists a command Cadence does not have sends one; say so rather than leave it unanswered.
+async function unknownCommand({ ack, command }: CommandArgs): Promise<void> {
+  await ack({ response_type: "ephemeral", text: `:warning: Cadence has no ${command.command} command; see \`/cadence help\`.` });
 }
