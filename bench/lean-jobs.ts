@@ -8,7 +8,7 @@ import type { LocalSlack } from "../tools/local-slack/server";
 import { cadenceEnvironment } from "../tools/testkit/environment";
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
 import { ADMIN, CHANNEL } from "./support/boot";
-import { buildBundles, bundleSurroundings, rssOf, sleep, startFlags, startProcess } from "./support/bundles";
+import { buildBundles, bundleSurroundings, rssOf, sleep, startCommand, startProcess } from "./support/bundles";
 import { markAsked, seedTeam, type TeamSpec } from "./support/seed-team";
 import { slashCommander } from "./support/slash-commands";
 import { postsTaken } from "./support/slack-calls";
@@ -71,7 +71,8 @@ async function peakOf(bundle: string, job: Job, failures: string[]): Promise<{ i
         return seeded;
       })
       .finally(() => db.$disconnect());
-    const cadence = await startProcess(bundle, cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" }), startFlags());
+    const npmStart = startCommand();
+    const cadence = await startProcess(bundle, { ...cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" }), ...npmStart.env }, npmStart.flags);
     const commander = slashCommander(cadence.url, slack);
     try {
       await cadence.settle();

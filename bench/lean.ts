@@ -11,7 +11,7 @@ import { ADMIN } from "./support/boot";
 import { percentile } from "./support/latency";
 import { markAsked, seedTeam, type TeamSpec } from "./support/seed-team";
 import { slashCommander, type SlashCommander } from "./support/slash-commands";
-import { buildBundles, bundleSurroundings, ratio, rssOf, sleep, startFlags, startProcess } from "./support/bundles";
+import { buildBundles, bundleSurroundings, ratio, rssOf, sleep, startCommand, startProcess } from "./support/bundles";
 
 const CONCURRENCY = 20;
 const ROUNDS = 30;
@@ -33,7 +33,8 @@ export async function benchLean(): Promise<BenchResult[]> {
     const env = cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" });
     // The bare app runs as any Bolt app would, with no flags; Cadence with npm start's.
     const bare = await startProcess(bundles.bare, env);
-    const cadence = await startProcess(bundles.cadence, env, startFlags());
+    const npmStart = startCommand();
+    const cadence = await startProcess(bundles.cadence, { ...env, ...npmStart.env }, npmStart.flags);
     try {
       await sleep(IDLE_SETTLE_MS);
       const idle = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };

@@ -1,8 +1,9 @@
 // Cadence as `npm start` runs it (the esbuild bundle in dist/, plain Node) and a bare Bolt app that only acks
 // (bare-bolt.ts, bundled the same way), each started in its own process for the lean benchmarks.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { build } from "esbuild";
 import { PROJECT_ROOT } from "../../src/db/project-root";
 import { applyPendingMigrations } from "../../src/db/migrate";
@@ -10,7 +11,7 @@ import type { LocalSlack } from "../../tools/local-slack/server";
 import type { Metric } from "./bench-result";
 import { makeWorkDir, removeWorkDir, startBenchSlack } from "./boot";
 
-export { startFlags } from "../../tools/testkit/start-flags";
+export { startCommand } from "../../tools/testkit/start-command";
 
 const START_TIMEOUT_MS = 60_000;
 const IDLE_SETTLE_MS = 3_000;
@@ -29,7 +30,8 @@ export async function buildBundles(): Promise<{ cadence: string; bare: string }>
   const cadence = join(PROJECT_ROOT, "dist", "main.js");
   const bare = join(PROJECT_ROOT, "bench", ".tmp", "bare-bolt.mjs");
   const common = { bundle: true, platform: "node" as const, format: "esm" as const, packages: "external" as const, logLevel: "warning" as const };
-  await build({ ...common, entryPoints: [join(PROJECT_ROOT, "src", "main.ts")], outfile: cadence, sourcemap: true });
+  // Cadence exactly as npm start builds it; the bare app needs nothing of that.
+  await promisify(execFile)("npm", ["run", "--silent", "build"], { cwd: PROJECT_ROOT });
   await build({ ...common, entryPoints: [join(PROJECT_ROOT, "bench", "support", "bare-bolt.ts")], outfile: bare });
   return { cadence, bare };
 }
