@@ -10,13 +10,19 @@ interface Job {
   agents: AgentClient[];
   week: string;
   ratePerSecond: number;
+}
+
+/** One stretch of the load: its requests are numbered from `first` on, so no two stretches share a key. */
+export interface Stretch {
+  first: number;
   seconds: number;
 }
 
 const job = workerData as Job;
-// Booted ahead of the measured window: "ready" once loaded, the load on "go".
-parentPort!.once("message", () => {
-  atSteadyRate(job.ratePerSecond, job.seconds, (index) => pushOne(job.url, job.agents[index % job.agents.length], index, job.week, "load")).then(
+// Booted ahead of the measured window: "ready" once loaded, then one stretch of load per message.
+parentPort!.on("message", ({ first, seconds }: Stretch) => {
+  const send = (index: number) => pushOne(job.url, job.agents[(first + index) % job.agents.length], first + index, job.week, "load");
+  atSteadyRate(job.ratePerSecond, seconds, send).then(
     (run) => parentPort!.postMessage(run),
     (error: Error) => parentPort!.postMessage({ error: error.message }),
   );

@@ -12,6 +12,7 @@ import type { LocalSlack } from "../../tools/local-slack/server";
 import { startCadenceProcess, type CadenceProcess } from "../../tools/testkit/cadence-process";
 import type { AppUsage } from "../../tools/testkit/child-cadence";
 import { cadenceEnvironment } from "../../tools/testkit/environment";
+import { startCommand } from "../../tools/testkit/start-command";
 import { DEFAULT_START_AT, makeWorkDir, removeWorkDir, SETTLE_MS, startBenchSlack } from "./boot";
 import { seedTeam, type SeededTeam, type TeamSpec } from "./seed-team";
 
@@ -64,8 +65,13 @@ export async function bootChildApp(options: ChildAppOptions): Promise<ChildApp> 
     // No scheduler: nothing runs outside the measured window. The app's logs go to stderr, away from the tables.
     const logLevel: Record<string, string> = process.env.BENCH_LOG ? { CADENCE_LOG_LEVEL: process.env.BENCH_LOG } : {};
     // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-    const nodeArgs = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    child = await startCadenceProcess({ ...env, ...logLevel, CADENCE_NOW: now.toISOString(), CADENCE_SCHEDULER: "off" }, { logs: "forward", nodeArgs });
+    const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    // With npm start's Node flags and environment: measured as it runs in use, if through tsx rather than the bundle.
+    const npmStart = startCommand();
+    child = await startCadenceProcess(
+      { ...env, ...npmStart.env, ...logLevel, CADENCE_NOW: now.toISOString(), CADENCE_SCHEDULER: "off" },
+      { logs: "forward", nodeArgs: [...npmStart.flags, ...profile] },
+    );
     const running = child;
     const fakeSlack = slack;
     return {
