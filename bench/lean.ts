@@ -16,6 +16,7 @@ import { buildBundles, bundleSurroundings, ratio, rssOf, sleep, startCommand, st
 const CONCURRENCY = 20;
 const ROUNDS = 30;
 const ANSWER_TIMEOUT_MS = 30_000;
+const BETWEEN_ROUNDS_MS = 200;
 // Rounds sent first and not counted, at both apps alike: the first requests a process serves run its code cold
 // (parsed, not yet compiled by the JIT), which costs Cadence's larger code more than a bare app's. A process
 // pays that once in its life; Slack's requests meet it warm.
@@ -86,7 +87,7 @@ export async function benchLean(): Promise<BenchResult[]> {
  * The ack's 99th percentile at each app over rounds of concurrent commands, the rounds taken in turns (bare,
  * Cadence, bare, ...) so that a noisy stretch of the shared machine falls on both alike. A Cadence round ends when
  * its answers (the scorecards, built after the acks) have arrived: the next round, at either app, starts from
- * quiet, and each stays at 20 commands in flight. A request not acked with 200 is a failure.
+ * quiet (after a short pause), and each stays at 20 commands in flight. A request not acked with 200 is a failure.
  */
 async function ackPercentiles(
   apps: { bare: SlashCommander; cadence: SlashCommander },
@@ -101,6 +102,9 @@ async function ackPercentiles(
       const sent = await Promise.all(
         Array.from({ length: CONCURRENCY }, () => apps[app].send({ command: "/scorecard", text: "", userId }, { answerTimeoutMs })),
       );
+      // What a round leaves behind (the garbage of 20 scorecards, the fake Slack storing them) is collected before
+      // the next round, at either app, starts: otherwise it would run beside that round on the two cores.
+      await sleep(BETWEEN_ROUNDS_MS);
       if (round < WARM_UP_ROUNDS) continue;
       for (const command of sent) {
         if (command.status !== 200 || command.ackMs === undefined) failures.push(`a /scorecard was not acked: ${command.status ?? command.errorKind}`);
