@@ -60,6 +60,7 @@ export async function benchAgentApi(): Promise<BenchResult[]> {
     let aloneCpuMs = 0;
     let togetherCpuMs = 0;
     const blockSeconds = seconds / BLOCKS;
+    const requestsPerBlock = Math.round(API_RATE_PER_SECOND * blockSeconds);
     try {
       for (let block = 0; block < BLOCKS; block += 1) {
         const aloneStarted = await app.usage();
@@ -67,7 +68,7 @@ export async function benchAgentApi(): Promise<BenchResult[]> {
         await app.waitUntilIdle(DRAIN_MS);
         const togetherStarted = await app.usage();
         aloneCpuMs += togetherStarted.cpuMs - aloneStarted.cpuMs;
-        const stretch = { first: block * API_RATE_PER_SECOND * blockSeconds, seconds: blockSeconds };
+        const stretch = { first: block * requestsPerBlock, seconds: blockSeconds };
         const [scorecards, calls] = await Promise.all([atSteadyRate(SCORECARD_RATE_PER_SECOND, blockSeconds, scorecard), apiLoad.run(stretch)]);
         together.push(scorecards);
         api.push(calls);

@@ -1,8 +1,9 @@
 // `npm run build`, which `npm start` runs first: src/ bundled by esbuild into dist/main.js (packages stay in
 // node_modules), with a source map (`NODE_OPTIONS=--enable-source-maps npm start` maps stack traces to src/).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -14,18 +15,31 @@ const dist = join(root, "dist");
 // the client, in that module's place, a `wasm` that its decoder (`Buffer.from(wasm, "base64")`) turns into the
 // file's bytes, read at that moment and not kept: Buffer.from takes an object's valueOf() when that is not the
 // object itself, and copies bytes as they are whatever the encoding (https://nodejs.org/api/buffer.html).
-// Should a Prisma release load its compiler another way, nothing matches and the client loads it as before.
+// Prisma is pinned; should an upgrade load its compiler another way, the build fails here rather than quietly
+// losing the saving (test/e2e/npm-start.test.ts starts the bundle on both databases).
 const PRISMA_WASM_BASE64 = /^@prisma\/client\/runtime\/(query_compiler_bg\.\w+)\.wasm-base64\.mjs$/;
+const NAMESPACE = "prisma-wasm-from-file";
+/** The compilers written beside the bundle, by name. */
+const written = [];
 
 /** @type {import("esbuild").Plugin} */
 const prismaWasmFromFile = {
-  name: "prisma-wasm-from-file",
+  name: NAMESPACE,
   setup(bundler) {
-    bundler.onResolve({ filter: PRISMA_WASM_BASE64 }, (args) => ({ path: args.path, namespace: "prisma-wasm-from-file" }));
-    bundler.onLoad({ filter: /.*/, namespace: "prisma-wasm-from-file" }, async (args) => {
-      const name = PRISMA_WASM_BASE64.exec(args.path)[1];
-      const { wasm } = await import(args.path);
-      writeFileSync(join(dist, `${name}.wasm`), Buffer.from(wasm, "base64"));
+    bundler.onResolve({ filter: PRISMA_WASM_BASE64 }, (args) => {
+      // The module the client would have loaded at run time, resolved from the client's own folder as Node would.
+      const path = createRequire(join(args.resolveDir, "importer.js")).resolve(args.path);
+      return { path, namespace: NAMESPACE, pluginData: { name: PRISMA_WASM_BASE64.exec(args.path)[1] } };
+    });
+    bundler.onLoad({ filter: /.*/, namespace: NAMESPACE }, async (args) => {
+      const { name } = args.pluginData;
+      const { wasm } = await import(pathToFileURL(args.path).href);
+      // Written whole under another name, then renamed: an instance starting from this folder meanwhile reads
+      // the old file or the new one, never half of one.
+      const target = join(dist, `${name}.wasm`);
+      writeFileSync(`${target}.${process.pid}.tmp`, Buffer.from(wasm, "base64"));
+      renameSync(`${target}.${process.pid}.tmp`, target);
+      written.push(name);
       return {
         loader: "js",
         contents: [
@@ -51,3 +65,7 @@ await build({
   plugins: [prismaWasmFromFile],
   logLevel: "warning",
 });
+if (written.length === 0) {
+  console.error("Prisma's client no longer imports its query compiler as a base64 module; see tools/build.mjs");
+  process.exit(1);
+}

@@ -14,11 +14,13 @@ export interface StartCommand {
 /** How `npm start` runs dist/main.js, read from package.json so the benchmarks measure the same. */
 export function startCommand(): StartCommand {
   const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
-  const parts = /((?:\b[A-Z_]+=\S+ )*)node ((?:--\S+ )*)dist\/main\.js/.exec(scripts.start);
+  const parts = /((?:\b[A-Za-z_][A-Za-z0-9_]*=\S+ )*)node ((?:--\S+ )*)dist\/main\.js/.exec(scripts.start);
   if (!parts) throw new Error(`cannot read how npm start runs dist/main.js: ${scripts.start}`);
   const words = (text: string) => text.split(" ").filter(Boolean);
   return {
-    env: Object.fromEntries(words(parts[1]!).map((assignment) => assignment.split("=", 2) as [string, string])),
+    env: Object.fromEntries(
+      words(parts[1]!).map((assignment) => [assignment.slice(0, assignment.indexOf("=")), assignment.slice(assignment.indexOf("=") + 1)]),
+    ),
     flags: words(parts[2]!),
   };
 }

@@ -31,11 +31,13 @@ export function registerActions(app: App, services: CadenceServices): void {
   ];
   app.action<BlockAction>(
     /.*/,
-    routeByName<ActionArgs>((args) => args.action.action_id, routes, ackOnly),
+    routeByName<ActionArgs>((args) => args.action.action_id, routes, unknownAction),
   );
 }
 
-// A link button (its URL opens in the browser) still sends its click; Slack wants it acked like any other.
-async function ackOnly({ ack }: ActionArgs): Promise<void> {
+// A button Cadence no longer has (on a message an older release posted) is acked, so Slack shows no error, and
+// logged, since the click did nothing.
+async function unknownAction({ ack, action, logger }: ActionArgs): Promise<void> {
   await ack();
+  logger.warn(`a click on ${action.action_id}, which Cadence has no handler for, did nothing`);
 }

@@ -15,11 +15,13 @@ export function registerViews(app: App, services: CadenceServices): void {
   ] as const;
   app.view<ViewSubmitAction>(
     { type: "view_submission" },
-    routeByName<SubmitArgs>((args) => args.view.callback_id, routes, closeForm),
+    routeByName<SubmitArgs>((args) => args.view.callback_id, routes, unknownForm),
   );
 }
 
-// A notice modal has a Close button only; anything else submitted that Cadence does not know just closes.
-async function closeForm({ ack }: SubmitArgs): Promise<void> {
-  await ack();
+// A form Cadence no longer has (opened before an upgrade) stays open with the reason, rather than closing as if saved.
+async function unknownForm({ ack, view, logger }: SubmitArgs): Promise<void> {
+  const field = view.blocks.find((block) => block.type === "input")?.block_id;
+  await ack(field ? { response_action: "errors", errors: { [field]: "Cadence no longer has this form; close it and start again." } } : undefined);
+  logger.warn(`a form ${view.callback_id}, which Cadence has no handler for, was submitted`);
 }
