@@ -21,7 +21,11 @@ const BETWEEN_ROUNDS_MS = 200;
 // (parsed, not yet compiled by the JIT), which costs Cadence's larger code more than a bare app's. A process
 // pays that once in its life; Slack's requests meet it warm.
 const WARM_UP_ROUNDS = 3;
-const IDLE_SETTLE_MS = 3_000;
+// Resident memory 3 s after start-up, and again once idle for a while: V8's memory reducer shrinks the heap
+// about 8 s after allocation stops (kLongDelayMs in V8's src/heap/memory-reducer.cc), which is how a server waiting for the
+// next request sits. Issue 17's idle goal is judged on the later figure; both are printed.
+const SOON_AFTER_START_MS = 3_000;
+const IDLE_FOR_A_WHILE_MS = 15_000;
 const TEAMS: { label: string; spec: TeamSpec }[] = [
   { label: "40 KPIs", spec: { seats: 10, ownersCount: 10, kpisPerSeat: 4, weeksOfHistory: 13 } },
   { label: "500 KPIs", spec: { seats: 125, ownersCount: 125, kpisPerSeat: 4, weeksOfHistory: 52 } },
@@ -37,11 +41,14 @@ export async function benchLean(): Promise<BenchResult[]> {
     const npmStart = startCommand();
     const cadence = await startProcess(bundles.cadence, { ...env, ...npmStart.env }, npmStart.flags);
     try {
-      await sleep(IDLE_SETTLE_MS);
+      await sleep(SOON_AFTER_START_MS);
+      const soon = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
+      await sleep(IDLE_FOR_A_WHILE_MS - SOON_AFTER_START_MS);
       const idle = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
       const startup: Metric[] = [
         ratio("start-up to healthy /healthz", cadence.startMs, bare.startMs, formatMs),
-        ratio("idle RSS", idle.cadence, idle.bare, formatMb),
+        ratio(`RSS ${SOON_AFTER_START_MS / 1000} s after start-up`, soon.cadence, soon.bare, formatMb),
+        ratio(`idle RSS (${IDLE_FOR_A_WHILE_MS / 1000} s after start-up; goal ≤ 100 MB)`, idle.cadence, idle.bare, formatMb),
       ];
       const acks: Metric[] = [];
       const failures: string[] = [];
