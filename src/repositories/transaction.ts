@@ -14,9 +14,14 @@ import { BUSY_TIMEOUT_MS, providerOf } from "../db/database";
 import type { Tx } from "./audit";
 
 export function isBusyError(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  const text = `${(error as { message?: string } | undefined)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown } | undefined)?.meta ?? "")}`;
-  return code === "P2034" || /SocketTimeout|SQLITE_BUSY|database is locked|could not serialize access|deadlock detected|40001|40P01/i.test(text);
+  const failure = error as { code?: string; message?: string; meta?: unknown; cause?: unknown } | undefined;
+  // A clash PostgreSQL reports at COMMIT reaches us as the driver adapter's own error, not as Prisma's P2034: its
+  // message is only the kind ("TransactionWriteConflict") and the SQLSTATE is in its cause.
+  const text = `${failure?.message ?? ""} ${JSON.stringify(failure?.meta ?? "")} ${JSON.stringify(failure?.cause ?? "")}`;
+  return (
+    failure?.code === "P2034" ||
+    /SocketTimeout|SQLITE_BUSY|database is locked|could not serialize access|deadlock detected|TransactionWriteConflict|40001|40P01/i.test(text)
+  );
 }
 
 export async function transaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
