@@ -1,6 +1,6 @@
 // Cadence as `npm start` runs it (the esbuild bundle in dist/, plain Node) and a bare Bolt app that only acks
 // (bare-bolt.ts, bundled the same way), each started in its own process for the lean benchmarks.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -10,10 +10,10 @@ import { applyPendingMigrations } from "../../src/db/migrate";
 import type { LocalSlack } from "../../tools/local-slack/server";
 import type { Metric } from "./bench-result";
 import { makeWorkDir, removeWorkDir, startBenchSlack } from "./boot";
+import { startBundleProcess } from "../../tools/testkit/bundle-process";
 
 export { startCommand } from "../../tools/testkit/start-command";
 
-const START_TIMEOUT_MS = 60_000;
 const IDLE_SETTLE_MS = 3_000;
 
 export interface Started {
@@ -38,40 +38,13 @@ export async function buildBundles(): Promise<{ cadence: string; bare: string }>
 
 /** Starts a bundle with plain Node (and `nodeFlags`) and times it until /healthz answers 200. */
 export async function startProcess(bundle: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Started> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [...nodeFlags, bundle], {
-    cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${bundle} did not start: ${output}`)), START_TIMEOUT_MS);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const match = /running on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.once("exit", (code) => reject(new Error(`${bundle} exited with ${code}: ${output}`)));
-  });
-  while (
-    (await fetch(`${url}/healthz`).then(
-      (response) => response.status,
-      () => 0,
-    )) !== 200
-  )
-    await sleep(10);
+  const started = await startBundleProcess(bundle, env, { nodeFlags });
   return {
-    child,
-    url,
-    startMs: performance.now() - started,
+    child: started.child,
+    url: started.url,
+    startMs: started.startMs,
     settle: async () => void (await sleep(IDLE_SETTLE_MS)),
-    lastOutput: () => output.split("\n").slice(-15).join("\n"),
+    lastOutput: () => started.output().split("\n").slice(-15).join("\n"),
   };
 }
 

@@ -1,11 +1,12 @@
 // `npm start` runs the compiled bundle; started from any folder, it opens the database under the project root.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
 import { cadenceEnvironment } from "../../tools/testkit/environment";
+import { startBundleProcess } from "../../tools/testkit/bundle-process";
 import { startCommand } from "../../tools/testkit/start-command";
 import { freshDatabaseUrl } from "../support/boot-app";
 import { PROJECT_ROOT, testDbDir } from "../support/paths";
@@ -23,27 +24,13 @@ afterAll(async () => slack.close());
 /** Runs dist/main.js as npm start does, from `cwd`, until /healthz has answered; gives what it printed and said. */
 async function startBundle(databaseUrl: string, cwd: string): Promise<{ output: string; health: unknown }> {
   const npmStart = startCommand();
-  const child = spawn(process.execPath, [...npmStart.flags, join(PROJECT_ROOT, "dist/main.js")], {
-    cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...cadenceEnvironment(slack.apiUrl, databaseUrl), ...npmStart.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const env = { ...cadenceEnvironment(slack.apiUrl, databaseUrl), ...npmStart.env };
+  const started = await startBundleProcess(join(PROJECT_ROOT, "dist/main.js"), env, { nodeFlags: npmStart.flags, cwd });
   try {
-    let output = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      const read = (chunk: Buffer) => {
-        output += chunk;
-        const match = /running on (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]);
-      };
-      child.stdout.on("data", read);
-      child.stderr.on("data", read);
-      child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
-    });
-    const health = await (await fetch(`${url}/healthz`)).json();
-    return { output, health };
+    const health = await (await fetch(`${started.url}/healthz`)).json();
+    return { output: started.output(), health };
   } finally {
-    child.kill("SIGKILL");
+    started.child.kill("SIGKILL");
   }
 }
 
