@@ -14,6 +14,8 @@ export type EntryValues = Pick<Entry, "value" | "note" | "source" | "enteredBy" 
 
 /** The stored values of these KPIs in these weeks (a superset of the pairs asked for). */
 export async function readEarlierEntries(tx: Tx, kpiIds: number[], weeks: string[]): Promise<EarlierEntry[]> {
+  // A form submitted with every field left blank records nothing; Prisma.join refuses an empty list.
+  if (kpiIds.length === 0 || weeks.length === 0) return [];
   const rows = await tx.$queryRaw<EarlierEntry[]>`SELECT "id", "kpiId", "week", "value", "note", "source", "enteredBy", "agentValue" FROM "Entry"
     WHERE "kpiId" IN (${Prisma.join(kpiIds)}) AND "week" IN (${Prisma.join(weeks)})`;
   // SQLite stores a whole-number REAL as an integer when it can; Prisma may hand ids back as bigint.

@@ -35,6 +35,16 @@ describe("EntryRepository", () => {
     expect(entries).toHaveLength(1200);
   });
 
+  it("records an empty batch (a form with every field left blank) as nothing, with what it was asked to write too", async () => {
+    const entriesBefore = await db.entry.count();
+    let alsoWritten = false;
+    await new EntryRepository(db).record([], async () => {
+      alsoWritten = true;
+    });
+    expect(alsoWritten).toBe(true);
+    expect(await db.entry.count()).toBe(entriesBefore);
+  });
+
   it("does not rewrite or audit a value entered again unchanged (a retried submission)", async () => {
     const seat = await db.seat.create({ data: { name: "Small", nameKey: "small", kind: "human", ownerId: "U1", createdBy: "U1" } });
     const kpi = await db.kpi.create({ data: { seatId: seat.id, name: "K", nameKey: "k", unit: "number", goalOp: ">=", goalA: 1, createdBy: "U1" } });
