@@ -2,53 +2,16 @@
 import type { Database } from "../db/database";
 import { inChunks } from "./chunks";
 import { seatDataTransaction } from "./seat-data-cache";
-import type { Goal, GoalOp } from "../domain/goal";
+import type { Goal } from "../domain/goal";
 import type { Kpi, Seat, SeatKind, SeatWithKpis } from "../domain/model";
 import type { Unit } from "../domain/units";
 import { writeAudit } from "./audit";
-import { ACTIVE_STAGES, type SeatStage } from "../domain/stage";
+import { ACTIVE_STAGES } from "../domain/stage";
+import { readSeatList } from "./seat-list-sql";
+import { toKpi, toSeat } from "./seat-rows";
 
 /** Seats that are asked for numbers: human seats, and AI seats neither paused nor retired. */
 const WORKING = { OR: [{ stage: null }, { stage: { in: [...ACTIVE_STAGES] } }] };
-
-type SeatRow = {
-  id: number;
-  name: string;
-  kind: string;
-  accountability: string | null;
-  ownerId: string;
-  archivedAt: Date | null;
-  stage?: string | null;
-  stageSince?: Date | null;
-};
-type KpiRow = {
-  id: number;
-  seatId: number;
-  name: string;
-  unit: string;
-  goalOp: string;
-  goalA: number;
-  goalB: number | null;
-  archivedAt: Date | null;
-  createdAt: Date;
-};
-
-export function toSeat(row: SeatRow): Seat {
-  const seat: Seat = {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as SeatKind,
-    accountability: row.accountability,
-    ownerId: row.ownerId,
-    archivedAt: row.archivedAt,
-  };
-  return row.kind === "agent" ? { ...seat, stage: (row.stage ?? "pilot") as SeatStage, stageSince: row.stageSince ?? null } : seat;
-}
-
-export function toKpi(row: KpiRow): Kpi {
-  const goal: Goal = { op: row.goalOp as GoalOp, a: row.goalA, b: row.goalB };
-  return { id: row.id, seatId: row.seatId, name: row.name, unit: row.unit as Unit, goal, archivedAt: row.archivedAt, createdAt: row.createdAt };
-}
 
 export const nameKey = (name: string): string => name.trim().toLowerCase();
 
@@ -80,12 +43,7 @@ export class SeatRepository {
   }
 
   async listSeats(options: { includeArchived?: boolean } = {}): Promise<SeatWithKpis[]> {
-    const rows = await this.db.seat.findMany({
-      where: options.includeArchived ? {} : { archivedAt: null },
-      include: { kpis: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }] } },
-      orderBy: { id: "asc" },
-    });
-    return rows.map((row) => ({ ...toSeat(row), kpis: row.kpis.map(toKpi) }));
+    return readSeatList(this.db, { includeArchived: options.includeArchived ?? false });
   }
 
   /** Active seats owned by `ownerId`, with their active KPIs. */

@@ -4,7 +4,7 @@ import type { Database } from "../db/database";
 import type { SeatWithKpis } from "../domain/model";
 import { writeAudit } from "./audit";
 import { SeatDataCache, seatDataTransaction } from "./seat-data-cache";
-import { toKpi, toSeat } from "./seat-repository";
+import { toKpi, toSeat } from "./seat-rows";
 
 /** What a request with a seat's token needs: the hash to compare with, and the seat with its active KPIs. */
 export interface SeatCredentials {
