@@ -3,6 +3,7 @@
 // the wrong thing), and the owners into the fake Slack so users.info and DMs work. Everything is deterministic:
 // same spec, same team.
 import type { Database } from "../../src/db/database";
+import { transaction } from "../../src/repositories/transaction";
 import { lastCompletedWeek, mondayOf, shiftWeek, type IsoWeek } from "../../src/domain/week";
 import type { LocalSlack } from "../../tools/local-slack/server";
 import { addSeats, bulkEntries, type SeededSeat } from "../../tools/testkit/team-builder";
@@ -177,14 +178,20 @@ async function insertAskedWeek(db: Database, kpis: SeededKpi[], week: IsoWeek, m
   return counts;
 }
 
-/** Every owner already asked for the week the next check-in asks about, so a running scheduler sends no check-in DMs. */
+/**
+ * Every owner already asked for the week the next check-in asks about, so a running scheduler sends no check-in DMs.
+ * In one retried transaction, as the app writes: an upsert reads, then writes, and SQLite refuses that upgrade at
+ * once when a running app (its 10 s heartbeat) wrote in between.
+ */
 export async function markAsked(db: Database, ownerIds: string[], now: Date): Promise<void> {
   const week = lastCompletedWeek(now, "UTC");
-  for (const ownerId of ownerIds) {
-    await db.checkIn.upsert({
-      where: { ownerId_week: { ownerId, week } },
-      create: { ownerId, week, sentAt: new Date(), channelId: `D${ownerId}`, messageTs: "1.000001" },
-      update: {},
-    });
-  }
+  await transaction(db, async (tx) => {
+    for (const ownerId of ownerIds) {
+      await tx.checkIn.upsert({
+        where: { ownerId_week: { ownerId, week } },
+        create: { ownerId, week, sentAt: new Date(), channelId: `D${ownerId}`, messageTs: "1.000001" },
+        update: {},
+      });
+    }
+  });
 }
