@@ -10,8 +10,8 @@ import { formatMb, formatMs, type BenchResult, type Metric } from "./support/ben
 import { ADMIN } from "./support/boot";
 import { percentile } from "./support/latency";
 import { markAsked, seedTeam, type TeamSpec } from "./support/seed-team";
-import { slashCommander, type SlashCommander } from "./support/slash-commands";
-import { buildBundles, bundleSurroundings, ratio, rssOf, sleep, startCommand, startProcess } from "./support/bundles";
+import { workerSlashCommander, type SlashCommander } from "./support/slash-commands";
+import { buildBundles, bundleSurroundings, LOOP_DELAY_FLAG, type LoopDelay, ratio, rssOf, sleep, startCommand, startProcess } from "./support/bundles";
 
 const CONCURRENCY = 20;
 const ROUNDS = 30;
@@ -37,9 +37,10 @@ export async function benchLean(): Promise<BenchResult[]> {
   try {
     const env = cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" });
     // The bare app runs as any Bolt app would, with no flags; Cadence with npm start's.
-    const bare = await startProcess(bundles.bare, env);
+    // Both load support/loop-delay.mjs (a few lines, no dependencies) so the load's event-loop delay can be read.
+    const bare = await startProcess(bundles.bare, env, [LOOP_DELAY_FLAG]);
     const npmStart = startCommand();
-    const cadence = await startProcess(bundles.cadence, { ...env, ...npmStart.env }, npmStart.flags);
+    const cadence = await startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG]);
     try {
       await sleep(SOON_AFTER_START_MS);
       const soon = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
@@ -52,8 +53,9 @@ export async function benchLean(): Promise<BenchResult[]> {
       ];
       const acks: Metric[] = [];
       const failures: string[] = [];
-      const bareCommander = slashCommander(bare.url, slack);
-      const cadenceCommander = slashCommander(cadence.url, slack);
+      // Acks timed on threads of their own: this one's fake Slack takes Cadence's answers meanwhile.
+      const bareCommander = await workerSlashCommander(bare.url, slack);
+      const cadenceCommander = await workerSlashCommander(cadence.url, slack);
       try {
         const db = await openDatabase(databaseUrl);
         try {
@@ -63,8 +65,15 @@ export async function benchLean(): Promise<BenchResult[]> {
             await db.$executeRawUnsafe('DELETE FROM "Seat"');
             const seeded = await seedTeam(db, slack, team.spec, { now: new Date(), teamTz: "UTC" });
             await markAsked(db, seeded.ownerIds, new Date());
-            const { floor, measured } = await ackPercentiles({ bare: bareCommander, cadence: cadenceCommander }, ADMIN, failures);
-            acks.push(ratio(`/scorecard ack p99, ${CONCURRENCY} concurrent, ${team.label}`, measured, floor, formatMs));
+            const apps = { bare: bareCommander, cadence: cadenceCommander };
+            await ackRounds(apps, WARM_UP_ROUNDS, ADMIN, []);
+            const loopDelay = { bare: bare.measureLoopDelay(), cadence: cadence.measureLoopDelay() };
+            const measured = await ackRounds(apps, ROUNDS, ADMIN, failures);
+            const delay = { bare: await loopDelay.bare(), cadence: await loopDelay.cadence() };
+            acks.push(
+              ratio(`/scorecard ack p99, ${CONCURRENCY} concurrent, ${team.label}`, p99(measured.cadence), p99(measured.bare), formatMs),
+              loopDelayMetric(`event-loop delay p99 / max over those rounds, ${team.label}`, delay),
+            );
           }
         } finally {
           await db.$disconnect();
@@ -91,18 +100,19 @@ export async function benchLean(): Promise<BenchResult[]> {
 }
 
 /**
- * The ack's 99th percentile at each app over rounds of concurrent commands, the rounds taken in turns (bare,
- * Cadence, bare, ...) so that a noisy stretch of the shared machine falls on both alike. A Cadence round ends when
- * its answers (the scorecards, built after the acks) have arrived: the next round, at either app, starts from
- * quiet (after a short pause), and each stays at 20 commands in flight. A request not acked with 200 is a failure.
+ * Acks (ms) at each app over rounds of concurrent commands, the rounds taken in turns (bare, Cadence, bare, ...)
+ * so that a noisy stretch of the shared machine falls on both alike. A Cadence round ends when its answers (the
+ * scorecards, built after the acks) have arrived: the next round, at either app, starts from quiet (after a short
+ * pause), and each stays at 20 commands in flight. A request not acked with 200 is a failure.
  */
-async function ackPercentiles(
+async function ackRounds(
   apps: { bare: SlashCommander; cadence: SlashCommander },
+  rounds: number,
   userId: string,
   failures: string[],
-): Promise<{ floor: number; measured: number }> {
+): Promise<{ bare: number[]; cadence: number[] }> {
   const acks = { bare: [] as number[], cadence: [] as number[] };
-  for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
+  for (let round = 0; round < rounds; round += 1) {
     for (const app of ["bare", "cadence"] as const) {
       // Only Cadence answers; the bare app acks and is done.
       const answerTimeoutMs = app === "cadence" ? ANSWER_TIMEOUT_MS : 1;
@@ -112,7 +122,6 @@ async function ackPercentiles(
       // What a round leaves behind (the garbage of 20 scorecards, the fake Slack storing them) is collected before
       // the next round, at either app, starts: otherwise it would run beside that round on the two cores.
       await sleep(BETWEEN_ROUNDS_MS);
-      if (round < WARM_UP_ROUNDS) continue;
       for (const command of sent) {
         if (command.status !== 200 || command.ackMs === undefined) failures.push(`a /scorecard was not acked: ${command.status ?? command.errorKind}`);
         else acks[app].push(command.ackMs);
@@ -120,10 +129,20 @@ async function ackPercentiles(
       }
     }
   }
-  const p99 = (values: number[]) =>
-    percentile(
-      values.sort((a, b) => a - b),
-      99,
-    );
-  return { floor: p99(acks.bare), measured: p99(acks.cadence) };
+  return acks;
+}
+
+const p99 = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    99,
+  );
+
+/**
+ * How long each app's event loop was held while those rounds ran: an ack arriving at that moment waits as long.
+ * The bare app's figure is the machine's own noise (garbage collection, the process not scheduled).
+ */
+function loopDelayMetric(metric: string, delay: { bare: LoopDelay; cadence: LoopDelay }): Metric {
+  const both = (figures: LoopDelay) => `${formatMs(figures.p99)} / ${formatMs(figures.max)}`;
+  return { metric, value: `${both(delay.cadence)} (bare Bolt ${both(delay.bare)})` };
 }

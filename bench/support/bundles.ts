@@ -24,7 +24,23 @@ export interface Started {
   settle(): Promise<void>;
   /** The last lines the process printed, for a failure's message. */
   lastOutput(): string;
+  /**
+   * Starts a window of event-loop delay; the function it returns ends it with its figures in ms. Needs the process
+   * started with LOOP_DELAY_FLAG.
+   */
+  measureLoopDelay(): () => Promise<LoopDelay>;
 }
+
+/** Node flag that loads support/loop-delay.mjs, which measures event-loop delay when signalled. */
+export const LOOP_DELAY_FLAG = `--import=${join(PROJECT_ROOT, "bench", "support", "loop-delay.mjs")}`;
+
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+const LOOP_DELAY_TIMEOUT_MS = 5_000;
 
 export async function buildBundles(): Promise<{ cadence: string; bare: string }> {
   const cadence = join(PROJECT_ROOT, "dist", "main.js");
@@ -45,6 +61,20 @@ export async function startProcess(bundle: string, env: Record<string, string>, 
     startMs: started.startMs,
     settle: async () => void (await sleep(IDLE_SETTLE_MS)),
     lastOutput: () => started.output().split("\n").slice(-15).join("\n"),
+    measureLoopDelay: () => {
+      const reported = () => started.output().match(/^loop-delay .*$/gm) ?? [];
+      const before = reported().length;
+      started.child.kill("SIGUSR2");
+      return async () => {
+        started.child.kill("SIGUSR2");
+        const deadline = performance.now() + LOOP_DELAY_TIMEOUT_MS;
+        while (reported().length === before) {
+          if (performance.now() > deadline) throw new Error(`no loop-delay figures from the app: ${started.output().slice(-500)}`);
+          await sleep(10);
+        }
+        return JSON.parse(reported()[before]!.slice("loop-delay ".length)) as LoopDelay;
+      };
+    },
   };
 }
 

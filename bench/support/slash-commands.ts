@@ -2,9 +2,10 @@
 // test/support/signed-requests.ts) and times both halves of each: the HTTP acknowledgement, and the answer
 // arriving at its response_url in the fake Slack; all of it, when the app split it into several messages.
 import { performance } from "node:perf_hooks";
-import { signedClient, type CommandInput, type SignedClient } from "../../tools/local-slack/signed-requests";
+import type { CommandInput } from "../../tools/local-slack/signed-requests";
 import type { LocalSlack, RecordedResponse } from "../../tools/local-slack/server";
-import { SIGNING_SECRET } from "./boot";
+import { inThreadAcks, type AckSender } from "./ack-timing";
+import { startAckWorker } from "./ack-worker-client";
 
 export interface AnswerPart {
   text: string;
@@ -40,34 +41,43 @@ const DEFAULT_ACK_TIMEOUT_MS = 30_000;
 const DEFAULT_ANSWER_TIMEOUT_MS = 60_000;
 
 export function slashCommander(appUrl: string, slack: LocalSlack): SlashCommander {
-  const client = signedClient({ appUrl, signingSecret: SIGNING_SECRET, slack });
+  return commanderWith(inThreadAcks(appUrl, slack.teamId), slack, () => {});
+}
+
+/**
+ * The same commander, but each request is sent and its ack timed on a worker thread's event loop of its own. On
+ * this thread the fake Slack takes the app's answers (parsing and checking 50 KB of blocks each) and its Web API
+ * calls: an ack arriving meanwhile would be read late, and the app would look slower than it is.
+ */
+export async function workerSlashCommander(appUrl: string, slack: LocalSlack): Promise<SlashCommander> {
+  const worker = await startAckWorker(appUrl, slack.teamId);
+  return commanderWith(worker.ack, slack, () => void worker.stop());
+}
+
+function commanderWith(ack: AckSender, slack: LocalSlack, stop: () => void): SlashCommander {
   const answers = new AnswerTracker(slack);
   return {
-    send: (input, options = {}) => sendTimed(client, answers, slack, input, options),
-    close: () => answers.close(),
+    send: (input, options = {}) => sendTimed(ack, answers, slack, input, options),
+    close: () => {
+      answers.close();
+      stop();
+    },
   };
 }
 
 async function sendTimed(
-  client: SignedClient,
+  ack: AckSender,
   answers: AnswerTracker,
   slack: LocalSlack,
   input: Omit<CommandInput, "responseUrl">,
   options: SendOptions,
 ): Promise<TimedCommand> {
   const responseUrl = slack.newResponseUrl();
+  const triggerId = input.triggerId ?? slack.newTriggerId(input.userId);
   const answer = answers.expect(responseUrl, options.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS);
   const started = performance.now();
-  const timed: TimedCommand = { parts: [] };
-  try {
-    const response = await withTimeout(client.command({ ...input, responseUrl }), options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS);
-    timed.ackMs = performance.now() - started;
-    timed.status = response.status;
-    if (response.status !== 200) timed.error = timed.errorKind = `HTTP ${response.status}`;
-  } catch (error) {
-    timed.error = `request failed: ${describeError(error)}`;
-    timed.errorKind = error instanceof AckTimeout ? "no HTTP answer in time" : `request failed${causeCode(error)}`;
-  }
+  const acked = await ack({ ...input, responseUrl, triggerId }, options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS);
+  const timed: TimedCommand = { parts: [], ...acked };
   if (timed.error) {
     answers.forget(responseUrl);
     return timed;
@@ -82,21 +92,6 @@ async function sendTimed(
     timed.errorKind = "error answer";
   }
   return timed;
-}
-
-class AckTimeout extends Error {}
-
-/** fetch's own message is "fetch failed"; the reason is in its cause. */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
-  return `${error.message}${cause}`;
-}
-
-/** " (ECONNRESET)" and the like, from fetch's cause. */
-function causeCode(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? ` (${cause.code})` : "";
 }
 
 interface Arrival {
@@ -157,12 +152,4 @@ class AnswerTracker {
 function isLastPart(text: string): boolean {
   const match = /\((\d+)\/(\d+)\)$/.exec(text);
   return !match || match[1] === match[2];
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AckTimeout(`no HTTP answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
