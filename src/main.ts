@@ -11,11 +11,12 @@ import { databaseProvider, describeDatabase } from "./db/database-url";
 import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks, logSetupChecks } from "./collect-setup-checks";
 import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
+import { AgentWorker } from "./api/agent-worker-client";
 import { startApiServer, stopApiServer } from "./api/api-server";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { IdempotencyRepository } from "./repositories/idempotency-repository";
 import { SeatTokenRepository } from "./repositories/seat-token-repository";
-import { AgentEntryService } from "./services/agent-entry-service";
+import { watchSeatData } from "./repositories/seat-data-cache";
 import { SeatTokenService } from "./services/seat-tokens";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { CheckinQueueRepository } from "./repositories/checkin-queue-repository";
@@ -160,7 +161,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   // Instances on several hosts share the check-in fan-out; on SQLite (one host) the scheduler's holder sends it all.
   const sharedCheckins = onPostgres ? new SharedCheckinQueue(repositories.checkinQueue, registry) : undefined;
   const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins });
-  agentApi = new AgentApi({ agents: agentEntries(repositories, services, config), clock, logger, limits: options.apiLimits });
+  const agents = agentEntries(db, services, config, logger);
+  agentApi = new AgentApi({ agents, clock, logger, limits: options.apiLimits });
   const shareFanOut = sharedCheckins ? sharingOf(() => services.checkins.sendShared(clock()), inFlight, logger) : undefined;
   const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut });
   registerListeners(app, services, inFlight);
@@ -187,7 +189,8 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       await services.refresh.idle();
       await inFlight.idle();
     },
-    stop: () => stopInOrder({ leadership, setupChecks, app, apiServer, inFlight, refresh: services.refresh, pilot: services.pilot, registry, db, logger }),
+    stop: () =>
+      stopInOrder({ leadership, setupChecks, app, apiServer, agents, inFlight, refresh: services.refresh, pilot: services.pilot, registry, db, logger }),
   };
 }
 
@@ -197,6 +200,7 @@ async function stopInOrder(parts: {
   setupChecks: Promise<void>;
   app: App;
   apiServer: Server | undefined;
+  agents: AgentWorker;
   inFlight: InFlightRequests;
   refresh: RefreshService;
   pilot: PilotServices;
@@ -208,6 +212,7 @@ async function stopInOrder(parts: {
   await parts.setupChecks;
   await parts.app.stop();
   if (parts.apiServer) await stopApiServer(parts.apiServer);
+  await parts.agents.stop();
   await parts.inFlight.drained(STOP_GRACE_MS);
   await parts.refresh.idle();
   await parts.pilot.kill.idle();
@@ -456,16 +461,19 @@ function wirePilot(
   return { stages, gate, kill, reviews, stageRows: rows.stages, webhooks };
 }
 
-/** What agents push through the API is recorded like every other entry, by the same entry service. */
-function agentEntries(rows: Repositories, services: CadenceServices, config: Config): AgentEntryService {
-  return new AgentEntryService({
-    tokens: rows.seatTokens,
-    idempotency: rows.idempotencyKeys,
-    seats: rows.seats,
-    entries: services.entries,
-    history: rows.entries,
-    tz: config.tz,
+/**
+ * What agents push through the API is checked and stored on a worker thread of its own, then told to the same
+ * entry service as every other value, whose listeners refresh DMs and home tabs here.
+ */
+function agentEntries(db: Database, services: CadenceServices, config: Config, logger: Logger): AgentWorker {
+  const worker = new AgentWorker({
+    data: { databaseUrl: config.databaseUrl, tz: config.tz },
+    onRecorded: (recorded) => services.entries.announce(recorded),
+    logger,
   });
+  // Tokens revoked or rotated, seats paused or retired here reach the thread's recent reads before its next call.
+  watchSeatData(db, () => worker.seatDataChanged());
+  return worker;
 }
 
 /** Values and issue changes show up in DMs, posts, home tabs and the digest after the request is acked. */

@@ -1,5 +1,6 @@
-// `npm run build`, which `npm start` runs first: src/ bundled by esbuild into dist/main.js (packages stay in
-// node_modules), with a source map (`NODE_OPTIONS=--enable-source-maps npm start` maps stack traces to src/).
+// `npm run build`, which `npm start` runs first: src/ bundled by esbuild into dist/main.js and the agent API's
+// worker into dist/agent-worker.js (packages stay in node_modules), with source maps
+// (`NODE_OPTIONS=--enable-source-maps npm start` maps stack traces to src/).
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -53,8 +54,9 @@ const prismaWasmFromFile = {
 
 mkdirSync(dist, { recursive: true });
 await build({
-  entryPoints: [join(root, "src", "main.ts")],
-  outfile: join(dist, "main.js"),
+  // The agent API's worker thread is a bundle of its own beside main.js (src/api/agent-worker-client.ts starts it).
+  entryPoints: { main: join(root, "src", "main.ts"), "agent-worker": join(root, "src", "api", "agent-worker.ts") },
+  outdir: dist,
   bundle: true,
   platform: "node",
   format: "esm",

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Logger } from "@slack/bolt";
 import type { ApiErrorCode } from "../domain/api-schemas";
-import type { AgentEntryService, AgentFailure } from "../services/agent-entry-service";
+import type { AgentFailure } from "../services/agent-entry-service";
+import type { AgentEntries } from "./agent-worker-client";
 import { buildOpenApiDocument } from "./openapi";
 import { RateLimiter } from "./rate-limiter";
 import { readBody } from "./read-body";
@@ -41,7 +42,7 @@ export class AgentApi {
   private readonly limits: AgentApiLimits;
   private openApi: string | undefined;
 
-  constructor(private readonly deps: { agents: AgentEntryService; clock: () => Date; logger: Logger; limits?: Partial<AgentApiLimits> }) {
+  constructor(private readonly deps: { agents: AgentEntries; clock: () => Date; logger: Logger; limits?: Partial<AgentApiLimits> }) {
     this.limits = { ...DEFAULT_API_LIMITS, ...deps.limits };
     this.limiter = new RateLimiter(this.limits.requestsPerMinute, 60_000);
   }
@@ -73,12 +74,15 @@ export class AgentApi {
   }
 
   private async postEntries(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The body's deadline runs from the request's arrival, whatever the token check costs meanwhile (the first
+    // request starts the worker thread): reading begins now, capped as ever, and is dropped if the token fails.
+    const reading = readBody(req, { maxBytes: this.limits.maxBodyBytes, timeoutMs: this.limits.bodyTimeoutMs });
     const seat = await this.admit(req, res);
     if (!seat) return;
     if (!isJson(req.headers["content-type"])) {
       return answerError(res, { ok: false, error: "unsupported_media_type", message: "send the body as JSON with `Content-Type: application/json`" }, true);
     }
-    const body = await readBody(req, { maxBytes: this.limits.maxBodyBytes, timeoutMs: this.limits.bodyTimeoutMs });
+    const body = await reading;
     if (!body.ok) {
       if (body.reason === "aborted") return void res.destroy();
       const failure: AgentFailure =

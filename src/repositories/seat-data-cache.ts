@@ -15,9 +15,17 @@ const versions = new WeakMap<Database, number>();
 
 const versionOf = (db: Database): number => versions.get(db) ?? 0;
 
+const watchers = new WeakMap<Database, (() => void)[]>();
+
 /** Called after a write to seats, KPIs, seat tokens or kill thresholds has been committed. */
 export function seatDataChanged(db: Database): void {
   versions.set(db, versionOf(db) + 1);
+  for (const watcher of watchers.get(db) ?? []) watcher();
+}
+
+/** Calls `watcher` after each such write through `db`: the agent API's worker thread keeps reads of its own. */
+export function watchSeatData(db: Database, watcher: () => void): void {
+  watchers.set(db, [...(watchers.get(db) ?? []), watcher]);
 }
 
 interface Cached<V> {

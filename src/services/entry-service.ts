@@ -138,22 +138,14 @@ export class EntryService {
     items: BatchItem[],
     input: { actorId: string; source: EntrySource; now: Date; alsoWrite?: Parameters<EntryRepository["record"]>[1] },
   ): Promise<RecordedValues[]> {
-    const entries = items.map(({ kpi, seat, value, week, note }) => ({
-      kpi,
-      seat,
-      entry: { kpiId: kpi.id, week, value, note, source: input.source, enteredBy: input.actorId, enteredAt: input.now },
-    }));
-    await this.deps.entries.record(
-      entries.map((item) => item.entry),
-      input.alsoWrite,
-    );
-    const weeks = [...new Set(entries.map((item) => item.entry.week))];
-    const recordedPerWeek = weeks.map((week) => {
-      const ofWeek = entries.filter((item) => item.entry.week === week);
-      return { week, owners: [...new Set(ofWeek.map((item) => item.seat.ownerId))], entries: ofWeek };
-    });
-    for (const recorded of recordedPerWeek) for (const listener of this.listeners) await listener(recorded);
+    const recordedPerWeek = await storeBatch(this.deps.entries, items, input);
+    await this.announce(recordedPerWeek);
     return recordedPerWeek;
+  }
+
+  /** Tells the listeners (check-in DM, home tab) of values stored elsewhere: by the agent API's worker thread. */
+  async announce(recordedPerWeek: RecordedValues[]): Promise<void> {
+    for (const recorded of recordedPerWeek) for (const listener of this.listeners) await listener(recorded);
   }
 
   private async store(
@@ -174,4 +166,26 @@ export interface BatchItem {
   value: number;
   week: IsoWeek;
   note: string | null;
+}
+
+/** Stores a batch of values in one write and says which were stored for which week and owners. */
+export async function storeBatch(
+  entries: Pick<EntryRepository, "record">,
+  items: BatchItem[],
+  input: { actorId: string; source: EntrySource; now: Date; alsoWrite?: Parameters<EntryRepository["record"]>[1] },
+): Promise<RecordedValues[]> {
+  const stored = items.map(({ kpi, seat, value, week, note }) => ({
+    kpi,
+    seat,
+    entry: { kpiId: kpi.id, week, value, note, source: input.source, enteredBy: input.actorId, enteredAt: input.now },
+  }));
+  await entries.record(
+    stored.map((item) => item.entry),
+    input.alsoWrite,
+  );
+  const weeks = [...new Set(stored.map((item) => item.entry.week))];
+  return weeks.map((week) => {
+    const ofWeek = stored.filter((item) => item.entry.week === week);
+    return { week, owners: [...new Set(ofWeek.map((item) => item.seat.ownerId))], entries: ofWeek };
+  });
 }

@@ -1,10 +1,11 @@
-// What one agent API request costs the database: each Prisma query is about a millisecond of the app's CPU, so
-// the hot path is held to the writes themselves. The token's seat, its KPIs and their kill thresholds come from
+// What one agent API request costs the database: each Prisma query is about a millisecond of CPU, so the hot path
+// is held to the writes themselves. The token's seat, its KPIs and their kill thresholds come from
 // a recent read (test/repositories/seat-credentials-cache.test.ts), the Idempotency-Key is checked by writing
 // it, and the check-in DM refresh after the answer finds no DM to refresh here.
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { agentServiceOn } from "../../src/api/agent-service-on";
 import { bootApp, testClock, type BootedApp } from "../support/boot-app";
 
 let app: BootedApp;
@@ -44,11 +45,24 @@ async function post(token: string, key: string, body: unknown): Promise<number> 
 
 it("records an agent's value with only the writes and one read of the value it replaces", async () => {
   const token = /cad_\d+_[A-Za-z0-9_-]{43}/.exec(await app.command("/cadence", 'seat token "Triage agent"', "UOWN"))![0];
-  expect(await post(token, "first", { kpi: "Tickets", value: 41 })).toBe(201);
+  expect(await post(token, "over-http", { kpi: "Tickets", value: 40 })).toBe(201);
+  // The API's service as its worker thread builds it, here on the app's own connection so its statements can be
+  // watched (a worker's are not), telling the app's entry service of its values as the thread does.
+  let announced = Promise.resolve();
+  const agents = agentServiceOn(app.cadence.db, app.cadence.config.tz, (recorded) => {
+    announced = app.cadence.services.entries.announce(recorded);
+  });
+  const now = new Date("2026-11-23T10:00:00Z");
+  const seat = await agents.authenticate(token);
+  if (!seat.ok) throw new Error(seat.message);
+  expect((await agents.record(seat.value, { kpi: "Tickets", value: 41 }, "first", now)).ok).toBe(true);
+  await announced;
   await app.cadence.services.refresh.idle();
 
   const statements = watchStatements();
-  expect(await post(token, "second", { kpi: "Tickets", value: 42 })).toBe(201);
+  expect((await agents.authenticate(token)).ok).toBe(true);
+  expect((await agents.record(seat.value, { kpi: "Tickets", value: 42 }, "second", now)).ok).toBe(true);
+  await announced;
   await app.cadence.services.refresh.idle();
   expect(statements()).toEqual([
     "INSERT ApiIdempotencyKey",

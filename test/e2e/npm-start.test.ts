@@ -22,12 +22,13 @@ beforeAll(async () => {
 afterAll(async () => slack.close());
 
 /** Runs dist/main.js as npm start does, from `cwd`, until /healthz has answered; gives what it printed and said. */
-async function startBundle(databaseUrl: string, cwd: string): Promise<{ output: string; health: unknown }> {
+async function startBundle(databaseUrl: string, cwd: string, probe?: (url: string) => Promise<void>): Promise<{ output: string; health: unknown }> {
   const npmStart = startCommand();
   const env = { ...cadenceEnvironment(slack.apiUrl, databaseUrl), ...npmStart.env };
   const started = await startBundleProcess(join(PROJECT_ROOT, "dist/main.js"), env, { nodeFlags: npmStart.flags, cwd });
   try {
     const health = await (await fetch(`${started.url}/healthz`)).json();
+    await probe?.(started.url);
     return { output: started.output(), health };
   } finally {
     started.child.kill("SIGKILL");
@@ -52,5 +53,18 @@ describe("the compiled app", () => {
     expect(readFileSync(join(PROJECT_ROOT, "dist/main.js"), "utf8")).not.toMatch(
       /import\(\s*"@prisma\/client\/runtime\/query_compiler_bg\.\w+\.wasm-base64\.mjs"\s*\)/,
     );
+  }, 60_000);
+
+  it("answers the agent API from its worker thread, bundled beside main.js", async () => {
+    let answer: { status: number; body: unknown } | undefined;
+    // A well-formed token of a seat that has none: the worker reads the database to refuse it.
+    const token = `cad_1_${"A".repeat(43)}`;
+    const { output } = await startBundle(freshDatabaseUrl(), PROJECT_ROOT, async (url) => {
+      const response = await fetch(`${url}/api/v1/seat`, { headers: { authorization: `Bearer ${token}` } });
+      answer = { status: response.status, body: await response.json() };
+    });
+    expect(existsSync(join(PROJECT_ROOT, "dist", "agent-worker.js"))).toBe(true);
+    expect(answer).toMatchObject({ status: 401, body: { error: "unauthorized" } });
+    expect(output).not.toContain("agent API worker");
   }, 60_000);
 });

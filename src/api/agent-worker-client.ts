@@ -1,0 +1,151 @@
+// The main thread's side of the agent API's worker thread (agent-worker.ts says why it exists): the same three
+// calls as AgentEntryService, answered there. The thread starts on the first request, so an app no agent talks to
+// does not pay its memory (issue 17: 100 MB idle), and stops after a while without one.
+import { Worker } from "node:worker_threads";
+import type { Logger } from "@slack/bolt";
+import type { SeatWithKpis } from "../domain/model";
+import type { AgentEntryService } from "../services/agent-entry-service";
+import type { RecordedValues } from "../services/entry-service";
+import type { AgentCall, AgentCallResult, AgentWorkerData, FromWorker, ToWorker } from "./agent-worker-protocol";
+
+/** What the HTTP edge (agent-api.ts) asks of the agent API's work. */
+export type AgentEntries = Pick<AgentEntryService, "authenticate" | "record" | "describe">;
+
+const IDLE_STOP_MS = 5 * 60_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+interface Pending {
+  /** The thread the call went to: only its loss fails the call. */
+  worker: Worker;
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
+export class AgentWorker implements AgentEntries {
+  private thread: Promise<Worker> | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  // Listeners of values the thread stored, run in order; a request is answered once they ran, as on one thread.
+  private announcing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: {
+      data: AgentWorkerData;
+      onRecorded: (recorded: RecordedValues[]) => Promise<void>;
+      logger: Logger;
+      idleStopMs?: number;
+    },
+  ) {}
+
+  authenticate(token: string | undefined): Promise<AgentCallResult["authenticate"]> {
+    return this.call({ op: "authenticate", token }) as Promise<AgentCallResult["authenticate"]>;
+  }
+
+  record(seat: SeatWithKpis, body: unknown, idempotencyKey: string | undefined, now: Date): Promise<AgentCallResult["record"]> {
+    return this.call({ op: "record", seat, body, idempotencyKey, now }) as Promise<AgentCallResult["record"]>;
+  }
+
+  describe(seat: SeatWithKpis, now: Date): Promise<AgentCallResult["describe"]> {
+    return this.call({ op: "describe", seat, now }) as Promise<AgentCallResult["describe"]>;
+  }
+
+  /** Whether the thread is started (or starting). */
+  get running(): boolean {
+    return this.thread !== undefined;
+  }
+
+  /** A seat, KPI or token changed on this thread: the worker's recent reads of them are dropped before its next call. */
+  seatDataChanged(): void {
+    void this.thread?.then((worker) => worker.postMessage({ op: "seat-data-changed" } satisfies ToWorker)).catch(() => {});
+  }
+
+  /** Lets the calls in flight finish, then ends the thread and its database connection. */
+  async stop(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const thread = this.thread;
+    this.thread = undefined;
+    if (!thread) return;
+    const worker = await thread.catch(() => undefined);
+    if (!worker) return;
+    const deadline = Date.now() + STOP_TIMEOUT_MS;
+    while (this.pending.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      worker.on("message", (message: FromWorker) => {
+        if (message.kind !== "stopped") return;
+        clearTimeout(timer);
+        resolve();
+      });
+      worker.postMessage({ op: "stop" } satisfies ToWorker);
+    });
+    await worker.terminate();
+  }
+
+  private async call(request: AgentCall): Promise<unknown> {
+    clearTimeout(this.idleTimer);
+    this.thread ??= this.start();
+    const worker = await this.thread;
+    this.nextId += 1;
+    const id = this.nextId;
+    try {
+      return await new Promise((resolve, reject) => {
+        this.pending.set(id, { worker, resolve, reject });
+        worker.postMessage({ id, ...request } satisfies ToWorker);
+      });
+    } finally {
+      this.pending.delete(id);
+      if (this.pending.size === 0) {
+        this.idleTimer = setTimeout(() => void this.stop(), this.deps.idleStopMs ?? IDLE_STOP_MS);
+        this.idleTimer.unref();
+      }
+    }
+  }
+
+  private start(): Promise<Worker> {
+    const worker = spawnAgentThread(this.deps.data);
+    const thread = new Promise<Worker>((resolve, reject) => {
+      worker.on("message", (message: FromWorker) => {
+        if (message.kind === "ready") resolve(worker);
+        else this.receive(message);
+      });
+      const lost = (error: Error) => {
+        reject(error);
+        for (const waiting of this.pending.values()) if (waiting.worker === worker) waiting.reject(error);
+        // A thread stopped on purpose is no longer this.thread; a newer one may be, and stays.
+        if (this.thread !== thread) return;
+        this.deps.logger.error(`agent API worker: ${error.message}`);
+        this.thread = undefined;
+      };
+      worker.on("error", lost);
+      worker.on("exit", (code) => lost(new Error(`the agent API's worker thread exited (${code})`)));
+    });
+    return thread;
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.kind === "recorded") {
+      const { recorded } = message;
+      this.announcing = this.announcing
+        .then(() => this.deps.onRecorded(recorded))
+        .catch((error: unknown) => this.deps.logger.error("refreshing after an agent's values failed", error));
+      return;
+    }
+    if (message.kind !== "answer" && message.kind !== "failed") return;
+    const waiting = this.pending.get(message.id);
+    if (!waiting) return;
+    void this.announcing.then(() => (message.kind === "answer" ? waiting.resolve(message.result) : waiting.reject(new Error(message.message))));
+  }
+}
+
+/**
+ * The worker's code: beside the bundle when running `npm start`'s dist/main.js (tools/build.mjs writes
+ * dist/agent-worker.js), or the TypeScript source through tsx in development and tests.
+ */
+function spawnAgentThread(data: AgentWorkerData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./agent-worker.js", here), { workerData: data });
+  const entry = new URL("./agent-worker.ts", here).href;
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
