@@ -14,7 +14,7 @@ import { workerSlashCommander, type SlashCommander } from "./support/slash-comma
 import { buildBundles, bundleSurroundings, LOOP_DELAY_FLAG, type LoopDelay, ratio, rssOf, sleep, startCommand, startProcess } from "./support/bundles";
 
 const CONCURRENCY = 20;
-const ROUNDS = 30;
+const ROUNDS = 60;
 const ANSWER_TIMEOUT_MS = 30_000;
 const BETWEEN_ROUNDS_MS = 200;
 // Rounds sent first and not counted, at both apps alike: the first requests a process serves run its code cold
