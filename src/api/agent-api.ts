@@ -1,7 +1,6 @@
-// The agent API's HTTP edge: token, rate limit, content type, a capped body, then the service; every answer
-// is JSON, errors as {"error", "message"}. Tokens are never logged.
+// The agent API's HTTP edge: token, rate limit, content type, a capped body, then the service (on its worker thread,
+// agent-worker.ts); every answer is JSON, errors as {"error", "message"}. Tokens are never logged.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Logger } from "@slack/bolt";
 import type { ApiErrorCode } from "../domain/api-schemas";
 import type { AgentFailure } from "../services/agent-entry-service";
@@ -98,9 +97,6 @@ export class AgentApi {
       return answerError(res, { ok: false, error: "unsupported_media_type", message: "the body is not valid JSON" });
     }
     const key = req.headers["idempotency-key"];
-    // Recording runs synchronously in SQLite once it starts: it waits for a turn of the event loop, so Slack
-    // requests that arrived meanwhile are acked first (Slack gives up after 3 s; an agent can wait).
-    await yieldToEventLoop();
     const result = await this.deps.agents.record(seat, parsed, Array.isArray(key) ? key[0] : key, this.deps.clock());
     if (!result.ok) return answerError(res, result);
     answerJson(res, result.value.replayed ? 200 : 201, result.value.answer);
