@@ -33,18 +33,33 @@ function cellText(kpi: Kpi, value: number | undefined, provenance: Provenance | 
 
 /** The table rows for a set of seats: a seat line, then a row per KPI. */
 export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: Kpi[] })[]): string[] {
+  return runToEnd(scorecardTableSteps(data, seats));
+}
+
+// How many KPIs' rows are built between two pauses of scorecardTableSteps: about 1 ms of work here.
+const KPIS_PER_STEP = 100;
+
+/**
+ * scorecardTableLines as steps: it pauses (yields) after every KPIS_PER_STEP KPIs, so a caller on the event loop
+ * that acks Slack can let other work in between (a 900-KPI scorecard built in one go held it for about 10 ms).
+ * Returns the lines.
+ */
+export function* scorecardTableSteps(data: ScorecardData, seats: (Seat & { kpis: Kpi[] })[]): Generator<void, string[]> {
   const shown = data.weeks.slice(-SCORECARD_WEEKS_SHOWN);
   const longest = Math.max(3, ...seats.flatMap((seat) => seat.kpis.map((kpi) => kpi.name.length + 2)));
   const nameWidth = Math.min(longest + 1, MAX_NAME_WIDTH);
-  // Each cell's text once: the widest sets the column width, then the rows reuse them (this runs on the event
-  // loop that acks Slack's requests, for every KPI on a large team).
-  const rows = seats.map((seat) => ({
-    seat,
-    kpis: seat.kpis.map((kpi) => {
+  // Each cell's text once: the widest sets the column width, then the rows reuse them.
+  let sinceStep = 0;
+  const rows: { seat: Seat; kpis: { kpi: Kpi; values: Map<IsoWeek, number>; cells: string[] }[] }[] = [];
+  for (const seat of seats) {
+    const kpis = [];
+    for (const kpi of seat.kpis) {
       const values = data.values.get(kpi.id) ?? new Map<IsoWeek, number>();
-      return { kpi, values, cells: shown.map((week) => cellText(kpi, values.get(week), provenanceOfValue(data, kpi.id, week))) };
-    }),
-  }));
+      kpis.push({ kpi, values, cells: shown.map((week) => cellText(kpi, values.get(week), provenanceOfValue(data, kpi.id, week))) });
+      if (++sinceStep % KPIS_PER_STEP === 0) yield;
+    }
+    rows.push({ seat, kpis });
+  }
   let cellWidth = MIN_CELL_WIDTH;
   for (const { kpis } of rows) for (const { cells } of kpis) for (const text of cells) cellWidth = Math.max(cellWidth, text.length + 1);
   const heading = `${pad("KPI", nameWidth)} ${pad("Goal", GOAL_WIDTH)} ${shown.map((week) => pad(week.slice(5), cellWidth)).join("")}Trend`;
@@ -56,9 +71,18 @@ export function scorecardTableLines(data: ScorecardData, seats: (Seat & { kpis: 
       lines.push(
         `  ${escapeText(pad(kpi.name, nameWidth - 2))} ${pad(formatGoal(kpi.goal, kpi.unit), GOAL_WIDTH)} ${cells.map((text) => pad(text, cellWidth)).join("")}${trend}`,
       );
+      if (++sinceStep % KPIS_PER_STEP === 0) yield;
     }
   }
   return lines;
+}
+
+/** Runs steps without pausing: what a caller off the acking event loop (or with a small table) does. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Wraps table lines into code blocks that each fit a section. */
@@ -69,16 +93,22 @@ export function tableSections(lines: string[]): Block[] {
 }
 
 export function buildScorecardReply(data: ScorecardData): Reply {
+  return runToEnd(scorecardReplySteps(data));
+}
+
+/** buildScorecardReply as steps (scorecardTableSteps says why); returns the reply. */
+export function* scorecardReplySteps(data: ScorecardData): Generator<void, Reply> {
   const seats = data.seats.filter((seat) => seat.kpis.length > 0);
   const kpiCount = seats.reduce((sum, seat) => sum + seat.kpis.length, 0);
   const week = data.weeks[data.weeks.length - 1];
   if (kpiCount === 0) return { text: "No KPIs yet.", blocks: [section("No KPIs yet: an admin adds them with `/cadence kpi add`.")] };
   const states = seats.flatMap((seat) => seat.kpis.map((kpi) => evaluateGoal(kpi.goal, data.values.get(kpi.id)?.get(week))));
   const count = (state: TrackState) => states.filter((candidate) => candidate === state).length;
+  const lines = yield* scorecardTableSteps(data, seats);
   const blocks: Block[] = [
     header(`Scorecard · ${describeWeek(week)}`),
     section(`${trackMark("on")} ${count("on")} on track · ${trackMark("off")} ${count("off")} off track · ${trackMark("missing")} ${count("missing")} missing`),
-    ...tableSections(scorecardTableLines(data, seats)),
+    ...tableSections(lines),
     context(
       `✓ on track · ✗ off track · – no value · trend over ${data.weeks.length} weeks · [AI] seat held by an AI agent` +
         (hasUnconfirmedAgentValues(data, seats) ? " · 🤖 reported by the agent, not yet confirmed by the owner" : ""),

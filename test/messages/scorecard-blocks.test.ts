@@ -3,7 +3,13 @@ import type { IsoWeek } from "../../src/domain/week";
 import type { ScorecardData } from "../../src/domain/scorecard";
 import { MAX_BLOCKS_PER_MESSAGE, MAX_SECTION_TEXT } from "../../src/messages/limits";
 import { splitReply } from "../../src/messages/reply";
-import { buildKpiHistoryReply, buildScorecardReply, scorecardTableLines, SCORECARD_WEEKS_SHOWN } from "../../src/messages/scorecard-blocks";
+import {
+  buildKpiHistoryReply,
+  buildScorecardReply,
+  scorecardReplySteps,
+  scorecardTableLines,
+  SCORECARD_WEEKS_SHOWN,
+} from "../../src/messages/scorecard-blocks";
 import { kpi, manyKpis, seat, sectionTexts } from "./models";
 
 const WEEKS: IsoWeek[] = ["2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45", "2026-W46"];
@@ -117,6 +123,32 @@ describe("buildScorecardReply", () => {
       expect(text).toMatch(/^```KPI +Goal +W42 /);
       expect(text.endsWith("```")).toBe(true);
     }
+  });
+});
+
+describe("scorecardReplySteps", () => {
+  /** The reply, and how many times the builder paused on the way. */
+  function stepThrough(scorecard: ScorecardData) {
+    const steps = scorecardReplySteps(scorecard);
+    for (let pauses = 0; ; pauses += 1) {
+      const step = steps.next();
+      if (step.done) return { reply: step.value, pauses };
+    }
+  }
+
+  it("pauses after every hundred KPIs, twice over (cells, then rows), and builds the same reply", () => {
+    const seats = [seat({ id: 1, name: "Busy", kpis: manyKpis(250) })];
+    const values = new Map(seats[0]!.kpis.map((item) => [item.id, series([96, 90, null, 99, 100, 97, 94])]));
+    const scorecard = { weeks: WEEKS, seats, values };
+
+    const { reply, pauses } = stepThrough(scorecard);
+
+    expect(pauses).toBe(5); // 100 and 200 of 250 cells, then 300, 400 and 500 of 500 KPI steps in all
+    expect(reply).toEqual(buildScorecardReply(scorecard));
+  });
+
+  it("does not pause for a small scorecard", () => {
+    expect(stepThrough(data)).toEqual({ reply: buildScorecardReply(data), pauses: 0 });
   });
 });
 
