@@ -2,7 +2,7 @@
 // by the next; a thread that cannot start fails its call with the reason, and a later call tries afresh.
 import { fileURLToPath } from "node:url";
 import type { Logger } from "@slack/bolt";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AgentWorker } from "../../src/api/agent-worker-client";
 import { freshDatabaseUrl } from "../support/boot-app";
 
@@ -18,8 +18,6 @@ afterEach(async () => {
   errors.length = 0;
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe("AgentWorker", () => {
   it("starts on the first call, stops when idle and starts again on the next", async () => {
     worker = new AgentWorker({ data: { databaseUrl: freshDatabaseUrl(), tz: "UTC" }, onRecorded: async () => {}, logger, idleStopMs: 50 });
@@ -27,8 +25,8 @@ describe("AgentWorker", () => {
 
     expect(await worker.authenticate(UNKNOWN_TOKEN)).toMatchObject({ ok: false, error: "unauthorized" });
     expect(worker.running).toBe(true);
-    await sleep(400);
-    expect(worker.running).toBe(false);
+    // Waits until the idle timer has stopped the thread (not a fixed sleep): it must stop on its own.
+    await vi.waitFor(() => expect(worker!.running).toBe(false), { timeout: 10_000, interval: 20 });
 
     expect(await worker.authenticate(UNKNOWN_TOKEN)).toMatchObject({ ok: false, error: "unauthorized" });
     expect(errors).toEqual([]);
