@@ -16,7 +16,7 @@ import { latencyMetric, summarize } from "./support/latency";
 import { atSteadyRate } from "./support/load-driver";
 import type { TeamSpec } from "./support/seed-team";
 import { workerSlashCommander, type TimedCommand } from "./support/slash-commands";
-import { Worker } from "node:worker_threads";
+import { startTsWorker } from "./support/ts-worker";
 import { pushOne, type AgentClient, type ApiCall } from "./support/agent-push";
 import type { SteadyRun } from "./support/load-driver";
 import type { Stretch } from "./support/agent-push-worker";
@@ -107,16 +107,12 @@ async function apiLoadInWorker(job: {
   week: string;
   ratePerSecond: number;
 }): Promise<{ run(stretch: Stretch): Promise<SteadyRun<ApiCall>>; stop(): Promise<void> }> {
-  // A worker does not inherit tsx's loader: it registers it, then loads the TypeScript file.
-  const entry = new URL("./support/agent-push-worker.ts", import.meta.url).href;
-  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: job });
+  const worker = await startTsWorker(new URL("./support/agent-push-worker.ts", import.meta.url), job);
   const next = () =>
     new Promise<unknown>((resolve, reject) => {
       worker.once("message", resolve);
       worker.once("error", reject);
     });
-  await next(); // "ready"
   return {
     async run(stretch) {
       const answer = next();

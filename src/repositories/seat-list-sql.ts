@@ -38,9 +38,10 @@ export async function readSeatList(db: Database, options: { includeArchived: boo
   const seatRows = await db.$queryRaw<RawSeat[]>`SELECT "id", "name", "kind", "accountability", "ownerId", "archivedAt", "stage", "stageSince"
     FROM "Seat" ${activeOnly} ORDER BY "id"`;
   if (seatRows.length === 0) return [];
-  // Active KPIs of every seat, archived seats' included when asked: no list of ids, so no cap on bound parameters.
+  // Active KPIs of the seats listed, by a subquery rather than a list of ids: no cap on bound parameters.
+  const ofListedSeats = options.includeArchived ? Prisma.empty : Prisma.sql`AND "seatId" IN (SELECT "id" FROM "Seat" WHERE "archivedAt" IS NULL)`;
   const kpiRows = await db.$queryRaw<RawKpi[]>`SELECT "id", "seatId", "name", "unit", "goalOp", "goalA", "goalB", "archivedAt", "createdAt"
-    FROM "Kpi" WHERE "archivedAt" IS NULL ORDER BY "seatId", "position", "id"`;
+    FROM "Kpi" WHERE "archivedAt" IS NULL ${ofListedSeats} ORDER BY "seatId", "position", "id"`;
   const kpisBySeat = new Map<number, SeatWithKpis["kpis"]>();
   for (const row of kpiRows) {
     const kpi = toKpi({

@@ -94,7 +94,7 @@ export class EntryService {
     const kpiIds = (await this.deps.seats.seatsOwnedBy(input.ownerId)).flatMap((seat) => seat.kpis.map((kpi) => kpi.id));
     const confirmed = await this.deps.entries.confirmAgentValues(kpiIds, input.week, input.actorId, input.now);
     const recorded = { week: input.week, owners: [input.ownerId], entries: [] };
-    for (const listener of this.listeners) await listener(recorded);
+    await this.announce([recorded]);
     return done(confirmed);
   }
 
@@ -143,7 +143,7 @@ export class EntryService {
     return recordedPerWeek;
   }
 
-  /** Tells the listeners (check-in DM, home tab) of values stored elsewhere: by the agent API's worker thread. */
+  /** Tells the listeners (check-in DM, home tab) of stored values, whether stored here or by the agent API's thread. */
   async announce(recordedPerWeek: RecordedValues[]): Promise<void> {
     for (const recorded of recordedPerWeek) for (const listener of this.listeners) await listener(recorded);
   }
