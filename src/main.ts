@@ -11,7 +11,7 @@ import { databaseProvider, describeDatabase } from "./db/database-url";
 import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks, logSetupChecks } from "./collect-setup-checks";
 import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
-import { AgentWorker } from "./api/agent-worker-client";
+import { OffLoopWorker } from "./off-loop/off-loop-worker";
 import { startApiServer, stopApiServer } from "./api/api-server";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { IdempotencyRepository } from "./repositories/idempotency-repository";
@@ -42,14 +42,15 @@ import { HomeService } from "./services/home-service";
 import { InvitationRecovery } from "./services/invitation-recovery";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
-import { ScorecardService } from "./services/scorecard-service";
+import { ScorecardService, type ScorecardTable } from "./services/scorecard-service";
 import { OncePerEvent } from "./services/once-per-event";
 import { RefreshService, refreshTargets } from "./services/refresh-service";
-import { EntryService } from "./services/entry-service";
+import { EntryService, type RecordedValues } from "./services/entry-service";
 import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry, POSTGRES_LIVENESS, SQLITE_LIVENESS, type Liveness } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
 import { SharedCheckinQueue } from "./services/shared-checkin-queue";
+import type { IsoWeek } from "./domain/week";
 import { SeatHandOver } from "./services/seat-hand-over";
 import { UserDirectory } from "./services/user-directory";
 import { WeeklyLoop } from "./services/weekly-loop";
@@ -160,9 +161,11 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const setupChecksNow = () => collectSetupChecks(config, { client, db, now: clock() });
   // Instances on several hosts share the check-in fan-out; on SQLite (one host) the scheduler's holder sends it all.
   const sharedCheckins = onPostgres ? new SharedCheckinQueue(repositories.checkinQueue, registry) : undefined;
-  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins });
-  const agents = agentEntries(db, services, config, logger);
-  agentApi = new AgentApi({ agents, clock, logger, limits: options.apiLimits });
+  // The agent API's work and the full /scorecard table run on a thread of their own, away from the acks.
+  const offLoop = offLoopWorker(db, config, logger, (recorded) => services.entries.announce(recorded));
+  const scorecardTable = (week: IsoWeek) => offLoop.scorecardReply(week);
+  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins, scorecardTable });
+  agentApi = new AgentApi({ agents: offLoop, clock, logger, limits: options.apiLimits });
   const shareFanOut = sharedCheckins ? sharingOf(() => services.checkins.sendShared(clock()), inFlight, logger) : undefined;
   const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut });
   registerListeners(app, services, inFlight);
@@ -190,7 +193,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
       await inFlight.idle();
     },
     stop: () =>
-      stopInOrder({ leadership, setupChecks, app, apiServer, agents, inFlight, refresh: services.refresh, pilot: services.pilot, registry, db, logger }),
+      stopInOrder({ leadership, setupChecks, app, apiServer, offLoop, inFlight, refresh: services.refresh, pilot: services.pilot, registry, db, logger }),
   };
 }
 
@@ -200,7 +203,7 @@ async function stopInOrder(parts: {
   setupChecks: Promise<void>;
   app: App;
   apiServer: Server | undefined;
-  agents: AgentWorker;
+  offLoop: OffLoopWorker;
   inFlight: InFlightRequests;
   refresh: RefreshService;
   pilot: PilotServices;
@@ -212,8 +215,9 @@ async function stopInOrder(parts: {
   await parts.setupChecks;
   await parts.app.stop();
   if (parts.apiServer) await stopApiServer(parts.apiServer);
-  await parts.agents.stop();
   await parts.inFlight.drained(STOP_GRACE_MS);
+  // After the requests in flight, which may still be building a /scorecard there.
+  await parts.offLoop.stop();
   await parts.refresh.idle();
   await parts.pilot.kill.idle();
   await parts.pilot.webhooks.idle();
@@ -321,6 +325,8 @@ interface Wiring {
   setupChecksNow: () => ReturnType<typeof collectSetupChecks>;
   /** PostgreSQL: the check-in fan-out shared with the other instances. */
   sharedCheckins?: SharedCheckinQueue;
+  /** Where the whole /scorecard table is built (the off-loop thread). */
+  scorecardTable: ScorecardTable;
 }
 
 function buildServices(wiring: Wiring): { services: CadenceServices; loop: WeeklyLoop } {
@@ -406,7 +412,7 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     loop,
     issues,
     invitations,
-    scorecard: new ScorecardService({ loader, entries, tz: config.tz }),
+    scorecard: new ScorecardService({ loader, entries, tz: config.tz, table: wiring.scorecardTable, logger }),
     digest,
     home,
     status,
@@ -462,15 +468,12 @@ function wirePilot(
 }
 
 /**
- * What agents push through the API is checked and stored on a worker thread of its own, then told to the same
- * entry service as every other value, whose listeners refresh DMs and home tabs here.
+ * The off-loop thread. What agents push through the API is checked and stored there, then told to `onRecorded`
+ * (the same entry service as every other value, whose listeners refresh DMs and home tabs here); it also builds
+ * the whole /scorecard table. It starts with the first call, so `onRecorded` is only called once the app runs.
  */
-function agentEntries(db: Database, services: CadenceServices, config: Config, logger: Logger): AgentWorker {
-  const worker = new AgentWorker({
-    data: { databaseUrl: config.databaseUrl, tz: config.tz },
-    onRecorded: (recorded) => services.entries.announce(recorded),
-    logger,
-  });
+function offLoopWorker(db: Database, config: Config, logger: Logger, onRecorded: (recorded: RecordedValues[]) => Promise<void>): OffLoopWorker {
+  const worker = new OffLoopWorker({ data: { databaseUrl: config.databaseUrl, tz: config.tz }, onRecorded, logger });
   // Tokens revoked or rotated, seats paused or retired here reach the thread's recent reads before its next call.
   watchSeatData(db, () => worker.seatDataChanged());
   return worker;

@@ -1,5 +1,5 @@
-// `npm run build`, which `npm start` runs first: src/ bundled by esbuild into dist/main.js and the agent API's
-// worker into dist/agent-worker.js (packages stay in node_modules), with source maps
+// `npm run build`, which `npm start` runs first: src/ bundled by esbuild into dist/main.js and the off-loop
+// thread into dist/off-loop-thread.js (packages stay in node_modules), with source maps
 // (`NODE_OPTIONS=--enable-source-maps npm start` maps stack traces to src/).
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -54,8 +54,8 @@ const prismaWasmFromFile = {
 
 mkdirSync(dist, { recursive: true });
 await build({
-  // The agent API's worker thread is a bundle of its own beside main.js (src/api/agent-worker-client.ts starts it).
-  entryPoints: { main: join(root, "src", "main.ts"), "agent-worker": join(root, "src", "api", "agent-worker.ts") },
+  // The off-loop thread is a bundle of its own beside main.js (src/off-loop/off-loop-worker.ts starts it).
+  entryPoints: { main: join(root, "src", "main.ts"), "off-loop-thread": join(root, "src", "off-loop", "off-loop-thread.ts") },
   outdir: dist,
   bundle: true,
   platform: "node",

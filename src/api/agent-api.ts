@@ -1,13 +1,15 @@
-// The agent API's HTTP edge: token, rate limit, content type, a capped body, then the service (on its worker thread,
-// agent-worker.ts); every answer is JSON, errors as {"error", "message"}. Tokens are never logged.
+// The agent API's HTTP edge: token, rate limit, content type, a capped body, then the service (on the off-loop
+// thread, src/off-loop/); every answer is JSON, errors as {"error", "message"}. Tokens are never logged.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "@slack/bolt";
 import type { ApiErrorCode } from "../domain/api-schemas";
-import type { AgentFailure } from "../services/agent-entry-service";
-import type { AgentEntries } from "./agent-worker-client";
+import type { AgentEntryService, AgentFailure } from "../services/agent-entry-service";
 import { buildOpenApiDocument } from "./openapi";
 import { RateLimiter } from "./rate-limiter";
 import { readBody } from "./read-body";
+
+/** What the HTTP edge asks of the agent API's work (answered on the off-loop thread in the app). */
+export type AgentEntries = Pick<AgentEntryService, "authenticate" | "record" | "describe">;
 
 export const API_PATHS = { entries: "/api/v1/entries", seat: "/api/v1/seat", openapi: "/api/v1/openapi.json" } as const;
 

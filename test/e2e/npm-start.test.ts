@@ -55,16 +55,16 @@ describe("the compiled app", () => {
     );
   }, 60_000);
 
-  it("answers the agent API from its worker thread, bundled beside main.js", async () => {
+  it("answers the agent API from the off-loop thread, bundled beside main.js", async () => {
     let answer: { status: number; body: unknown } | undefined;
-    // A well-formed token of a seat that has none: the worker reads the database to refuse it.
+    // A well-formed token of a seat that has none: the thread reads the database to refuse it.
     const token = `cad_1_${"A".repeat(43)}`;
     const { output } = await startBundle(freshDatabaseUrl(), PROJECT_ROOT, async (url) => {
       const response = await fetch(`${url}/api/v1/seat`, { headers: { authorization: `Bearer ${token}` } });
       answer = { status: response.status, body: await response.json() };
     });
-    expect(existsSync(join(PROJECT_ROOT, "dist", "agent-worker.js"))).toBe(true);
+    expect(existsSync(join(PROJECT_ROOT, "dist", "off-loop-thread.js"))).toBe(true);
     expect(answer).toMatchObject({ status: 401, body: { error: "unauthorized" } });
-    expect(output).not.toContain("agent API worker");
+    expect(output).not.toContain("off-loop thread");
   }, 60_000);
 });

@@ -4,11 +4,18 @@ import { shiftWeek } from "../../src/domain/week";
 import { bootApp, testClock, type BootedApp } from "../support/boot-app";
 
 let app: BootedApp;
+// The table is built on the off-loop thread; should that fail, the app builds it here and says so in its log.
+let problems: string[];
 beforeEach(async () => {
-  app = await bootApp({ clock: testClock("2026-11-24T09:00:00Z") });
+  problems = [];
+  const logged = (...args: unknown[]) => problems.push(args.map(String).join(" "));
+  app = await bootApp({ clock: testClock("2026-11-24T09:00:00Z"), logger: { warn: logged, error: logged } });
   app.slack.addUser({ id: "UOWN", name: "owen", tz: "UTC" });
 });
-afterEach(async () => app.stop());
+afterEach(async () => {
+  await app.stop();
+  expect(problems).toEqual([]);
+});
 
 /** Seeds seats and KPIs straight into the database: 100 KPIs through commands would only test the commands. */
 async function seedScorecard(seatCount: number, kpisPerSeat: number, weeks: number): Promise<string[]> {

@@ -1,30 +1,34 @@
-// The messages between the agent API's edge on the main thread (agent-worker-client.ts) and its worker thread
-// (agent-worker.ts). Values cross as structured clones: Dates stay Dates.
+// The messages between the main thread (off-loop-worker.ts) and the off-loop thread (off-loop-thread.ts). Values
+// cross as structured clones: Dates stay Dates.
 import type { EntriesAnswer, SeatAnswer } from "../domain/api-schemas";
 import type { SeatWithKpis } from "../domain/model";
+import type { IsoWeek } from "../domain/week";
+import type { Reply } from "../messages/reply";
 import type { AgentOutcome } from "../services/agent-entry-service";
 import type { RecordedValues } from "../services/entry-service";
 
-export interface AgentWorkerData {
+export interface OffLoopData {
   databaseUrl: string;
   tz: string;
 }
 
-/** What the edge asks; `now` comes from the main thread's clock, which tests set. */
-export type AgentCall =
+/** What the main thread asks; `now` comes from its clock, which tests set. */
+export type OffLoopCall =
   | { op: "authenticate"; token: string | undefined }
   | { op: "record"; seat: SeatWithKpis; body: unknown; idempotencyKey: string | undefined; now: Date }
-  | { op: "describe"; seat: SeatWithKpis; now: Date };
+  | { op: "describe"; seat: SeatWithKpis; now: Date }
+  | { op: "scorecard"; week: IsoWeek };
 
-export type AgentCallResult = {
+export type OffLoopResult = {
   authenticate: AgentOutcome<SeatWithKpis>;
   record: AgentOutcome<{ answer: EntriesAnswer; replayed: boolean }>;
   describe: SeatAnswer;
+  scorecard: Reply;
 };
 
-export type ToWorker = ({ id: number } & AgentCall) | { op: "seat-data-changed" } | { op: "stop" };
+export type ToThread = ({ id: number } & OffLoopCall) | { op: "seat-data-changed" } | { op: "stop" };
 
-export type FromWorker =
+export type FromThread =
   | { kind: "ready" }
   | { kind: "answer"; id: number; result: unknown }
   | { kind: "failed"; id: number; message: string }

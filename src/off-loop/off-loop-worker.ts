@@ -1,15 +1,14 @@
-// The main thread's side of the agent API's worker thread (agent-worker.ts says why it exists): the same three
-// calls as AgentEntryService, answered there. The thread starts on the first request, so an app no agent talks to
-// does not pay its memory (issue 17: 100 MB idle), and stops after a while without one.
+// The main thread's side of the off-loop thread (off-loop-thread.ts says why it exists): the agent API's three
+// calls, as AgentEntryService has them, and the full /scorecard table, answered there. The thread starts on the
+// first call, so an app nobody asks does not pay its memory (issue 17: 100 MB idle), and stops after a while
+// without one.
 import { Worker } from "node:worker_threads";
 import type { Logger } from "@slack/bolt";
 import type { SeatWithKpis } from "../domain/model";
-import type { AgentEntryService } from "../services/agent-entry-service";
+import type { IsoWeek } from "../domain/week";
+import type { AgentEntries } from "../api/agent-api";
 import type { RecordedValues } from "../services/entry-service";
-import type { AgentCall, AgentCallResult, AgentWorkerData, FromWorker, ToWorker } from "./agent-worker-protocol";
-
-/** What the HTTP edge (agent-api.ts) asks of the agent API's work. */
-export type AgentEntries = Pick<AgentEntryService, "authenticate" | "record" | "describe">;
+import type { FromThread, OffLoopCall, OffLoopData, OffLoopResult, ToThread } from "./off-loop-protocol";
 
 const IDLE_STOP_MS = 5 * 60_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -21,7 +20,7 @@ interface Pending {
   reject(error: Error): void;
 }
 
-export class AgentWorker implements AgentEntries {
+export class OffLoopWorker implements AgentEntries {
   private thread: Promise<Worker> | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
@@ -31,23 +30,28 @@ export class AgentWorker implements AgentEntries {
 
   constructor(
     private readonly deps: {
-      data: AgentWorkerData;
+      data: OffLoopData;
       onRecorded: (recorded: RecordedValues[]) => Promise<void>;
       logger: Logger;
       idleStopMs?: number;
     },
   ) {}
 
-  authenticate(token: string | undefined): Promise<AgentCallResult["authenticate"]> {
-    return this.call({ op: "authenticate", token }) as Promise<AgentCallResult["authenticate"]>;
+  authenticate(token: string | undefined): Promise<OffLoopResult["authenticate"]> {
+    return this.call({ op: "authenticate", token }) as Promise<OffLoopResult["authenticate"]>;
   }
 
-  record(seat: SeatWithKpis, body: unknown, idempotencyKey: string | undefined, now: Date): Promise<AgentCallResult["record"]> {
-    return this.call({ op: "record", seat, body, idempotencyKey, now }) as Promise<AgentCallResult["record"]>;
+  record(seat: SeatWithKpis, body: unknown, idempotencyKey: string | undefined, now: Date): Promise<OffLoopResult["record"]> {
+    return this.call({ op: "record", seat, body, idempotencyKey, now }) as Promise<OffLoopResult["record"]>;
   }
 
-  describe(seat: SeatWithKpis, now: Date): Promise<AgentCallResult["describe"]> {
-    return this.call({ op: "describe", seat, now }) as Promise<AgentCallResult["describe"]>;
+  describe(seat: SeatWithKpis, now: Date): Promise<OffLoopResult["describe"]> {
+    return this.call({ op: "describe", seat, now }) as Promise<OffLoopResult["describe"]>;
+  }
+
+  /** The whole scorecard of a week as `/scorecard` answers it. */
+  scorecardReply(week: IsoWeek): Promise<OffLoopResult["scorecard"]> {
+    return this.call({ op: "scorecard", week }) as Promise<OffLoopResult["scorecard"]>;
   }
 
   /** Whether the thread is started (or starting). */
@@ -57,7 +61,7 @@ export class AgentWorker implements AgentEntries {
 
   /** A seat, KPI or token changed on this thread: the worker's recent reads of them are dropped before its next call. */
   seatDataChanged(): void {
-    void this.thread?.then((worker) => worker.postMessage({ op: "seat-data-changed" } satisfies ToWorker)).catch(() => {});
+    void this.thread?.then((worker) => worker.postMessage({ op: "seat-data-changed" } satisfies ToThread)).catch(() => {});
   }
 
   /** Lets the calls in flight finish, then ends the thread and its database connection. */
@@ -72,17 +76,17 @@ export class AgentWorker implements AgentEntries {
     while (this.pending.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-      worker.on("message", (message: FromWorker) => {
+      worker.on("message", (message: FromThread) => {
         if (message.kind !== "stopped") return;
         clearTimeout(timer);
         resolve();
       });
-      worker.postMessage({ op: "stop" } satisfies ToWorker);
+      worker.postMessage({ op: "stop" } satisfies ToThread);
     });
     await worker.terminate();
   }
 
-  private async call(request: AgentCall): Promise<unknown> {
+  private async call(request: OffLoopCall): Promise<unknown> {
     clearTimeout(this.idleTimer);
     this.thread ??= this.start();
     const worker = await this.thread;
@@ -91,7 +95,7 @@ export class AgentWorker implements AgentEntries {
     try {
       return await new Promise((resolve, reject) => {
         this.pending.set(id, { worker, resolve, reject });
-        worker.postMessage({ id, ...request } satisfies ToWorker);
+        worker.postMessage({ id, ...request } satisfies ToThread);
       });
     } finally {
       this.pending.delete(id);
@@ -103,9 +107,9 @@ export class AgentWorker implements AgentEntries {
   }
 
   private start(): Promise<Worker> {
-    const worker = spawnAgentThread(this.deps.data);
+    const worker = spawnOffLoopThread(this.deps.data);
     const thread = new Promise<Worker>((resolve, reject) => {
-      worker.on("message", (message: FromWorker) => {
+      worker.on("message", (message: FromThread) => {
         if (message.kind === "ready") resolve(worker);
         else this.receive(message);
       });
@@ -114,16 +118,16 @@ export class AgentWorker implements AgentEntries {
         for (const waiting of this.pending.values()) if (waiting.worker === worker) waiting.reject(error);
         // A thread stopped on purpose is no longer this.thread; a newer one may be, and stays.
         if (this.thread !== thread) return;
-        this.deps.logger.error(`agent API worker: ${error.message}`);
+        this.deps.logger.error(`off-loop thread: ${error.message}`);
         this.thread = undefined;
       };
       worker.on("error", lost);
-      worker.on("exit", (code) => lost(new Error(`the agent API's worker thread exited (${code})`)));
+      worker.on("exit", (code) => lost(new Error(`the off-loop thread exited (${code})`)));
     });
     return thread;
   }
 
-  private receive(message: FromWorker): void {
+  private receive(message: FromThread): void {
     if (message.kind === "recorded") {
       const { recorded } = message;
       this.announcing = this.announcing
@@ -140,12 +144,12 @@ export class AgentWorker implements AgentEntries {
 
 /**
  * The worker's code: beside the bundle when running `npm start`'s dist/main.js (tools/build.mjs writes
- * dist/agent-worker.js), or the TypeScript source through tsx in development and tests.
+ * dist/off-loop-thread.js), or the TypeScript source through tsx in development and tests.
  */
-function spawnAgentThread(data: AgentWorkerData): Worker {
+function spawnOffLoopThread(data: OffLoopData): Worker {
   const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./agent-worker.js", here), { workerData: data });
-  const entry = new URL("./agent-worker.ts", here).href;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./off-loop-thread.js", here), { workerData: data });
+  const entry = new URL("./off-loop-thread.ts", here).href;
   const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: data });
 }
