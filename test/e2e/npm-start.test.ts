@@ -1,14 +1,15 @@
 // `npm start` runs the compiled bundle; started from any folder, it opens the database under the project root.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
+import { socketModeClient } from "../../tools/local-slack/socket-mode";
 import { cadenceEnvironment } from "../../tools/testkit/environment";
 import { startBundleProcess } from "../../tools/testkit/bundle-process";
 import { startCommand } from "../../tools/testkit/start-command";
-import { freshDatabaseUrl } from "../support/boot-app";
+import { ADMIN, freshDatabaseUrl } from "../support/boot-app";
 import { PROJECT_ROOT, testDbDir } from "../support/paths";
 
 const COMPILERS = ["query_compiler_bg.sqlite.wasm", "query_compiler_bg.postgresql.wasm"];
@@ -66,5 +67,27 @@ describe("the compiled app", () => {
     expect(existsSync(join(PROJECT_ROOT, "dist", "off-loop-thread.js"))).toBe(true);
     expect(answer).toMatchObject({ status: 401, body: { error: "unauthorized" } });
     expect(output).not.toContain("off-loop thread");
+  }, 60_000);
+
+  it("runs in Socket Mode: the bundled packages open the connection and answer a command over it", async () => {
+    slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
+    const npmStart = startCommand();
+    const env: Record<string, string> = { ...cadenceEnvironment(slack.apiUrl, freshDatabaseUrl(), { SLACK_APP_TOKEN: "xapp-1-test" }), ...npmStart.env };
+    delete env.SLACK_SIGNING_SECRET;
+    const child = spawn(process.execPath, [...npmStart.flags, join(PROJECT_ROOT, "dist/main.js")], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: "ignore",
+    });
+    try {
+      await slack.socketMode.connected();
+      const client = socketModeClient(slack.socketMode, { teamId: slack.teamId, slack });
+      const responseUrl = slack.newResponseUrl();
+      await client.command({ command: "/scorecard", text: "", userId: ADMIN, responseUrl });
+      const [answer] = await slack.waitFor(() => slack.responses(responseUrl).length > 0 && slack.responses(responseUrl));
+      expect(answer!.body.text).toBe("No KPIs yet.");
+    } finally {
+      child.kill("SIGKILL");
+    }
   }, 60_000);
 });
