@@ -4,8 +4,13 @@
 //
 // The packages are bundled too, all but those that load a native addon. Left in node_modules, Node resolves,
 // stats and reads some 600 files at start, and scans each CommonJS one for its exports before an ES module may
-// import it: measured by `npm run bench -- lean`, start-up to a healthy /healthz went from 0.9–1.4 s to
-// 0.65–0.95 s on this machine (bare Bolt 0.4–0.55 s), issue 17's goal being 1 s.
+// import it. The bundle is minified for whitespace and syntax only, so stack traces keep their functions' names:
+// V8 keeps a module's source for as long as the process runs, and 4.9 MB of it cost 8-10 MB of idle memory.
+// Three starts of each on this machine (issue 17 asks for 1 s and 100 MB; bare Bolt 0.4-0.6 s, 63-75 MB):
+//   packages in node_modules        0.90-0.97 s, idle 90-93 MB
+//   bundled                         0.70-0.77 s, idle 97-104 MB
+//   bundled, whitespace and syntax  0.63-0.65 s, idle 93 MB
+//   bundled, all minified           0.68-0.71 s, idle 103 MB (keepNames, for readable stacks, adds a call per function)
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -71,7 +76,9 @@ await build({
   // try); an ES module has no require of its own, so the bundle makes one as Node's documentation shows
   // (https://nodejs.org/api/module.html#modulecreaterequirefilename).
   banner: { js: 'import { createRequire as createRequireForPackages } from "node:module"; const require = createRequireForPackages(import.meta.url);' },
-  // The map names src/ files and lines; their text is in src/ already.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // The map names the src/ and node_modules/ files and lines; their text is in those files already.
   sourcemap: true,
   sourcesContent: false,
   plugins: [prismaWasmFromFile],
