@@ -42,7 +42,7 @@ import { HomeService } from "./services/home-service";
 import { InvitationRecovery } from "./services/invitation-recovery";
 import { IssueService } from "./services/issue-service";
 import { ScorecardLoader } from "./services/scorecard-data";
-import { ScorecardService, type ScorecardTable } from "./services/scorecard-service";
+import { ScorecardService, type TableAnswerer } from "./services/scorecard-service";
 import { OncePerEvent } from "./services/once-per-event";
 import { RefreshService, refreshTargets } from "./services/refresh-service";
 import { EntryService, type RecordedValues } from "./services/entry-service";
@@ -50,7 +50,6 @@ import { Housekeeping } from "./services/housekeeping";
 import { InstanceRegistry, POSTGRES_LIVENESS, SQLITE_LIVENESS, type Liveness } from "./services/instance-registry";
 import { SetupService } from "./services/setup-service";
 import { SharedCheckinQueue } from "./services/shared-checkin-queue";
-import type { IsoWeek } from "./domain/week";
 import { SeatHandOver } from "./services/seat-hand-over";
 import { UserDirectory } from "./services/user-directory";
 import { WeeklyLoop } from "./services/weekly-loop";
@@ -162,9 +161,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   // Instances on several hosts share the check-in fan-out; on SQLite (one host) the scheduler's holder sends it all.
   const sharedCheckins = onPostgres ? new SharedCheckinQueue(repositories.checkinQueue, registry) : undefined;
   // The agent API's work and the full /scorecard table run on a thread of their own, away from the acks.
-  const offLoop = offLoopWorker(db, config, logger, (recorded) => services.entries.announce(recorded));
-  const scorecardTable = (week: IsoWeek) => offLoop.scorecardReply(week);
-  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins, scorecardTable });
+  const offLoop = offLoopWorker(db, { config, logger, onQuery: options.onQuery }, (recorded) => services.entries.announce(recorded));
+  const scorecardAnswerer: TableAnswerer = (week, responseUrl) => offLoop.answerScorecard(week, responseUrl);
+  const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins, scorecardAnswerer });
   agentApi = new AgentApi({ agents: offLoop, clock, logger, limits: options.apiLimits });
   const shareFanOut = sharedCheckins ? sharingOf(() => services.checkins.sendShared(clock()), inFlight, logger) : undefined;
   const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut });
@@ -326,7 +325,7 @@ interface Wiring {
   /** PostgreSQL: the check-in fan-out shared with the other instances. */
   sharedCheckins?: SharedCheckinQueue;
   /** Where the whole /scorecard table is built (the off-loop thread). */
-  scorecardTable: ScorecardTable;
+  scorecardAnswerer: TableAnswerer;
 }
 
 function buildServices(wiring: Wiring): { services: CadenceServices; loop: WeeklyLoop } {
@@ -412,7 +411,7 @@ function buildServices(wiring: Wiring): { services: CadenceServices; loop: Weekl
     loop,
     issues,
     invitations,
-    scorecard: new ScorecardService({ loader, entries, tz: config.tz, table: wiring.scorecardTable, logger }),
+    scorecard: new ScorecardService({ loader, entries, tz: config.tz, answerer: wiring.scorecardAnswerer, logger }),
     digest,
     home,
     status,
@@ -470,10 +469,14 @@ function wirePilot(
 /**
  * The off-loop thread. What agents push through the API is checked and stored there, then told to `onRecorded`
  * (the same entry service as every other value, whose listeners refresh DMs and home tabs here); it also builds
- * the whole /scorecard table. It starts with the first call, so `onRecorded` is only called once the app runs.
+ * the whole /scorecard table and posts it to the command's response_url. It starts with the first call, so `onRecorded` is only called once the app runs.
  */
-function offLoopWorker(db: Database, config: Config, logger: Logger, onRecorded: (recorded: RecordedValues[]) => Promise<void>): OffLoopWorker {
-  const worker = new OffLoopWorker({ data: { databaseUrl: config.databaseUrl, tz: config.tz }, onRecorded, logger });
+function offLoopWorker(
+  db: Database,
+  { config, logger, onQuery }: { config: Config; logger: Logger; onQuery?: () => void },
+  onRecorded: (recorded: RecordedValues[]) => Promise<void>,
+): OffLoopWorker {
+  const worker = new OffLoopWorker({ data: { databaseUrl: config.databaseUrl, tz: config.tz }, onRecorded, logger, onQuery });
   // Tokens revoked or rotated, seats paused or retired here reach the thread's recent reads before its next call.
   watchSeatData(db, () => worker.seatDataChanged());
   return worker;

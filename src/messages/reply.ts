@@ -7,6 +7,10 @@ export interface Reply {
   blocks?: Block[];
 }
 
+/** What a command's work gives when it posted its answer to the response_url itself (elsewhere than the listener). */
+export const ALREADY_POSTED = "already posted";
+export type AlreadyPosted = typeof ALREADY_POSTED;
+
 /** A one-line refusal; the message may quote the user's input and usage hints, so it is escaped. */
 export function errorReply(message: string): Reply {
   return { text: `:warning: ${escapeExceptMentions(message)}` };

@@ -4,18 +4,25 @@
 //   about 4 ms of CPU each, and every ack waited behind that (issue 13: the /scorecard ack p99 moved by +60 to
 //   +114 %);
 // - the full /scorecard table: 900 KPIs over 13 weeks is about 12,000 values read (13 statements of 1-3 ms each,
-//   measured) and the table built, some 15-30 ms of CPU in pieces the acks wait behind (issue 17).
-// Slack is never called from here: what was recorded goes back to the main thread, which refreshes the DMs, and
-// the table goes back as a reply the main thread sends.
+//   measured) and the table built, some 15-30 ms of CPU in pieces the acks wait behind (issue 17). It is posted to
+//   the command's response_url from here too: 20 answers of 50 KB at once, cloned back to the main thread,
+//   serialised and sent through fetch there, held that loop for 20-80 ms at a time (a CPU profile of
+//   `npm run bench -- lean`), and left it the garbage to collect.
+// Slack's Web API is never called from here: what was recorded goes back to the main thread, which refreshes the
+// DMs with its client (its retries and rate-limit queue are there).
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "../db/database";
 import { TREND_WEEKS } from "../domain/trend";
 import { buildScorecardReply } from "../messages/scorecard-blocks";
+import type { Reply } from "../messages/reply";
 import { EntryRepository } from "../repositories/entry-repository";
 import { seatDataChanged } from "../repositories/seat-data-cache";
 import { SeatRepository } from "../repositories/seat-repository";
 import { ScorecardLoader } from "../services/scorecard-data";
+import type { TableAnswer } from "../services/scorecard-service";
+import { respondEphemeral } from "../slack/listeners/respond-with";
+import { respondTo } from "../slack/response-url";
 import { agentServiceOn } from "../api/agent-service-on";
 import type { FromThread, OffLoopCall, OffLoopData, ToThread } from "./off-loop-protocol";
 
@@ -30,10 +37,21 @@ try {
 }
 
 const port = parentPort!;
-const { databaseUrl, tz } = workerData as OffLoopData;
+const { databaseUrl, tz, countQueries } = workerData as OffLoopData;
 const send = (message: FromThread) => port.postMessage(message);
 
-const db = await openDatabase(databaseUrl);
+let queries = 0;
+const countQuery = () => {
+  queries += 1;
+};
+const db = await openDatabase(databaseUrl, countQueries ? { onQuery: countQuery } : {});
+/** The statements run since the last answer, when counted: the main thread adds them to its own. */
+function queriesSinceLastAnswer(): { queries?: number } {
+  if (!countQueries) return {};
+  const counted = queries;
+  queries = 0;
+  return { queries: counted };
+}
 // Posted before the request's answer, so the main thread hears of the values first.
 const agents = agentServiceOn(db, tz, (recorded) => send({ kind: "recorded", recorded }));
 const scorecard = new ScorecardLoader({ seats: new SeatRepository(db), entries: new EntryRepository(db) });
@@ -47,8 +65,20 @@ async function call(request: OffLoopCall): Promise<unknown> {
     case "describe":
       return agents.describe(request.seat, request.now);
     case "scorecard":
-      return buildScorecardReply(await scorecard.load(request.week, TREND_WEEKS));
+      return answerScorecard(request.week, request.responseUrl);
   }
+}
+
+/** Builds the week's table and posts it; a table that could not be built is not an error of the post. */
+async function answerScorecard(week: string, responseUrl: string): Promise<TableAnswer> {
+  let reply: Reply;
+  try {
+    reply = buildScorecardReply(await scorecard.load(week, TREND_WEEKS));
+  } catch (error) {
+    return { posted: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  await respondEphemeral(respondTo(responseUrl), reply);
+  return { posted: true };
 }
 
 port.on("message", (message: ToThread) => {
@@ -59,8 +89,8 @@ port.on("message", (message: ToThread) => {
   }
   const { id } = message;
   call(message).then(
-    (result) => send({ kind: "answer", id, result }),
-    (error: unknown) => send({ kind: "failed", id, message: error instanceof Error ? error.message : String(error) }),
+    (result) => send({ kind: "answer", id, result, ...queriesSinceLastAnswer() }),
+    (error: unknown) => send({ kind: "failed", id, message: error instanceof Error ? error.message : String(error), ...queriesSinceLastAnswer() }),
   );
 });
 send({ kind: "ready" });

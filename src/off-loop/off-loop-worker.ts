@@ -1,5 +1,5 @@
 // The main thread's side of the off-loop thread (off-loop-thread.ts says why it exists): the agent API's three
-// calls, as AgentEntryService has them, and the full /scorecard table, answered there. The thread starts on the
+// calls, as AgentEntryService has them, and the full /scorecard table, built and posted there. The thread starts on the
 // first call, so an app nobody asks does not pay its memory (issue 17: 100 MB idle), and stops after a while
 // without one.
 import { Worker } from "node:worker_threads";
@@ -34,6 +34,8 @@ export class OffLoopWorker implements AgentEntries {
       onRecorded: (recorded: RecordedValues[]) => Promise<void>;
       logger: Logger;
       idleStopMs?: number;
+      /** Called for each database statement the thread runs, as the main thread's own are counted (benchmarks). */
+      onQuery?: () => void;
     },
   ) {}
 
@@ -49,9 +51,18 @@ export class OffLoopWorker implements AgentEntries {
     return this.call({ op: "describe", seat, now }) as Promise<OffLoopResult["describe"]>;
   }
 
-  /** The whole scorecard of a week as `/scorecard` answers it. */
-  scorecardReply(week: IsoWeek): Promise<OffLoopResult["scorecard"]> {
-    return this.call({ op: "scorecard", week }) as Promise<OffLoopResult["scorecard"]>;
+  /**
+   * The whole scorecard of a week, built and posted to `responseUrl` by the thread. A thread that could not start
+   * (nothing was sent to it) is a table not built; one lost on the way or a failed post rejects, since part of
+   * the answer may have been posted.
+   */
+  async answerScorecard(week: IsoWeek, responseUrl: string): Promise<OffLoopResult["scorecard"]> {
+    try {
+      return (await this.call({ op: "scorecard", week, responseUrl })) as OffLoopResult["scorecard"];
+    } catch (error) {
+      if (error instanceof ThreadNotStarted) return { posted: false, reason: error.message };
+      throw error;
+    }
   }
 
   /** Whether the thread is started (or starting). */
@@ -89,7 +100,9 @@ export class OffLoopWorker implements AgentEntries {
   private async call(request: OffLoopCall): Promise<unknown> {
     clearTimeout(this.idleTimer);
     this.thread ??= this.start();
-    const worker = await this.thread;
+    const worker = await this.thread.catch((error: Error) => {
+      throw new ThreadNotStarted(error.message);
+    });
     this.nextId += 1;
     const id = this.nextId;
     try {
@@ -107,7 +120,7 @@ export class OffLoopWorker implements AgentEntries {
   }
 
   private start(): Promise<Worker> {
-    const worker = spawnOffLoopThread(this.deps.data);
+    const worker = spawnOffLoopThread({ ...this.deps.data, countQueries: this.deps.onQuery !== undefined });
     const thread = new Promise<Worker>((resolve, reject) => {
       worker.on("message", (message: FromThread) => {
         if (message.kind === "ready") resolve(worker);
@@ -136,11 +149,15 @@ export class OffLoopWorker implements AgentEntries {
       return;
     }
     if (message.kind !== "answer" && message.kind !== "failed") return;
+    for (let query = 0; query < (message.queries ?? 0); query += 1) this.deps.onQuery?.();
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     void this.announcing.then(() => (message.kind === "answer" ? waiting.resolve(message.result) : waiting.reject(new Error(message.message))));
   }
 }
+
+/** The thread failed while starting, before the call was sent to it. */
+class ThreadNotStarted extends Error {}
 
 /**
  * The worker's code: beside the bundle when running `npm start`'s dist/main.js (tools/build.mjs writes

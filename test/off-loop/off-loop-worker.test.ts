@@ -1,22 +1,31 @@
 // The off-loop thread: started by the first call, stopped after a while without one and started again by the next;
 // a thread that cannot start fails its call with the reason, and a later call tries afresh. It builds /scorecard's
-// table as the main thread would.
+// table as the main thread would and posts it to the response_url (the local Slack's, which checks it as Slack
+// would); a post Slack refuses fails the call.
 import { fileURLToPath } from "node:url";
 import type { Logger } from "@slack/bolt";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { OffLoopWorker } from "../../src/off-loop/off-loop-worker";
 import { openDatabase } from "../../src/db/database";
 import { TREND_WEEKS } from "../../src/domain/trend";
 import { buildScorecardReply } from "../../src/messages/scorecard-blocks";
+import { splitReply } from "../../src/messages/reply";
 import { EntryRepository } from "../../src/repositories/entry-repository";
 import { SeatRepository } from "../../src/repositories/seat-repository";
 import { ScorecardLoader } from "../../src/services/scorecard-data";
+import { startLocalSlack, type LocalSlack } from "../../tools/local-slack/server";
 import { freshDatabaseUrl } from "../support/boot-app";
 
 const errors: string[] = [];
 const logger = { debug() {}, info() {}, warn() {}, error: (message: string) => errors.push(message) } as unknown as Logger;
 // A well-formed token of a seat that has none: the thread reads the database to refuse it.
 const UNKNOWN_TOKEN = `cad_1_${"A".repeat(43)}`;
+
+let slack: LocalSlack;
+beforeAll(async () => {
+  slack = await startLocalSlack();
+});
+afterAll(async () => slack.close());
 
 let worker: OffLoopWorker | undefined;
 afterEach(async () => {
@@ -49,9 +58,34 @@ describe("OffLoopWorker", () => {
     expect(errors[0]).toMatch(/^off-loop thread: /);
     await expect(worker.authenticate(UNKNOWN_TOKEN)).rejects.toThrow();
     expect(errors).toHaveLength(2);
+    // Nothing reached the thread, so nothing was posted: the table is reported not built, for the main thread to build.
+    const responseUrl = slack.newResponseUrl();
+    expect(await worker.answerScorecard("2026-W47", responseUrl)).toMatchObject({ posted: false, reason: expect.stringMatching(/\w/) });
+    expect(slack.responses(responseUrl)).toEqual([]);
   }, 30_000);
 
-  it("builds a week's /scorecard table as the main thread builds it, from what is in the database", async () => {
+  it("counts the statements it runs for the main thread, when asked to (the queries benchmark)", async () => {
+    const databaseUrl = freshDatabaseUrl();
+    let there = 0;
+    worker = new OffLoopWorker({ data: { databaseUrl, tz: "UTC" }, onRecorded: async () => {}, logger, onQuery: () => void (there += 1) });
+    await worker.answerScorecard("2026-W47", slack.newResponseUrl()); // the first call also opens the thread's connection
+    there = 0;
+    expect(await worker.answerScorecard("2026-W47", slack.newResponseUrl())).toEqual({ posted: true });
+    let here = 0;
+    const db = await openDatabase(databaseUrl, { onQuery: () => void (here += 1) });
+    try {
+      const loader = new ScorecardLoader({ seats: new SeatRepository(db), entries: new EntryRepository(db) });
+      await loader.load("2026-W47", TREND_WEEKS); // likewise the first load here opens the connection
+      here = 0;
+      await loader.load("2026-W47", TREND_WEEKS);
+    } finally {
+      await db.$disconnect();
+    }
+    expect(here).toBeGreaterThan(0);
+    expect(there).toBe(here);
+  }, 30_000);
+
+  it("builds a week's /scorecard table as the main thread builds it, from what is in the database, and posts it", async () => {
     const databaseUrl = freshDatabaseUrl();
     const db = await openDatabase(databaseUrl);
     try {
@@ -68,15 +102,26 @@ describe("OffLoopWorker", () => {
         await db.entry.create({ data: { kpiId: kpi.id, week, value, source: "agent", enteredBy: "agent", enteredAt: new Date() } });
       worker = new OffLoopWorker({ data: { databaseUrl, tz: "UTC" }, onRecorded: async () => {}, logger });
 
-      const there = await worker.scorecardReply("2026-W47");
+      const responseUrl = slack.newResponseUrl();
+      expect(await worker.answerScorecard("2026-W47", responseUrl)).toEqual({ posted: true });
+      const posted = slack.responses(responseUrl).map((response) => response.body);
       const here = buildScorecardReply(
         await new ScorecardLoader({ seats: new SeatRepository(db), entries: new EntryRepository(db) }).load("2026-W47", TREND_WEEKS),
       );
-      expect(there.text).toBe("Scorecard for 2026-W47: 1 on track, 0 off track, 0 missing");
-      expect(JSON.stringify(there.blocks)).toMatch(/Resolution rate\s+≥ 85%\s+–\s+–\s+–\s+🤖80%✗\s+🤖90%✓/);
-      expect(there).toEqual(here);
+      expect(posted[0]?.text).toBe("Scorecard for 2026-W47: 1 on track, 0 off track, 0 missing");
+      expect(JSON.stringify(posted[0]?.blocks)).toMatch(/Resolution rate\s+≥ 85%\s+–\s+–\s+–\s+🤖80%✗\s+🤖90%✓/);
+      expect(posted).toEqual(splitReply(here).map((part) => ({ response_type: "ephemeral", ...part })));
+      expect(slack.ruleViolations()).toEqual([]);
     } finally {
       await db.$disconnect();
     }
+  }, 30_000);
+
+  it("fails the call when Slack refuses the post", async () => {
+    worker = new OffLoopWorker({ data: { databaseUrl: freshDatabaseUrl(), tz: "UTC" }, onRecorded: async () => {}, logger });
+    // Slack takes five posts to a response_url and answers the sixth 404 (used_url).
+    const responseUrl = slack.newResponseUrl();
+    for (let post = 0; post < 5; post += 1) await fetch(responseUrl, { method: "POST", body: JSON.stringify({ text: `answer ${post}` }) });
+    await expect(worker.answerScorecard("2026-W47", responseUrl)).rejects.toThrow("Failed to respond to the response_url: 404");
   }, 30_000);
 });

@@ -3,7 +3,7 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import pLimit from "p-limit";
-import { errorReply, type Reply } from "../../../messages/reply";
+import { ALREADY_POSTED, errorReply, type AlreadyPosted, type Reply } from "../../../messages/reply";
 import { respondEphemeral } from "../respond-with";
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -31,16 +31,18 @@ export function inRenderTurn<T>(work: () => Promise<T>): Promise<T> {
 const UNFINISHED =
   "something went wrong on Cadence's side and the command may not have finished; part of it may be done, so check (`/issue list`, `/scorecard`) before trying again.";
 
-export function commandListener(name: string, answer: (args: CommandArgs) => Promise<Reply>) {
+/** `answer` gives the reply to post, or ALREADY_POSTED when its work posted it to the response_url. */
+export function commandListener(name: string, answer: (args: CommandArgs) => Promise<Reply | AlreadyPosted>) {
   return async (args: CommandArgs): Promise<void> => {
     await args.ack();
-    let reply: Reply;
+    let reply: Reply | AlreadyPosted;
     try {
       reply = await answer(args);
     } catch (error) {
       args.logger.error(`${name} failed`, error);
       reply = errorReply(UNFINISHED);
     }
+    if (reply === ALREADY_POSTED) return;
     await respondEphemeral(args.respond, reply).catch((error: unknown) => args.logger.error(`${name}: answering failed`, error));
   };
 }

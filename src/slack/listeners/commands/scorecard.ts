@@ -16,10 +16,10 @@ export function scorecardCommand(services: CadenceServices) {
     const now = services.clock();
     const read = parsed.command;
     if (read.type === "away") return runSelfAway(services, read, command.user_id, now);
-    // The whole table is built on the off-loop thread: waiting for it must not hold the render turn that other
-    // commands' renders on this thread queue for. One KPI's history is still built here.
-    if (read.type === "scorecard") return services.scorecard.reply(read, now);
-    if (read.type === "history") return inRenderTurn(() => services.scorecard.reply(read, now));
+    // The whole table is built and posted by the off-loop thread: waiting for it must not hold the render turn that
+    // other commands' renders on this thread queue for. One KPI's history is still built here.
+    if (read.type === "scorecard") return services.scorecard.answerTable(now, command.response_url);
+    if (read.type === "history") return inRenderTurn(() => services.scorecard.history(read.kpi, now));
     const result = await services.entries.recordByName({ actorId: command.user_id, kpiName: read.kpi, valueText: read.value, weekText: read.week, now });
     if (!result.ok) return errorReply(result.error);
     const [{ kpi, entry }] = result.value.entries;
