@@ -3,7 +3,8 @@
 // Both start from the same environment; the figures are start-up to a healthy /healthz, idle RSS, and the
 // /scorecard ack at 20 concurrent requests (40 and 500 KPIs for Cadence; the bare app acks whatever comes). Each
 // Cadence figure is printed with its ratio to the bare app's. The machine is shared: compare within a run, never
-// across runs; the ack rounds alternate between the two apps for the same reason.
+// across runs; the ack rounds alternate between the two apps for the same reason. Acks are timed on threads of
+// their own at the apps' priority; the fake Slack that takes the answers runs below it (slack-side-priority.ts).
 import { openDatabase } from "../src/db/database";
 import { cadenceEnvironment } from "../tools/testkit/environment";
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
@@ -11,7 +12,19 @@ import { ADMIN } from "./support/boot";
 import { percentile } from "./support/latency";
 import { markAsked, seedTeam, type TeamSpec } from "./support/seed-team";
 import { workerSlashCommander, type SlashCommander } from "./support/slash-commands";
-import { buildBundles, bundleSurroundings, LOOP_DELAY_FLAG, type LoopDelay, ratio, rssOf, sleep, startCommand, startProcess } from "./support/bundles";
+import { lowerSlackSidePriority } from "./support/slack-side-priority";
+import {
+  buildBundles,
+  bundleSurroundings,
+  LOOP_DELAY_FLAG,
+  type LoopDelay,
+  ratio,
+  rssOf,
+  sleep,
+  startCommand,
+  startProcess,
+  type Started,
+} from "./support/bundles";
 
 const CONCURRENCY = 20;
 const ROUNDS = 60;
@@ -21,6 +34,9 @@ const BETWEEN_ROUNDS_MS = 200;
 // (parsed, not yet compiled by the JIT), which costs Cadence's larger code more than a bare app's. A process
 // pays that once in its life; Slack's requests meet it warm.
 const WARM_UP_ROUNDS = 3;
+// Start-up is timed over several starts of each app, taken in turns, and given as their median: one start on a
+// shared machine moved by 0.3 s from run to run.
+const STARTS = 5;
 // Resident memory 3 s after start-up, and again once idle for a while: V8's memory reducer shrinks the heap
 // about 8 s after allocation stops (kLongDelayMs in V8's src/heap/memory-reducer.cc), which is how a server waiting for the
 // next request sits. Issue 17's idle goal is judged on the later figure; both are printed.
@@ -38,16 +54,29 @@ export async function benchLean(): Promise<BenchResult[]> {
     const env = cadenceEnvironment(slack.apiUrl, databaseUrl, { PORT: "0" });
     // The bare app runs as any Bolt app would, with no flags; Cadence with npm start's.
     // Both load support/loop-delay.mjs (a few lines, no dependencies) so the load's event-loop delay can be read.
-    const bare = await startProcess(bundles.bare, env, [LOOP_DELAY_FLAG]);
     const npmStart = startCommand();
-    const cadence = await startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG]);
+    const startBare = () => startProcess(bundles.bare, env, [LOOP_DELAY_FLAG]);
+    const startCadence = () => startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG]);
+    const startups = { bare: [] as number[], cadence: [] as number[] };
+    for (let start = 1; start < STARTS; start += 1) {
+      startups.bare.push(await timedStartAndKill(startBare));
+      startups.cadence.push(await timedStartAndKill(startCadence));
+    }
+    const bare = await startBare();
+    const cadence = await startCadence();
+    startups.bare.push(bare.startMs);
+    startups.cadence.push(cadence.startMs);
     try {
       await sleep(SOON_AFTER_START_MS);
       const soon = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
       await sleep(IDLE_FOR_A_WHILE_MS - SOON_AFTER_START_MS);
       const idle = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
       const startup: Metric[] = [
-        ratio("start-up to healthy /healthz", cadence.startMs, bare.startMs, formatMs),
+        ratio(`start-up to healthy /healthz, median of ${STARTS}`, median(startups.cadence), median(startups.bare), formatMs),
+        {
+          metric: "start-up, each start (goal ≤ 1 s)",
+          value: `${startups.cadence.map(formatMs).join(", ")} (bare Bolt ${startups.bare.map(formatMs).join(", ")})`,
+        },
         ratio(`RSS ${SOON_AFTER_START_MS / 1000} s after start-up`, soon.cadence, soon.bare, formatMb),
         ratio(`idle RSS (${IDLE_FOR_A_WHILE_MS / 1000} s after start-up; goal ≤ 100 MB)`, idle.cadence, idle.bare, formatMb),
       ];
@@ -56,6 +85,7 @@ export async function benchLean(): Promise<BenchResult[]> {
       // Acks timed on threads of their own: this one's fake Slack takes Cadence's answers meanwhile.
       const bareCommander = await workerSlashCommander(bare.url, slack);
       const cadenceCommander = await workerSlashCommander(cadence.url, slack);
+      lowerSlackSidePriority();
       try {
         const db = await openDatabase(databaseUrl);
         try {
@@ -131,6 +161,21 @@ async function ackRounds(
   }
   return acks;
 }
+
+/** One start of an app until /healthz answers, then the app killed: how long it took. */
+async function timedStartAndKill(start: () => Promise<Started>): Promise<number> {
+  const started = await start();
+  const exited = new Promise((resolve) => started.child.once("exit", resolve));
+  started.child.kill("SIGKILL");
+  await exited;
+  return started.startMs;
+}
+
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 const p99 = (values: number[]) =>
   percentile(

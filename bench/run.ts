@@ -2,6 +2,8 @@
 //   npm run bench            every benchmark
 //   npm run bench -- fanout  only those whose name contains "fanout"
 // Exits 1 when a benchmark's correctness check fails (a fast wrong answer is no result), 2 on a bad filter.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import os from "node:os";
 import { benchAgentApi } from "./agent-api";
 import { benchCheckinFanout } from "./checkin-fanout";
@@ -16,6 +18,9 @@ import { benchLoad } from "./load";
 import { benchQueries } from "./queries";
 import { benchScorecard } from "./scorecard";
 import { markdownTable, formatMb, type BenchResult, type Metric } from "./support/bench-result";
+
+// Set for a benchmark run in a process of its own, whose parent printed the machine's facts already.
+const WITHOUT_HEADER = "CADENCE_BENCH_WITHOUT_HEADER";
 
 interface Benchmark {
   name: string;
@@ -64,7 +69,8 @@ async function main(): Promise<number> {
     console.error(`No benchmark matches "${filter}". Known: ${BENCHMARKS.map((benchmark) => benchmark.name).join(", ")}`);
     return 2;
   }
-  console.log(`# Cadence benchmarks\n\n${markdownTable(machineInfo())}\n`);
+  if (!process.env[WITHOUT_HEADER]) console.log(`# Cadence benchmarks\n\n${markdownTable(machineInfo())}\n`);
+  if (selected.length > 1) return runEachInItsOwnProcess(selected);
   let failed = false;
   for (const benchmark of selected) {
     console.log(`## ${benchmark.name}\n`);
@@ -73,6 +79,25 @@ async function main(): Promise<number> {
       for (const failure of result.failures) console.log(`FAIL: ${benchmark.name}: ${failure}\n`);
       failed ||= result.failures.length > 0;
     }
+  }
+  return failed ? 1 : 0;
+}
+
+/**
+ * Several benchmarks run one after another, each in a process of its own (this script again, with its exact name):
+ * what one leaves behind (a heap grown by its load, a thread's lowered priority, see support/slack-side-priority.ts)
+ * must not colour the next one's figures.
+ */
+async function runEachInItsOwnProcess(selected: Benchmark[]): Promise<number> {
+  let failed = false;
+  for (const benchmark of selected) {
+    // process.execArgv holds tsx's loader flags, so the child runs the TypeScript as this process does.
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, benchmark.name], {
+      stdio: "inherit",
+      env: { ...process.env, [WITHOUT_HEADER]: "1" },
+    });
+    const [code] = (await once(child, "exit")) as [number | null];
+    failed ||= code !== 0;
   }
   return failed ? 1 : 0;
 }

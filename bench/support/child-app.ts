@@ -38,6 +38,8 @@ export interface ChildApp {
   seedMs: number;
   /** The child's memory and CPU time, asked over IPC. */
   usage(): Promise<AppUsage>;
+  /** Moves the app's frozen clock on by `ms` (`now` stays the start). */
+  advanceClock(ms: number): Promise<void>;
   /** Resolves once the app has been all but idle for a moment (a backlog drained), or after `maxWaitMs`. */
   waitUntilIdle(maxWaitMs: number): Promise<{ waitedMs: number; idle: boolean }>;
   stop(): Promise<void>;
@@ -83,6 +85,7 @@ export async function bootChildApp(options: ChildAppOptions): Promise<ChildApp> 
       migrateMs,
       seedMs,
       usage: () => running.usage(),
+      advanceClock: (ms) => running.advanceClock(ms),
       waitUntilIdle: (maxWaitMs) => waitUntilIdle(running, maxWaitMs),
       async stop() {
         try {

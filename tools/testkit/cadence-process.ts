@@ -3,7 +3,7 @@
 import { PROJECT_ROOT } from "../../src/db/project-root";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import type { AppUsage } from "./child-cadence";
+import type { AdvanceClock, AppUsage } from "./child-cadence";
 
 const CHILD = join(PROJECT_ROOT, "tools", "testkit", "child-cadence.ts");
 const START_TIMEOUT_MS = 60_000;
@@ -15,6 +15,8 @@ export interface CadenceProcess {
   url: string;
   /** The child's memory and CPU time, asked over IPC. */
   usage(): Promise<AppUsage>;
+  /** Moves the child's frozen clock on by `ms`, over IPC. */
+  advanceClock(ms: number): Promise<void>;
   kill(): Promise<void>;
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -69,23 +71,30 @@ export async function startCadenceProcess(env: Record<string, string>, options: 
     process: child,
     url,
     usage: () => askUsage(child),
+    advanceClock: async (ms) => void (await ask(child, { advanceClockMs: ms } satisfies AdvanceClock, "clockAdvancedTo", "moved its clock")),
     kill: () => end("SIGKILL", 0),
     stop: (timeoutMs = 10_000) => end("SIGTERM", timeoutMs),
   };
 }
 
 function askUsage(child: ChildProcess): Promise<AppUsage> {
-  return new Promise<AppUsage>((resolveUsage, reject) => {
+  return ask(child, "usage", "rssBytes", "reported its usage") as Promise<AppUsage>;
+}
+
+/** Sends `request` over IPC and resolves with the first answer holding `answerField`. */
+function ask(child: ChildProcess, request: unknown, answerField: string, what: string): Promise<unknown> {
+  return new Promise((resolveAnswer, reject) => {
     const timer = setTimeout(() => {
       child.off("message", onMessage);
-      reject(new Error(`the app process did not report its usage within ${USAGE_TIMEOUT_MS} ms`));
+      reject(new Error(`the app process has not ${what} within ${USAGE_TIMEOUT_MS} ms`));
     }, USAGE_TIMEOUT_MS);
     const onMessage = (message: unknown) => {
+      if (typeof message !== "object" || message === null || !(answerField in message)) return;
       clearTimeout(timer);
       child.off("message", onMessage);
-      resolveUsage(message as AppUsage);
+      resolveAnswer(message);
     };
     child.on("message", onMessage);
-    child.send("usage");
+    child.send(request as object);
   });
 }

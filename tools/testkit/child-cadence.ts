@@ -1,7 +1,7 @@
 // The child side of cadence-process.ts: the real Cadence (startCadence, as `npm start` runs it) in its own
 // process, so a test can SIGKILL it mid-job and a benchmark's client does not share its event loop. The clock
-// is frozen at CADENCE_NOW; CADENCE_SCHEDULER=off leaves ticking to the caller. Asked "usage" over IPC, it
-// answers with its memory and CPU time; SIGTERM stops it cleanly.
+// is frozen at CADENCE_NOW (moved on only when asked over IPC); CADENCE_SCHEDULER=off leaves ticking to the
+// caller. Asked "usage" over IPC, it answers with its memory and CPU time; SIGTERM stops it cleanly.
 import { LogLevel } from "@slack/bolt";
 import { loadConfig } from "../../src/config/config";
 import { startCadence } from "../../src/main";
@@ -15,7 +15,7 @@ export interface AppUsage {
   cpuMs: number;
 }
 
-const now = new Date(process.env.CADENCE_NOW ?? Date.now());
+let now = new Date(process.env.CADENCE_NOW ?? Date.now());
 const optionalNumber = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const cadence = await startCadence(loadConfig(process.env), {
   clock: () => now,
@@ -38,8 +38,17 @@ function usage(): AppUsage {
   };
 }
 
-process.on("message", (message) => {
+/** Asks the child to move its clock on; it answers with the new time. */
+export interface AdvanceClock {
+  advanceClockMs: number;
+}
+
+process.on("message", (message: "usage" | AdvanceClock) => {
   if (message === "usage") process.send?.(usage());
+  else if (typeof message === "object" && typeof message.advanceClockMs === "number") {
+    now = new Date(now.getTime() + message.advanceClockMs);
+    process.send?.({ clockAdvancedTo: now.toISOString() });
+  }
 });
 process.once("SIGTERM", () => {
   void cadence.stop().finally(() => process.exit(0));
