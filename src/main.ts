@@ -324,7 +324,7 @@ interface Wiring {
   setupChecksNow: () => ReturnType<typeof collectSetupChecks>;
   /** PostgreSQL: the check-in fan-out shared with the other instances. */
   sharedCheckins?: SharedCheckinQueue;
-  /** Where the whole /scorecard table is built (the off-loop thread). */
+  /** Who builds the whole /scorecard table and posts it (the off-loop thread). */
   scorecardAnswerer: TableAnswerer;
 }
 
@@ -469,7 +469,8 @@ function wirePilot(
 /**
  * The off-loop thread. What agents push through the API is checked and stored there, then told to `onRecorded`
  * (the same entry service as every other value, whose listeners refresh DMs and home tabs here); it also builds
- * the whole /scorecard table and posts it to the command's response_url. It starts with the first call, so `onRecorded` is only called once the app runs.
+ * the whole /scorecard table and posts it to the command's response_url. It starts with the first call, so
+ * `onRecorded` is only called once the app runs.
  */
 function offLoopWorker(
   db: Database,

@@ -1,7 +1,7 @@
 // The main thread's side of the off-loop thread (off-loop-thread.ts says why it exists): the agent API's three
-// calls, as AgentEntryService has them, and the full /scorecard table, built and posted there. The thread starts on the
-// first call, so an app nobody asks does not pay its memory (issue 17: 100 MB idle), and stops after a while
-// without one.
+// calls, as AgentEntryService has them, and the full /scorecard table, built and posted there. The thread starts
+// on the first call, so an app nobody asks does not pay its memory (issue 17: 100 MB idle), and stops after a
+// while without one.
 import { Worker } from "node:worker_threads";
 import type { Logger } from "@slack/bolt";
 import type { SeatWithKpis } from "../domain/model";
