@@ -49,7 +49,9 @@ export const ownersDmed = (fake: LocalSlack, count: number): number =>
  * answers slowly, so it dies with some DMs sent and some of those not yet recorded.
  */
 export async function killMidFanOut(fake: LocalSlack, victim: CadenceProcess, ownerCount: number): Promise<void> {
-  fake.setLatency(400);
+  // Each instance sends 16 DMs at a time, so a few bursts cover the owners: answers this slow leave the test time to
+  // see the fan-out under way between two bursts, even on a busy machine (at 400 ms a CI run once saw all done).
+  fake.setLatency(1_500);
   await sendCommand(fake, victim, "/cadence run checkins");
   await fake.waitFor(() => ownersDmed(fake, ownerCount) >= 3, 30_000);
   // Counted just before the signal, not after the victim has exited: meanwhile the other instances go on with the
