@@ -15,11 +15,12 @@ import { openDatabase } from "../src/db/database";
 import { hashToken, newToken } from "../src/services/seat-tokens";
 import { formatMs, type BenchResult, type Metric } from "./support/bench-result";
 import { bootChildApp, type ChildApp } from "./support/child-app";
+import { positiveFromEnv } from "./support/env-number";
 import { latencyMetric, p99ShiftRange, summarize } from "./support/latency";
 import { atSteadyRate } from "./support/load-driver";
 import type { TeamSpec } from "./support/seed-team";
 import { workerSlashCommander, type TimedCommand } from "./support/slash-commands";
-import { lowerSlackSidePriority } from "./support/slack-side-priority";
+import { lowerThisThreadsPriority } from "./support/low-priority";
 import { startTsWorker } from "./support/ts-worker";
 import { pushOne, type AgentClient, type ApiCall } from "./support/agent-push";
 import type { SteadyRun } from "./support/load-driver";
@@ -43,13 +44,13 @@ const RATE_WINDOW_MS = 61_000;
 const TEAM: TeamSpec = { seats: 300, ownersCount: 100, kpisPerSeat: 3, weeksOfHistory: 13, askedWeek: { missing: 0.5, offTrack: 0.2 } };
 
 export async function benchAgentApi(): Promise<BenchResult[]> {
-  const seconds = benchSeconds();
-  const repeats = benchRepeats();
+  const seconds = positiveFromEnv("AGENT_BENCH_SECONDS", DEFAULT_SECONDS, MAX_SECONDS);
+  const repeats = Math.round(positiveFromEnv("AGENT_BENCH_REPEATS", DEFAULT_REPEATS));
   const app = await bootChildApp({ team: TEAM, latencyMs: SLACK_LATENCY_MS });
   // Acks timed on a thread of their own: this one's fake Slack takes the answers and the DM refreshes meanwhile,
-  // below the app's priority (support/slack-side-priority.ts).
+  // below the app's priority (support/low-priority.ts).
   const commander = await workerSlashCommander(app.url, app.slack);
-  lowerSlackSidePriority();
+  lowerThisThreadsPriority();
   try {
     const tokens = await issueTokens(app);
     const agents = tokens.slice(0, TOKENS_UNDER_LOAD);
@@ -137,17 +138,6 @@ async function apiLoadInWorker(job: {
     },
     stop: async () => void (await worker.terminate()),
   };
-}
-
-function benchRepeats(): number {
-  const fromEnv = Number(process.env.AGENT_BENCH_REPEATS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_REPEATS;
-}
-
-function benchSeconds(): number {
-  const fromEnv = Number(process.env.AGENT_BENCH_SECONDS);
-  if (!process.env.AGENT_BENCH_SECONDS || !Number.isFinite(fromEnv) || fromEnv <= 0) return DEFAULT_SECONDS;
-  return Math.min(fromEnv, MAX_SECONDS);
 }
 
 /** A token per AI seat, written as `/cadence seat token` would store it (its hash). */

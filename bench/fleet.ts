@@ -3,6 +3,7 @@
 // a copy of one seeded database; then 50 slash commands a second spread round-robin over three instances, as a
 // load balancer would. Every DM must reach its owner exactly once (the delivery key in each message's metadata).
 // Needs PostgreSQL: CADENCE_BENCH_POSTGRES_URL, or a throwaway server started here (bench/support/postgres-server.ts).
+import { positiveFromEnv } from "./support/env-number";
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { loadConfig } from "../src/config/config";
@@ -149,7 +150,7 @@ interface LoadRun {
 
 /** 50 commands a second, request i to instance i mod 3 (a round-robin balancer). */
 async function timeLoad(server: BenchPostgres, slack: LocalSlack, seeded: SeededDatabase, now: Date): Promise<LoadRun> {
-  const seconds = Number(process.env.FLEET_LOAD_SECONDS) > 0 ? Number(process.env.FLEET_LOAD_SECONDS) : DEFAULT_LOAD_SECONDS;
+  const seconds = positiveFromEnv("FLEET_LOAD_SECONDS", DEFAULT_LOAD_SECONDS);
   const fleet = await startFleet(server, slack, seeded, FLEET, now);
   const commanders = fleet.instances.map((instance) => slashCommander(instance.url, slack));
   try {

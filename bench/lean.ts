@@ -4,15 +4,15 @@
 // /scorecard ack at 20 concurrent requests (40 and 500 KPIs for Cadence; the bare app acks whatever comes). Each
 // Cadence figure is printed with its ratio to the bare app's. The machine is shared: compare within a run, never
 // across runs; the ack rounds alternate between the two apps for the same reason. Acks are timed on threads of
-// their own at the apps' priority; the fake Slack that takes the answers runs below it (slack-side-priority.ts).
+// their own at the apps' priority; the fake Slack that takes the answers runs below it (support/low-priority.ts).
 import { openDatabase } from "../src/db/database";
 import { cadenceEnvironment } from "../tools/testkit/environment";
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
 import { ADMIN } from "./support/boot";
-import { percentile } from "./support/latency";
+import { summarize } from "./support/latency";
 import { markAsked, seedTeam, type TeamSpec } from "./support/seed-team";
 import { workerSlashCommander, type SlashCommander } from "./support/slash-commands";
-import { lowerSlackSidePriority } from "./support/slack-side-priority";
+import { lowerThisThreadsPriority } from "./support/low-priority";
 import {
   buildBundles,
   bundleSurroundings,
@@ -72,7 +72,7 @@ export async function benchLean(): Promise<BenchResult[]> {
       await sleep(IDLE_FOR_A_WHILE_MS - SOON_AFTER_START_MS);
       const idle = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
       const startup: Metric[] = [
-        ratio(`start-up to healthy /healthz, median of ${STARTS}`, median(startups.cadence), median(startups.bare), formatMs),
+        ratio(`start-up to healthy /healthz, median of ${STARTS}`, summarize(startups.cadence).p50, summarize(startups.bare).p50, formatMs),
         {
           metric: "start-up, each start (goal ≤ 1 s)",
           value: `${startups.cadence.map(formatMs).join(", ")} (bare Bolt ${startups.bare.map(formatMs).join(", ")})`,
@@ -85,7 +85,7 @@ export async function benchLean(): Promise<BenchResult[]> {
       // Acks timed on threads of their own: this one's fake Slack takes Cadence's answers meanwhile.
       const bareCommander = await workerSlashCommander(bare.url, slack);
       const cadenceCommander = await workerSlashCommander(cadence.url, slack);
-      lowerSlackSidePriority();
+      lowerThisThreadsPriority();
       try {
         const db = await openDatabase(databaseUrl);
         try {
@@ -101,7 +101,7 @@ export async function benchLean(): Promise<BenchResult[]> {
             const measured = await ackRounds(apps, ROUNDS, ADMIN, failures);
             const delay = { bare: await loopDelay.bare(), cadence: await loopDelay.cadence() };
             acks.push(
-              ratio(`/scorecard ack p99, ${CONCURRENCY} concurrent, ${team.label}`, p99(measured.cadence), p99(measured.bare), formatMs),
+              ratio(`/scorecard ack p99, ${CONCURRENCY} concurrent, ${team.label}`, summarize(measured.cadence).p99, summarize(measured.bare).p99, formatMs),
               loopDelayMetric(`event-loop delay p99 / max over those rounds, ${team.label}`, delay),
             );
           }
@@ -170,18 +170,6 @@ async function timedStartAndKill(start: () => Promise<Started>): Promise<number>
   await exited;
   return started.startMs;
 }
-
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
-
-const p99 = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    99,
-  );
 
 /**
  * How long each app's event loop was held while those rounds ran: an ack arriving at that moment waits as long.

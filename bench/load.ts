@@ -2,6 +2,7 @@
 // signed slash commands. First each kind of request alone, one at a time (its answer time and CPU cost, hence
 // what one process can serve); then 50 a second for 60 s (LOAD_SECONDS shortens it); then 3 bursts of 200 at
 // once. Slack gives up on a command not acknowledged within 3 s: any ack that slow, or any failed request, FAILs.
+import { positiveFromEnv } from "./support/env-number";
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import type { RecordedCall } from "../tools/local-slack/server";
@@ -70,7 +71,7 @@ interface AloneRun {
 }
 
 export async function benchLoad(): Promise<BenchResult[]> {
-  const seconds = loadSeconds();
+  const seconds = positiveFromEnv("LOAD_SECONDS", DEFAULT_SECONDS, MAX_SECONDS);
   const app = await bootChildApp({ team: LOAD_TEAM, latencyMs: SLACK_LATENCY_MS });
   const commander = slashCommander(app.url, app.slack);
   let sent = 0;
@@ -101,12 +102,6 @@ export async function benchLoad(): Promise<BenchResult[]> {
     commander.close();
     await app.stop();
   }
-}
-
-function loadSeconds(): number {
-  const fromEnv = Number(process.env.LOAD_SECONDS);
-  if (!process.env.LOAD_SECONDS || !Number.isFinite(fromEnv) || fromEnv <= 0) return DEFAULT_SECONDS;
-  return Math.min(fromEnv, MAX_SECONDS);
 }
 
 /** A request of this kind by a user allowed to make it; `/scorecard set` walks over the KPIs with varied values. */

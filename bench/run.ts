@@ -85,7 +85,7 @@ async function main(): Promise<number> {
 
 /**
  * Several benchmarks run one after another, each in a process of its own (this script again, with its exact name):
- * what one leaves behind (a heap grown by its load, a thread's lowered priority, see support/slack-side-priority.ts)
+ * what one leaves behind (a heap grown by its load, a thread's lowered priority, see support/low-priority.ts)
  * must not colour the next one's figures.
  */
 async function runEachInItsOwnProcess(selected: Benchmark[]): Promise<number> {

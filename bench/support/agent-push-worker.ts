@@ -1,7 +1,7 @@
 // The agent API load of bench/agent-api.ts, in a worker thread: its 100 requests a second and their callbacks run on
 // an event loop of their own, so they do not delay the bench's measuring of /scorecard acks on the main thread (the
 // app's own delay is what is measured there).
-import { setPriority } from "node:os";
+import { lowerThisThreadsPriority } from "./low-priority";
 import { parentPort, workerData } from "node:worker_threads";
 import { atSteadyRate } from "./load-driver";
 import { pushOne, type AgentClient } from "./agent-push";
@@ -19,13 +19,9 @@ export interface Stretch {
   seconds: number;
 }
 
-// The agents' side runs at a low priority (a Linux thread's nice value is its own): in production agents run on
-// other machines, and here, on the app's two cores, the load's own sending would otherwise take CPU from the app.
-try {
-  setPriority(10);
-} catch {
-  // Elsewhere the load runs as it is.
-}
+// The agents' side runs at a low priority: in production agents run on other machines, and here, on the app's two
+// cores, the load's own sending would otherwise take CPU from the app.
+lowerThisThreadsPriority();
 
 const job = workerData as Job;
 // Booted ahead of the measured window: "ready" once loaded, then one stretch of load per message.
