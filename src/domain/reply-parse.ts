@@ -39,7 +39,8 @@ export function parseCheckinReply(text: string, kpis: ReplyKpi[], asked: ReplyKp
   // Only unnamed lines take the next KPI in order; `name: value` and `note:` lines do not use up a position.
   let position = 0;
   lines.forEach((line, index) => {
-    const named = /^[-•*]?\s*(.+?)\s*[:=]\s*(.*)$/.exec(line);
+    // A list marker first (- • *), the bullet written as an escape: tools/build.mjs keeps the bundle one byte a character.
+    const named = /^[-\u2022*]?\s*(.+?)\s*[:=]\s*(.*)$/.exec(line);
     if (named && named[1].toLowerCase() === "note") {
       note = named[2].slice(0, 500) || null;
       return;

@@ -87,7 +87,8 @@ function readByUnit(text: string, unit: Unit): number | undefined {
     case "percent":
       return parseNumber(text.replace(/\s*%$/, ""));
     case "currency":
-      return parseNumber(text.replace(/^([+-]?)\s*[$€£¥]\s*/, "$1"));
+      // $ € £ ¥, written as escapes: tools/build.mjs keeps the bundle one byte a character.
+      return parseNumber(text.replace(/^([+-]?)\s*[$\u20AC\u00A3\u00A5]\s*/, "$1"));
     case "duration":
       return parseDuration(text);
     case "yes/no": {

@@ -141,7 +141,8 @@ function parseSeatToken(tokens: Token[]): Parsed<CadenceCommand> {
 /** Without a unit word, the target's own form says it: `97%`, `$1,200`, `1h 30m`, `yes`. */
 function unitImpliedBy(target: string): Unit {
   if (/%\s*$/.test(target)) return "percent";
-  if (/^[+-]?\s*[$€£¥]/.test(target)) return "currency";
+  // $ € £ ¥, written as escapes: tools/build.mjs keeps the bundle one byte a character.
+  if (/^[+-]?\s*[$\u20AC\u00A3\u00A5]/.test(target)) return "currency";
   if (!parseValue(target, "number").ok && parseValue(target, "duration").ok) return "duration";
   if (!parseValue(target, "number").ok && parseValue(target, "yes/no").ok) return "yes/no";
   return "number";
