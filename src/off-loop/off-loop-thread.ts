@@ -24,6 +24,7 @@ import type { TableAnswer } from "../services/scorecard-service";
 import { respondEphemeral } from "../slack/listeners/respond-with";
 import { respondTo } from "../slack/response-url";
 import { agentServiceOn } from "../api/agent-service-on";
+import { joinedReads } from "./joined-reads";
 import type { FromThread, OffLoopCall, OffLoopData, ToThread } from "./off-loop-protocol";
 
 // Agents and answers can wait and acks cannot: on Linux a thread's nice value is its own (setpriority(2), NOTES),
@@ -55,6 +56,8 @@ function queriesSinceLastAnswer(): { queries?: number } {
 // Posted before the request's answer, so the main thread hears of the values first.
 const agents = agentServiceOn(db, tz, (recorded) => send({ kind: "recorded", recorded }));
 const scorecard = new ScorecardLoader({ seats: new SeatRepository(db), entries: new EntryRepository(db) });
+// The table does not depend on who asks: commands arriving together share one read and build (joined-reads.ts).
+const weeksTable = joinedReads(async (week: string) => buildScorecardReply(await scorecard.load(week, TREND_WEEKS)));
 
 async function call(request: OffLoopCall): Promise<unknown> {
   switch (request.op) {
@@ -73,7 +76,7 @@ async function call(request: OffLoopCall): Promise<unknown> {
 async function answerScorecard(week: string, responseUrl: string): Promise<TableAnswer> {
   let reply: Reply;
   try {
-    reply = buildScorecardReply(await scorecard.load(week, TREND_WEEKS));
+    reply = await weeksTable(week);
   } catch (error) {
     return { posted: false, reason: error instanceof Error ? error.message : String(error) };
   }
