@@ -91,9 +91,9 @@ await build({
 // escapes in src/, and a bundle holding such a character again fails the build here.
 for (const bundle of ["main.js", "off-loop-thread.js"]) {
   const lines = readFileSync(join(dist, bundle), "utf8").split("\n");
-  const found = lines.findIndex((line) => /[^\x00-\xff]/.test(line));
+  const found = lines.findIndex((line) => /[\u0100-\uffff]/.test(line));
   if (found >= 0) {
-    const at = lines[found].search(/[^\x00-\xff]/);
+    const at = lines[found].search(/[\u0100-\uffff]/);
     console.error(`dist/${bundle}:${found + 1} holds a character past Latin-1: ...${lines[found].slice(Math.max(0, at - 60), at + 20)}...`);
     console.error("write the character as a \\u escape in src/ (see tools/build.mjs)");
     process.exit(1);
