@@ -5,6 +5,8 @@
 // Cadence figure is printed with its ratio to the bare app's. The machine is shared: compare within a run, never
 // across runs; the ack rounds alternate between the two apps for the same reason. Acks are timed on threads of
 // their own at the apps' priority; the fake Slack that takes the answers runs below it (support/low-priority.ts).
+// The apps run on one core and the benchmark on the other (support/separate-cores.ts), Slack's side being
+// elsewhere in use.
 import { openDatabase } from "../src/db/database";
 import { cadenceEnvironment } from "../tools/testkit/environment";
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
@@ -13,6 +15,7 @@ import { p99ShiftRange, summarize } from "./support/latency";
 import { markAsked, seedTeam, type TeamSpec } from "./support/seed-team";
 import { workerSlashCommander, type SlashCommander } from "./support/slash-commands";
 import { lowerThisThreadsPriority } from "./support/low-priority";
+import { separateCores } from "./support/separate-cores";
 import {
   buildBundles,
   bundleSurroundings,
@@ -55,8 +58,9 @@ export async function benchLean(): Promise<BenchResult[]> {
     // The bare app runs as any Bolt app would, with no flags; Cadence with npm start's.
     // Both load support/loop-delay.mjs (a few lines, no dependencies) so the load's event-loop delay can be read.
     const npmStart = startCommand();
-    const startBare = () => startProcess(bundles.bare, env, [LOOP_DELAY_FLAG]);
-    const startCadence = () => startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG]);
+    const appCores = separateCores();
+    const startBare = () => startProcess(bundles.bare, env, [LOOP_DELAY_FLAG], appCores);
+    const startCadence = () => startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG], appCores);
     const startups = { bare: [] as number[], cadence: [] as number[] };
     for (let start = 1; start < STARTS; start += 1) {
       startups.bare.push(await timedStartAndKill(startBare));

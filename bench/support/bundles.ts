@@ -53,8 +53,8 @@ export async function buildBundles(): Promise<{ cadence: string; bare: string }>
 }
 
 /** Starts a bundle with plain Node (and `nodeFlags`) and times it until /healthz answers 200. */
-export async function startProcess(bundle: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Started> {
-  const started = await startBundleProcess(bundle, env, { nodeFlags });
+export async function startProcess(bundle: string, env: Record<string, string>, nodeFlags: string[] = [], cpus?: string): Promise<Started> {
+  const started = await startBundleProcess(bundle, env, { nodeFlags, cpus });
   return {
     child: started.child,
     url: started.url,

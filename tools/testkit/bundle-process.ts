@@ -17,10 +17,13 @@ export interface BundleProcess {
 export async function startBundleProcess(
   bundle: string,
   env: Record<string, string>,
-  options: { nodeFlags?: string[]; cwd?: string } = {},
+  /** cpus: the cores it may run on (taskset's list, "1"), for a benchmark that keeps its own load elsewhere. */
+  options: { nodeFlags?: string[]; cwd?: string; cpus?: string } = {},
 ): Promise<BundleProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), bundle], {
+  const node = [process.execPath, ...(options.nodeFlags ?? []), bundle];
+  const [command, ...args] = options.cpus ? ["taskset", "-c", options.cpus, ...node] : node;
+  const child = spawn(command!, args, {
     cwd: options.cwd ?? PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
