@@ -8,6 +8,7 @@
 // The apps run on one core and the benchmark on the other (support/separate-cores.ts), Slack's side being
 // elsewhere in use.
 import { openDatabase } from "../src/db/database";
+import type { LocalSlack } from "../tools/local-slack/server";
 import { cadenceEnvironment } from "../tools/testkit/environment";
 import { formatMb, formatMs, type BenchResult, type Metric } from "./support/bench-result";
 import { ADMIN } from "./support/boot";
@@ -40,11 +41,15 @@ const WARM_UP_ROUNDS = 3;
 // Start-up is timed over several starts of each app, taken in turns, and given as their median: one start on a
 // shared machine moved by 0.3 s from run to run.
 const STARTS = 5;
-// Resident memory 3 s after start-up, and again once idle for a while: V8's memory reducer shrinks the heap
-// about 8 s after allocation stops (kLongDelayMs in V8's src/heap/memory-reducer.cc), which is how a server waiting for the
-// next request sits. Issue 17's idle goal is judged on the later figure; both are printed.
+// Resident memory 3 s after start-up, and then while idle: V8's memory reducer shrinks the heap about 8 s after
+// allocation stops (kLongDelayMs in V8's src/heap/memory-reducer.cc), which is how a server waiting for the next
+// request sits. Cadence's first scheduler tick runs at start with the team in the database (users looked up, the
+// check-in paths run for the first time), so its allocation stops a few seconds after start-up: one reading at
+// 15 s caught it before the reducer in one run of two (103.7 MB against 93.8 MB; a second later, 96 MB). Issue
+// 17's idle goal is judged on the median of one reading a second from 20 to 30 s after start-up.
 const SOON_AFTER_START_MS = 3_000;
-const IDLE_FOR_A_WHILE_MS = 15_000;
+const IDLE_FROM_MS = 20_000;
+const IDLE_READINGS = 11;
 const TEAMS: { label: string; spec: TeamSpec }[] = [
   { label: "40 KPIs", spec: { seats: 10, ownersCount: 10, kpisPerSeat: 4, weeksOfHistory: 13 } },
   { label: "500 KPIs", spec: { seats: 125, ownersCount: 125, kpisPerSeat: 4, weeksOfHistory: 52 } },
@@ -59,6 +64,11 @@ export async function benchLean(): Promise<BenchResult[]> {
     // Both load support/loop-delay.mjs (a few lines, no dependencies) so the load's event-loop delay can be read.
     const npmStart = startCommand();
     const appCores = separateCores();
+    // The first team is in the database before the apps start, as a team is when Cadence starts in use: the
+    // scheduler's first tick, run at start, then meets it there. Seeded after start, that tick found nobody, and
+    // the next one (at the minute) ran the check-in paths for the first time in the process, cold: it held the
+    // event loop for 30-70 ms in the middle of the measured rounds (a CPU profile, and per-round acks).
+    await reseed(databaseUrl, slack, TEAMS[0]!.spec);
     const startBare = () => startProcess(bundles.bare, env, [LOOP_DELAY_FLAG], appCores);
     const startCadence = () => startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG], appCores);
     const startups = { bare: [] as number[], cadence: [] as number[] };
@@ -73,8 +83,14 @@ export async function benchLean(): Promise<BenchResult[]> {
     try {
       await sleep(SOON_AFTER_START_MS);
       const soon = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
-      await sleep(IDLE_FOR_A_WHILE_MS - SOON_AFTER_START_MS);
-      const idle = { bare: rssOf(bare.child), cadence: rssOf(cadence.child) };
+      await sleep(IDLE_FROM_MS - SOON_AFTER_START_MS);
+      const readings = { bare: [] as number[], cadence: [] as number[] };
+      for (let reading = 0; reading < IDLE_READINGS; reading += 1) {
+        if (reading > 0) await sleep(1_000);
+        readings.bare.push(rssOf(bare.child));
+        readings.cadence.push(rssOf(cadence.child));
+      }
+      const idle = { bare: summarize(readings.bare).p50, cadence: summarize(readings.cadence).p50 };
       const startup: Metric[] = [
         ratio(`start-up to healthy /healthz, median of ${STARTS}`, summarize(startups.cadence).p50, summarize(startups.bare).p50, formatMs),
         {
@@ -82,7 +98,16 @@ export async function benchLean(): Promise<BenchResult[]> {
           value: `${startups.cadence.map(formatMs).join(", ")} (bare Bolt ${startups.bare.map(formatMs).join(", ")})`,
         },
         ratio(`RSS ${SOON_AFTER_START_MS / 1000} s after start-up`, soon.cadence, soon.bare, formatMb),
-        ratio(`idle RSS (${IDLE_FOR_A_WHILE_MS / 1000} s after start-up; goal ≤ 100 MB)`, idle.cadence, idle.bare, formatMb),
+        ratio(
+          `idle RSS (median of ${IDLE_READINGS} readings, ${IDLE_FROM_MS / 1000}-${IDLE_FROM_MS / 1000 + IDLE_READINGS - 1} s after start-up; goal ≤ 100 MB)`,
+          idle.cadence,
+          idle.bare,
+          formatMb,
+        ),
+        {
+          metric: "idle RSS, highest of those readings",
+          value: `${formatMb(Math.max(...readings.cadence))} (bare Bolt ${formatMb(Math.max(...readings.bare))})`,
+        },
       ];
       const acks: Metric[] = [];
       const failures: string[] = [];
@@ -91,26 +116,17 @@ export async function benchLean(): Promise<BenchResult[]> {
       const cadenceCommander = await workerSlashCommander(cadence.url, slack);
       lowerThisThreadsPriority();
       try {
-        const db = await openDatabase(databaseUrl);
-        try {
-          for (const team of TEAMS) {
-            await db.$executeRawUnsafe('DELETE FROM "Entry"');
-            await db.$executeRawUnsafe('DELETE FROM "Kpi"');
-            await db.$executeRawUnsafe('DELETE FROM "Seat"');
-            const seeded = await seedTeam(db, slack, team.spec, { now: new Date(), teamTz: "UTC" });
-            await markAsked(db, seeded.ownerIds, new Date());
-            const apps = { bare: bareCommander, cadence: cadenceCommander };
-            await ackRounds(apps, WARM_UP_ROUNDS, ADMIN, []);
-            const loopDelay = { bare: bare.measureLoopDelay(), cadence: cadence.measureLoopDelay() };
-            const measured = await ackRounds(apps, ROUNDS, ADMIN, failures);
-            const delay = { bare: await loopDelay.bare(), cadence: await loopDelay.cadence() };
-            acks.push(
-              ackRatio(`/scorecard ack p99, ${CONCURRENCY} concurrent, ${team.label}`, measured),
-              loopDelayMetric(`event-loop delay p99 / max over those rounds, ${team.label}`, delay),
-            );
-          }
-        } finally {
-          await db.$disconnect();
+        for (const team of TEAMS) {
+          if (team !== TEAMS[0]) await reseed(databaseUrl, slack, team.spec);
+          const apps = { bare: bareCommander, cadence: cadenceCommander };
+          await ackRounds(apps, WARM_UP_ROUNDS, ADMIN, []);
+          const loopDelay = { bare: bare.measureLoopDelay(), cadence: cadence.measureLoopDelay() };
+          const measured = await ackRounds(apps, ROUNDS, ADMIN, failures);
+          const delay = { bare: await loopDelay.bare(), cadence: await loopDelay.cadence() };
+          acks.push(
+            ackRatio(`/scorecard ack p99, ${CONCURRENCY} concurrent, ${team.label}`, measured),
+            loopDelayMetric(`event-loop delay p99 / max over those rounds, ${team.label}`, delay),
+          );
         }
       } finally {
         bareCommander.close();
@@ -175,6 +191,20 @@ function ackRatio(metric: string, acks: { bare: number[]; cadence: number[] }): 
   const [cadence, bare] = [summarize(acks.cadence).p99, summarize(acks.bare).p99];
   const [low, high] = p99ShiftRange(acks.bare, acks.cadence).map((shift) => (1 + shift).toFixed(2));
   return { metric, value: `${formatMs(cadence)} (bare Bolt ${formatMs(bare)}; ${(cadence / bare).toFixed(2)}×, 90 % of resamples ${low}× to ${high}×)` };
+}
+
+/** The team in the database replaced by one of `spec`, its owners already asked for their numbers. */
+async function reseed(databaseUrl: string, slack: LocalSlack, spec: TeamSpec): Promise<void> {
+  const db = await openDatabase(databaseUrl);
+  try {
+    await db.$executeRawUnsafe('DELETE FROM "Entry"');
+    await db.$executeRawUnsafe('DELETE FROM "Kpi"');
+    await db.$executeRawUnsafe('DELETE FROM "Seat"');
+    const seeded = await seedTeam(db, slack, spec, { now: new Date(), teamTz: "UTC" });
+    await markAsked(db, seeded.ownerIds, new Date());
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** One start of an app until /healthz answers, then the app killed: how long it took. */
