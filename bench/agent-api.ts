@@ -21,6 +21,7 @@ import { atSteadyRate } from "./support/load-driver";
 import type { TeamSpec } from "./support/seed-team";
 import { workerSlashCommander, type TimedCommand } from "./support/slash-commands";
 import { lowerThisThreadsPriority } from "./support/low-priority";
+import { separateCores } from "./support/separate-cores";
 import { startTsWorker } from "./support/ts-worker";
 import { pushOne, type AgentClient, type ApiCall } from "./support/agent-push";
 import type { SteadyRun } from "./support/load-driver";
@@ -46,7 +47,8 @@ const TEAM: TeamSpec = { seats: 300, ownersCount: 100, kpisPerSeat: 3, weeksOfHi
 export async function benchAgentApi(): Promise<BenchResult[]> {
   const seconds = positiveFromEnv("AGENT_BENCH_SECONDS", DEFAULT_SECONDS, MAX_SECONDS);
   const repeats = Math.round(positiveFromEnv("AGENT_BENCH_REPEATS", DEFAULT_REPEATS));
-  const app = await bootChildApp({ team: TEAM, latencyMs: SLACK_LATENCY_MS });
+  // The app on one core, the agents' load and the fake Slack on the other: in use they are on other machines.
+  const app = await bootChildApp({ team: TEAM, latencyMs: SLACK_LATENCY_MS, cpus: separateCores() });
   // Acks timed on a thread of their own: this one's fake Slack takes the answers and the DM refreshes meanwhile,
   // below the app's priority (support/low-priority.ts).
   const commander = await workerSlashCommander(app.url, app.slack);

@@ -22,6 +22,8 @@ export interface ChildAppOptions {
   team: TeamSpec;
   /** Delay the fake Slack adds to every answer. */
   latencyMs?: number;
+  /** The cores the app runs on (support/separate-cores.ts); anywhere when not given. */
+  cpus?: string;
   /** The app's frozen clock. */
   startAt?: string;
 }
@@ -72,7 +74,7 @@ export async function bootChildApp(options: ChildAppOptions): Promise<ChildApp> 
     const npmStart = startCommand();
     child = await startCadenceProcess(
       { ...env, ...npmStart.env, ...logLevel, CADENCE_NOW: now.toISOString(), CADENCE_SCHEDULER: "off" },
-      { logs: "forward", nodeArgs: [...npmStart.flags, ...profile] },
+      { logs: "forward", nodeArgs: [...npmStart.flags, ...profile], cpus: options.cpus },
     );
     const running = child;
     const fakeSlack = slack;

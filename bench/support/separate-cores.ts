@@ -1,5 +1,6 @@
-// The apps measured side by side get one core and the benchmark's own parts (the threads that time the acks, the
-// fake Slack that takes the answers) the other, as in use, where Slack and its load are on other machines. On the
+// The apps measured get one core and the benchmark's own parts (the threads that time the acks, the fake Slack
+// that takes the answers, the agents' load in agent-api) the other, as in use, where Slack, its load and the
+// agents are on other machines. On the
 // two shared cores of these machines the three had competed for both: Cadence's off-loop thread, which builds the
 // answers, ran while the fake Slack parsed them and the timing threads waited for a core, and only Cadence gives
 // answers (a bare Bolt app acks and is done). Both apps get the same core, so each is measured as on a one-core

@@ -26,11 +26,15 @@ export interface CadenceProcessOptions {
   logs?: "keep" | "forward";
   /** Extra Node flags for the child, e.g. `--cpu-prof` to profile it (`BENCH_CPU_PROF` in the benchmarks). */
   nodeArgs?: string[];
+  /** The cores it may run on (taskset's list, "1"), for a benchmark that keeps its own load elsewhere. */
+  cpus?: string;
 }
 
 /** `env` is the child's whole environment (cadenceEnvironment() plus CADENCE_NOW, CADENCE_SCHEDULER, …). */
 export async function startCadenceProcess(env: Record<string, string>, options: CadenceProcessOptions = {}): Promise<CadenceProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", CHILD], {
+  const node = [process.execPath, ...(options.nodeArgs ?? []), "--import", "tsx", CHILD];
+  const [command, ...args] = options.cpus ? ["taskset", "-c", options.cpus, ...node] : node;
+  const child = spawn(command!, args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
