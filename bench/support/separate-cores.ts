@@ -4,8 +4,8 @@
 // two shared cores of these machines the three had competed for both: Cadence's off-loop thread, which builds the
 // answers, ran while the fake Slack parsed them and the timing threads waited for a core, and only Cadence gives
 // answers (a bare Bolt app acks and is done). Both apps get the same core, so each is measured as on a one-core
-// host. Measured by `npm run bench -- lean`: /scorecard ack p99 with 500 KPIs 1.18-2.18x bare Bolt's over six
-// runs sharing the cores, 0.98x and 1.01x in two runs apart.
+// host. Measured by `npm run bench -- lean`: /scorecard ack p99 with 500 KPIs 1.18-2.18x bare Bolt's over nine
+// runs sharing the cores, 0.92-1.01x over four runs apart.
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 
