@@ -7,28 +7,35 @@
 // the caller has just recorded was written. It waits for the next, which it shares with everyone who asks until
 // that one begins. A burst of N callers therefore costs two reads, not N.
 
+interface Read<Value> {
+  readonly value: Promise<Value>;
+  readonly begun: boolean;
+}
+
 /** `read`, with callers of the same key sharing the next read that has not begun yet. */
 export function joinedReads<Key, Value>(read: (key: Key) => Promise<Value>): (key: Key) => Promise<Value> {
-  /** The read each key's next callers join: not begun yet. */
-  const waiting = new Map<Key, Promise<Value>>();
-  /** The last read made of each key, begun or not: the next one begins after it settles. */
-  const latest = new Map<Key, Promise<Value>>();
+  /** The last read of each key: joined while it has not begun, waited for by the next one once it has. */
+  const latest = new Map<Key, Read<Value>>();
   return (key) => {
-    const joinable = waiting.get(key);
-    if (joinable) return joinable;
     const previous = latest.get(key);
+    if (previous && !previous.begun) return previous.value;
+    let begun = false;
     const begin = () => {
-      waiting.delete(key);
+      begun = true;
       return read(key);
     };
-    const next = previous ? previous.then(begin, begin) : Promise.resolve().then(begin);
-    waiting.set(key, next);
+    const next: Read<Value> = {
+      value: previous ? previous.value.then(begin, begin) : Promise.resolve().then(begin),
+      get begun() {
+        return begun;
+      },
+    };
     latest.set(key, next);
     // Forget a key once its last read settles, so keys asked once (past weeks) are not kept.
     const forget = () => {
       if (latest.get(key) === next) latest.delete(key);
     };
-    next.then(forget, forget);
-    return next;
+    next.value.then(forget, forget);
+    return next.value;
   };
 }

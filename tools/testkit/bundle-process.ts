@@ -2,6 +2,7 @@
 // own and waits until its /healthz answers 200: the npm-start test and the lean benchmarks start it the same way.
 import { spawn, type ChildProcess } from "node:child_process";
 import { PROJECT_ROOT } from "../../src/db/project-root";
+import { onCores } from "./on-cores";
 
 const START_TIMEOUT_MS = 60_000;
 
@@ -21,9 +22,8 @@ export async function startBundleProcess(
   options: { nodeFlags?: string[]; cwd?: string; cpus?: string } = {},
 ): Promise<BundleProcess> {
   const started = performance.now();
-  const node = [process.execPath, ...(options.nodeFlags ?? []), bundle];
-  const [command, ...args] = options.cpus ? ["taskset", "-c", options.cpus, ...node] : node;
-  const child = spawn(command!, args, {
+  const [command, args] = onCores(options.cpus, [process.execPath, ...(options.nodeFlags ?? []), bundle]);
+  const child = spawn(command, args, {
     cwd: options.cwd ?? PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,7 @@
 import { PROJECT_ROOT } from "../../src/db/project-root";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { onCores } from "./on-cores";
 import type { AdvanceClock, AppUsage } from "./child-cadence";
 
 const CHILD = join(PROJECT_ROOT, "tools", "testkit", "child-cadence.ts");
@@ -32,9 +33,8 @@ export interface CadenceProcessOptions {
 
 /** `env` is the child's whole environment (cadenceEnvironment() plus CADENCE_NOW, CADENCE_SCHEDULER, …). */
 export async function startCadenceProcess(env: Record<string, string>, options: CadenceProcessOptions = {}): Promise<CadenceProcess> {
-  const node = [process.execPath, ...(options.nodeArgs ?? []), "--import", "tsx", CHILD];
-  const [command, ...args] = options.cpus ? ["taskset", "-c", options.cpus, ...node] : node;
-  const child = spawn(command!, args, {
+  const [command, args] = onCores(options.cpus, [process.execPath, ...(options.nodeArgs ?? []), "--import", "tsx", CHILD]);
+  const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
