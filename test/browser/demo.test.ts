@@ -209,7 +209,18 @@ describe("the demo in a browser (npm run test:browser)", () => {
     const digests = message("Weekly digest");
     await expect.poll(() => digests.count()).toBe(3);
     const latest = digests.last();
-    await latest.scrollIntoViewIfNeeded();
+    // The page re-renders the channel on each event (page/app.js sets innerHTML), and the digest's thread parts are
+    // still arriving: a scroll that meets an element replaced under it is tried again (it failed so once in CI).
+    await expect
+      .poll(
+        () =>
+          latest.scrollIntoViewIfNeeded().then(
+            () => true,
+            () => false,
+          ),
+        { timeout: WAIT_MS },
+      )
+      .toBe(true);
     expect(await latest.textContent()).toContain("Rate this week's meeting");
     await shot("09-digest");
     await latest.getByRole("button", { name: "8", exact: true }).click();
