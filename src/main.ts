@@ -17,6 +17,7 @@ import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { IdempotencyRepository } from "./repositories/idempotency-repository";
 import { SeatTokenRepository } from "./repositories/seat-token-repository";
 import { watchSeatData } from "./repositories/seat-data-cache";
+import { watchValues } from "./repositories/value-changes";
 import { SeatTokenService } from "./services/seat-tokens";
 import { CheckinRepository } from "./repositories/checkin-repository";
 import { CheckinQueueRepository } from "./repositories/checkin-queue-repository";
@@ -478,8 +479,10 @@ function offLoopWorker(
   onRecorded: (recorded: RecordedValues[]) => Promise<void>,
 ): OffLoopWorker {
   const worker = new OffLoopWorker({ data: { databaseUrl: config.databaseUrl, tz: config.tz }, onRecorded, logger, onQuery });
-  // Tokens revoked or rotated, seats paused or retired here reach the thread's recent reads before its next call.
+  // Tokens revoked or rotated, seats paused or retired, values recorded here reach the thread's recent reads
+  // before its next call.
   watchSeatData(db, () => worker.seatDataChanged());
+  watchValues(db, (weeks) => worker.valuesChanged(weeks));
   return worker;
 }
 

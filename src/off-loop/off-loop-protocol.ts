@@ -28,7 +28,7 @@ export type OffLoopResult = {
   scorecard: TableAnswer;
 };
 
-export type ToThread = ({ id: number } & OffLoopCall) | { op: "seat-data-changed" } | { op: "stop" };
+export type ToThread = ({ id: number } & OffLoopCall) | { op: "seat-data-changed" } | { op: "values-changed"; weeks: IsoWeek[] } | { op: "stop" };
 
 export type FromThread =
   | { kind: "ready" }

@@ -17,14 +17,14 @@ import { TREND_WEEKS } from "../domain/trend";
 import { buildScorecardReply } from "../messages/scorecard-blocks";
 import type { Reply } from "../messages/reply";
 import { EntryRepository } from "../repositories/entry-repository";
-import { seatDataChanged } from "../repositories/seat-data-cache";
+import { seatDataChanged, watchSeatData } from "../repositories/seat-data-cache";
 import { SeatRepository } from "../repositories/seat-repository";
-import { ScorecardLoader } from "../services/scorecard-data";
+import { watchValues } from "../repositories/value-changes";
 import type { TableAnswer } from "../services/scorecard-service";
 import { respondEphemeral } from "../slack/listeners/respond-with";
 import { respondTo } from "../slack/response-url";
 import { agentServiceOn } from "../api/agent-service-on";
-import { joinedReads } from "./joined-reads";
+import { ScorecardTables } from "./scorecard-tables";
 import type { FromThread, OffLoopCall, OffLoopData, ToThread } from "./off-loop-protocol";
 
 // Agents and answers can wait and acks cannot: on Linux a thread's nice value is its own (setpriority(2), NOTES),
@@ -55,9 +55,11 @@ function queriesSinceLastAnswer(): { queries?: number } {
 }
 // Posted before the request's answer, so the main thread hears of the values first.
 const agents = agentServiceOn(db, tz, (recorded) => send({ kind: "recorded", recorded }));
-const scorecard = new ScorecardLoader({ seats: new SeatRepository(db), entries: new EntryRepository(db) });
-// The table does not depend on who asks: commands arriving together share one read and build (joined-reads.ts).
-const weeksTable = joinedReads(async (week: string) => buildScorecardReply(await scorecard.load(week, TREND_WEEKS)));
+// The table does not depend on who asks: it is built once and kept while what it shows is unchanged. Values the
+// agents write here, and seats or KPIs changed on the main thread (told below), drop what they touch.
+const tables = new ScorecardTables({ seats: new SeatRepository(db), entries: new EntryRepository(db), build: buildScorecardReply, weekCount: TREND_WEEKS });
+watchValues(db, (weeks) => tables.valuesChanged(weeks));
+watchSeatData(db, () => tables.seatsChanged());
 
 async function call(request: OffLoopCall): Promise<unknown> {
   switch (request.op) {
@@ -76,7 +78,7 @@ async function call(request: OffLoopCall): Promise<unknown> {
 async function answerScorecard(week: string, responseUrl: string): Promise<TableAnswer> {
   let reply: Reply;
   try {
-    reply = await weeksTable(week);
+    reply = await tables.reply(week);
   } catch (error) {
     return { posted: false, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -86,6 +88,7 @@ async function answerScorecard(week: string, responseUrl: string): Promise<Table
 
 port.on("message", (message: ToThread) => {
   if (message.op === "seat-data-changed") return seatDataChanged(db);
+  if (message.op === "values-changed") return tables.valuesChanged(message.weeks);
   if (message.op === "stop") {
     void db.$disconnect().finally(() => send({ kind: "stopped" }));
     return;

@@ -72,7 +72,17 @@ export class OffLoopWorker implements AgentEntries {
 
   /** A seat, KPI or token changed on this thread: the worker's recent reads of them are dropped before its next call. */
   seatDataChanged(): void {
-    void this.thread?.then((worker) => worker.postMessage({ op: "seat-data-changed" } satisfies ToThread)).catch(() => {});
+    this.tell({ op: "seat-data-changed" });
+  }
+
+  /** Values of these weeks were written on this thread: the worker's tables showing them are built again. */
+  valuesChanged(weeks: IsoWeek[]): void {
+    this.tell({ op: "values-changed", weeks });
+  }
+
+  // A thread not running keeps no reads. One starting gets this before any call made after it (one port, in order).
+  private tell(message: ToThread): void {
+    void this.thread?.then((worker) => worker.postMessage(message)).catch(() => {});
   }
 
   /** Lets the calls in flight finish, then ends the thread and its database connection. */

@@ -5,6 +5,7 @@ import type { Entry, EntrySource } from "../domain/model";
 import { writeAudit, type AuditInput, type Tx } from "./audit";
 import { insertAudits, insertEntries, readEarlierEntries, updateEntry } from "./entry-writes";
 import { inChunks } from "./chunks";
+import { valuesChanged } from "./value-changes";
 
 export interface NewEntry {
   kpiId: number;
@@ -93,6 +94,7 @@ export class EntryRepository {
       await insertEntries(tx, created);
       await insertAudits(tx, audits);
     });
+    valuesChanged(this.db, [...new Set(entries.map((entry) => entry.week))]);
   }
 
   /**
@@ -101,7 +103,7 @@ export class EntryRepository {
    */
   async confirmAgentValues(kpiIds: number[], week: string, actor: string, at: Date): Promise<number> {
     if (kpiIds.length === 0) return 0;
-    return transaction(this.db, async (tx) => {
+    const confirmed = await transaction(this.db, async (tx) => {
       const rows = await tx.entry.findMany({ where: { kpiId: { in: kpiIds }, week, source: "agent", confirmedAt: null } });
       for (const row of rows) {
         await tx.entry.update({ where: { id: row.id }, data: { confirmedBy: actor, confirmedAt: at } });
@@ -116,6 +118,8 @@ export class EntryRepository {
       }
       return rows.length;
     });
+    if (confirmed > 0) valuesChanged(this.db, [week]);
+    return confirmed;
   }
 
   async forWeeks(kpiIds: number[], weeks: string[]): Promise<Entry[]> {

@@ -68,6 +68,20 @@ describe("/scorecard", () => {
     expect(text).toMatch(/Resolution rate\s+≥ 85%\s+–\s+–\s+–\s+80%✗\s+90%✓\s+/);
   });
 
+  // The off-loop thread keeps a week's table while nothing it shows changes: what changes on the main thread
+  // reaches it before the next /scorecard, well within the 2 s it may otherwise keep a read.
+  it("shows at once a value, a correction and a KPI added since the last /scorecard", async () => {
+    await app.command("/cadence", 'seat add "Support triage agent" <@UOWN> agent');
+    await app.command("/cadence", 'kpi add "Support triage agent" "Resolution rate" >= 85 percent');
+    await app.command("/scorecard", 'set "Resolution rate" 80 2026-W47', "UOWN");
+    const table = async () => JSON.stringify((await app.commandAll("/scorecard", "", "UOWN")).map((message) => message.blocks));
+    expect(await table()).toMatch(/Resolution rate\s+≥ 85%(\s+–){4}\s+80%✗/);
+    await app.command("/scorecard", 'set "Resolution rate" 92 2026-W47', "UOWN");
+    expect(await table()).toMatch(/Resolution rate\s+≥ 85%(\s+–){4}\s+92%✓/);
+    await app.command("/cadence", 'kpi add "Support triage agent" "First reply hours" <= 4 number');
+    expect(await table()).toContain("First reply hours");
+  });
+
   it("stays within 50 blocks and 3,000 characters per text with 100 KPIs, and shows them all", async () => {
     const names = await seedScorecard(25, 4, 13);
     const messages = await app.commandAll("/scorecard", "", "UOWN");

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { OffLoopWorker } from "../../src/off-loop/off-loop-worker";
 import { openDatabase } from "../../src/db/database";
 import { TREND_WEEKS } from "../../src/domain/trend";
+import { trailingWeeks } from "../../src/domain/week";
 import { buildScorecardReply } from "../../src/messages/scorecard-blocks";
 import { splitReply } from "../../src/messages/reply";
 import { EntryRepository } from "../../src/repositories/entry-repository";
@@ -70,6 +71,11 @@ describe("OffLoopWorker", () => {
     worker = new OffLoopWorker({ data: { databaseUrl, tz: "UTC" }, onRecorded: async () => {}, logger, onQuery: () => void (there += 1) });
     await worker.answerScorecard("2026-W47", slack.newResponseUrl()); // the first call also opens the thread's connection
     there = 0;
+    expect(await worker.answerScorecard("2026-W47", slack.newResponseUrl())).toEqual({ posted: true });
+    expect(there).toBe(0); // nothing changed: the table is kept
+    // Told that everything it shows changed, the thread reads it all again.
+    worker.seatDataChanged();
+    worker.valuesChanged(trailingWeeks("2026-W47", TREND_WEEKS));
     expect(await worker.answerScorecard("2026-W47", slack.newResponseUrl())).toEqual({ posted: true });
     let here = 0;
     const db = await openDatabase(databaseUrl, { onQuery: () => void (here += 1) });

@@ -1,0 +1,19 @@
+// Who hears that KPI values were written through a database connection, once the write is committed: the
+// off-loop thread keeps recent reads of them for /scorecard (src/off-loop/scorecard-tables.ts), and values
+// written on the other thread, through the other connection, must reach it before its next answer.
+import type { Database } from "../db/database";
+import type { IsoWeek } from "../domain/week";
+
+type Watcher = (weeks: IsoWeek[]) => void;
+
+const watchers = new WeakMap<Database, Watcher[]>();
+
+/** Called by the entry repository after values of these weeks were written (or confirmed) through `db`. */
+export function valuesChanged(db: Database, weeks: IsoWeek[]): void {
+  if (weeks.length === 0) return;
+  for (const watcher of watchers.get(db) ?? []) watcher(weeks);
+}
+
+export function watchValues(db: Database, watcher: Watcher): void {
+  watchers.set(db, [...(watchers.get(db) ?? []), watcher]);
+}
