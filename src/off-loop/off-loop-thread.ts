@@ -15,14 +15,13 @@ import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "../db/database";
 import { TREND_WEEKS } from "../domain/trend";
 import { buildScorecardReply } from "../messages/scorecard-blocks";
-import type { Reply } from "../messages/reply";
 import { EntryRepository } from "../repositories/entry-repository";
 import { seatDataChanged, watchSeatData } from "../repositories/seat-data-cache";
 import { SeatRepository } from "../repositories/seat-repository";
 import { watchValues } from "../repositories/value-changes";
 import type { TableAnswer } from "../services/scorecard-service";
-import { respondEphemeral } from "../slack/listeners/respond-with";
-import { respondTo } from "../slack/response-url";
+import { ephemeralMessages } from "../slack/listeners/respond-with";
+import { postJson } from "../slack/response-url";
 import { agentServiceOn } from "../api/agent-service-on";
 import { ScorecardTables } from "./scorecard-tables";
 import type { FromThread, OffLoopCall, OffLoopData, ToThread } from "./off-loop-protocol";
@@ -55,9 +54,15 @@ function queriesSinceLastAnswer(): { queries?: number } {
 }
 // Posted before the request's answer, so the main thread hears of the values first.
 const agents = agentServiceOn(db, tz, (recorded) => send({ kind: "recorded", recorded }));
-// The table does not depend on who asks: it is built once and kept while what it shows is unchanged. Values the
-// agents write here, and seats or KPIs changed on the main thread (told below), drop what they touch.
-const tables = new ScorecardTables({ seats: new SeatRepository(db), entries: new EntryRepository(db), build: buildScorecardReply, weekCount: TREND_WEEKS });
+// The table does not depend on who asks: it is built once, as the bodies of the messages that post it, and kept
+// while what it shows is unchanged. Values the agents write here, and those and seats or KPIs changed on the main
+// thread (told below), drop what they touch.
+const tables = new ScorecardTables({
+  seats: new SeatRepository(db),
+  entries: new EntryRepository(db),
+  build: (data) => ephemeralMessages(buildScorecardReply(data)).map((message) => Buffer.from(JSON.stringify(message))),
+  weekCount: TREND_WEEKS,
+});
 watchValues(db, (weeks) => tables.valuesChanged(weeks));
 watchSeatData(db, () => tables.seatsChanged());
 
@@ -76,13 +81,13 @@ async function call(request: OffLoopCall): Promise<unknown> {
 
 /** Builds the week's table and posts it; a table that could not be built is not an error of the post. */
 async function answerScorecard(week: string, responseUrl: string): Promise<TableAnswer> {
-  let reply: Reply;
+  let bodies: Buffer[];
   try {
-    reply = await tables.reply(week);
+    bodies = await tables.reply(week);
   } catch (error) {
     return { posted: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  await respondEphemeral(respondTo(responseUrl), reply);
+  for (const body of bodies) await postJson(responseUrl, body);
   return { posted: true };
 }
 
