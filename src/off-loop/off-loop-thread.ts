@@ -55,15 +55,16 @@ function queriesSinceLastAnswer(): { queries?: number } {
 // Posted before the request's answer, so the main thread hears of the values first.
 const agents = agentServiceOn(db, tz, (recorded) => send({ kind: "recorded", recorded }));
 // The table does not depend on who asks: it is built once, as the bodies of the messages that post it, and kept
-// while what it shows is unchanged. Values the agents write here, and those and seats or KPIs changed on the main
-// thread (told below), drop what they touch.
+// while what it shows is unchanged. Values and seats or KPIs changed on the main thread (told below) drop what
+// they touch; values the agents write here show within a second (scorecard-tables.ts).
 const tables = new ScorecardTables({
   seats: new SeatRepository(db),
   entries: new EntryRepository(db),
   build: (data) => ephemeralMessages(buildScorecardReply(data)).map((message) => Buffer.from(JSON.stringify(message))),
   weekCount: TREND_WEEKS,
 });
-watchValues(db, (weeks) => tables.valuesChanged(weeks));
+// What is written on this thread's connection is what agents push through the API.
+watchValues(db, (weeks) => tables.valuesChanged(weeks, "agent"));
 watchSeatData(db, () => tables.seatsChanged());
 
 async function call(request: OffLoopCall): Promise<unknown> {
@@ -83,7 +84,7 @@ async function call(request: OffLoopCall): Promise<unknown> {
 async function answerScorecard(week: string, responseUrl: string): Promise<TableAnswer> {
   let bodies: Buffer[];
   try {
-    bodies = await tables.reply(week);
+    bodies = await tables.table(week);
   } catch (error) {
     return { posted: false, reason: error instanceof Error ? error.message : String(error) };
   }

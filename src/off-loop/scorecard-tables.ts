@@ -10,7 +10,11 @@
 //   at once, through whichever thread wrote it, before the next table is asked for;
 // - another instance on the same PostgreSQL database cannot tell this one, so a piece is used for at most
 //   RECENT_READ_MS after its read began.
-// A caller never joins a read begun before a change: the change has dropped that read, and the caller begins another.
+// A caller never joins a read begun before a change made by a person: the change has dropped that read, and the
+// caller begins another. Values the agents push through the API are the exception: they show within
+// AGENT_VALUES_SHOW_WITHIN_MS, as their owners' DMs refresh at most every few seconds (refresh-service.ts). An
+// agent pushing all the time would otherwise have every /scorecard read its week and build the whole table again
+// (20-30 ms of CPU each, measured beside agent-api's 100 values a second), while nobody waits for that value.
 import type { SeatWithKpis } from "../domain/model";
 import type { ScorecardData } from "../domain/scorecard";
 import { trailingWeeks, type IsoWeek } from "../domain/week";
@@ -19,10 +23,12 @@ import type { SeatRepository } from "../repositories/seat-repository";
 import { addWeekValues, emptyScorecard } from "../services/scorecard-data";
 
 export const RECENT_READ_MS = 2_000;
+export const AGENT_VALUES_SHOW_WITHIN_MS = 1_000;
 
 interface Read<Value> {
   readonly value: Promise<Value>;
-  readonly began: number;
+  /** Reused until then (monotonic ms): the limit after it began, or sooner when told of a change to show soon. */
+  until: number;
 }
 
 /** Reads by key, each reused until it is dropped or older than the limit; a failed read is not reused. */
@@ -38,8 +44,8 @@ class RecentReads<Key, Value> {
   get(key: Key): Read<Value> {
     const kept = this.reads.get(key);
     if (kept && this.isCurrent(key, kept)) return kept;
-    const began = this.now();
-    const read: Read<Value> = { value: this.load(key), began };
+    const until = this.now() + this.ttlMs;
+    const read: Read<Value> = { value: this.load(key), until };
     this.reads.set(key, read);
     read.value.catch(() => this.drop(key, read));
     return read;
@@ -47,7 +53,13 @@ class RecentReads<Key, Value> {
 
   /** Whether `read` is still the one a caller asking for `key` now would get. */
   isCurrent(key: Key, read: Read<Value>): boolean {
-    return this.reads.get(key) === read && this.now() - read.began < this.ttlMs;
+    return this.reads.get(key) === read && this.now() < read.until;
+  }
+
+  /** What `key` read has changed; a caller asking more than `withinMs` from now reads it again. */
+  dropWithin(key: Key, withinMs: number): void {
+    const read = this.reads.get(key);
+    if (read) read.until = Math.min(read.until, this.now() + withinMs);
   }
 
   drop(key: Key, only?: Read<Value>): void {
@@ -64,22 +76,22 @@ class RecentReads<Key, Value> {
   }
 }
 
-interface Table<Reply> {
-  reply: Promise<Reply>;
+interface Table<Built> {
+  built: Promise<Built>;
   seats: Read<SeatWithKpis[]>;
   weeks: [IsoWeek, Read<ScorecardValue[]>][];
 }
 
-export class ScorecardTables<Reply> {
+export class ScorecardTables<Built> {
   private readonly seatLists: RecentReads<"all", SeatWithKpis[]>;
   private readonly weekValues: RecentReads<IsoWeek, ScorecardValue[]>;
-  private readonly tables = new Map<IsoWeek, Table<Reply>>();
+  private readonly tables = new Map<IsoWeek, Table<Built>>();
 
   constructor(
     private readonly deps: {
       seats: Pick<SeatRepository, "listSeats">;
       entries: Pick<EntryRepository, "scorecardValues">;
-      build: (data: ScorecardData) => Reply;
+      build: (data: ScorecardData) => Built;
       weekCount: number;
       ttlMs?: number;
       /** A monotonic clock in ms: the real one, since the limit is about other instances' writes in real time. */
@@ -93,23 +105,29 @@ export class ScorecardTables<Reply> {
   }
 
   /** The week's table, built from current reads: the same one for every caller until something it shows changes. */
-  reply(week: IsoWeek): Promise<Reply> {
+  table(week: IsoWeek): Promise<Built> {
     const kept = this.tables.get(week);
-    if (kept && this.isCurrent(kept)) return kept.reply;
+    if (kept && this.isCurrent(kept)) return kept.built;
     this.forgetOld();
     const seats = this.seatLists.get("all");
     const weeks = trailingWeeks(week, this.deps.weekCount).map((each): [IsoWeek, Read<ScorecardValue[]>] => [each, this.weekValues.get(each)]);
-    const table: Table<Reply> = { reply: this.build(seats, weeks), seats, weeks };
+    const table: Table<Built> = { built: this.build(seats, weeks), seats, weeks };
     this.tables.set(week, table);
-    table.reply.catch(() => {
+    table.built.catch(() => {
       if (this.tables.get(week) === table) this.tables.delete(week);
     });
-    return table.reply;
+    return table.built;
   }
 
-  /** Values of these weeks were written: tables showing them are built again, reading only these weeks anew. */
-  valuesChanged(weeks: IsoWeek[]): void {
-    for (const week of weeks) this.weekValues.drop(week);
+  /**
+   * Values of these weeks were written: tables showing them are built again, reading only these weeks anew; at
+   * once, or for an agent's values within AGENT_VALUES_SHOW_WITHIN_MS.
+   */
+  valuesChanged(weeks: IsoWeek[], by: "person" | "agent" = "person"): void {
+    for (const week of weeks) {
+      if (by === "agent") this.weekValues.dropWithin(week, AGENT_VALUES_SHOW_WITHIN_MS);
+      else this.weekValues.drop(week);
+    }
   }
 
   /** Seats or KPIs changed: every table reads them again. */
@@ -117,7 +135,7 @@ export class ScorecardTables<Reply> {
     this.seatLists.dropAll();
   }
 
-  private async build(seats: Read<SeatWithKpis[]>, weeks: [IsoWeek, Read<ScorecardValue[]>][]): Promise<Reply> {
+  private async build(seats: Read<SeatWithKpis[]>, weeks: [IsoWeek, Read<ScorecardValue[]>][]): Promise<Built> {
     const data = emptyScorecard(
       weeks.map(([week]) => week),
       await seats.value,
@@ -126,7 +144,7 @@ export class ScorecardTables<Reply> {
     return this.deps.build(data);
   }
 
-  private isCurrent(table: Table<Reply>): boolean {
+  private isCurrent(table: Table<Built>): boolean {
     return this.seatLists.isCurrent("all", table.seats) && table.weeks.every(([week, read]) => this.weekValues.isCurrent(week, read));
   }
 

@@ -306,7 +306,7 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     await app.command("/cadence", "run checkins");
     await app.slack.waitFor(() => app.slack.dmsTo("UOWN")[0]);
     const token = await makeToken();
-    // A table shown before: the off-loop thread keeps it until values it shows change, on either thread.
+    // A table shown before: the off-loop thread keeps it until values it shows change.
     const table = async () => JSON.stringify((await app.commandAll("/scorecard", "", "UOWN"))[0].blocks);
     expect(await table()).not.toContain("41");
     expect(
@@ -322,7 +322,8 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     await app.slack.waitFor(() => dmText().includes("the agent reported all 2 numbers"));
     expect(dmText()).toContain("🤖 *41*, reported by the agent");
     expect(dmText()).toContain("Confirm all");
-    expect(await table()).toContain("🤖41✓");
+    // An agent's values show in /scorecard within a second (src/off-loop/scorecard-tables.ts).
+    await expect.poll(table, { timeout: 5_000, interval: 200 }).toContain("🤖41✓");
 
     await clickButton(app, { userId: "UOWN", actionId: ACTIONS.confirmAgentValues, value: JSON.stringify({ week: "2026-W47", ownerId: "UOWN" }) });
     await app.slack.waitFor(() => !dmText().includes("🤖"));

@@ -3,7 +3,7 @@ import type { SeatWithKpis } from "../../src/domain/model";
 import type { ScorecardData } from "../../src/domain/scorecard";
 import { trailingWeeks } from "../../src/domain/week";
 import type { ScorecardValue } from "../../src/repositories/entry-repository";
-import { ScorecardTables } from "../../src/off-loop/scorecard-tables";
+import { AGENT_VALUES_SHOW_WITHIN_MS, ScorecardTables } from "../../src/off-loop/scorecard-tables";
 
 const WEEK = "2026-W47";
 const WEEKS = 4;
@@ -91,8 +91,8 @@ describe("ScorecardTables", () => {
   it("reads and builds a week's table once for callers asking together and for those asking later", async () => {
     const database = fakeDatabase();
     const { tables, builds } = tablesOver(database);
-    const together = await Promise.all(Array.from({ length: 20 }, () => tables.reply(WEEK)));
-    const later = await tables.reply(WEEK);
+    const together = await Promise.all(Array.from({ length: 20 }, () => tables.table(WEEK)));
+    const later = await tables.table(WEEK);
     expect(new Set([...together, later])).toEqual(new Set(["Support: 1 1 1 1"]));
     expect(database.reads).toHaveLength(1 + WEEKS);
     expect(builds()).toBe(1);
@@ -101,10 +101,10 @@ describe("ScorecardTables", () => {
   it("reads again only the week whose values were written, and shows them", async () => {
     const database = fakeDatabase();
     const { tables, builds } = tablesOver(database);
-    await tables.reply(WEEK);
+    await tables.table(WEEK);
     database.write(lastWeek, 5);
     tables.valuesChanged([lastWeek]);
-    expect(await tables.reply(WEEK)).toBe("Support: 1 1 5 1");
+    expect(await tables.table(WEEK)).toBe("Support: 1 1 5 1");
     expect(readsOf(database.reads, lastWeek)).toBe(2);
     expect(readsOf(database.reads, WEEK)).toBe(1);
     expect(readsOf(database.reads, "seats")).toBe(1);
@@ -114,9 +114,9 @@ describe("ScorecardTables", () => {
   it("keeps a table when values of a week it does not show were written", async () => {
     const database = fakeDatabase();
     const { tables, builds } = tablesOver(database);
-    await tables.reply(WEEK);
+    await tables.table(WEEK);
     tables.valuesChanged(["2026-W48"]);
-    await tables.reply(WEEK);
+    await tables.table(WEEK);
     expect(database.reads).toHaveLength(1 + WEEKS);
     expect(builds()).toBe(1);
   });
@@ -124,10 +124,10 @@ describe("ScorecardTables", () => {
   it("reads the seats again, and no week, when seats or KPIs changed", async () => {
     const database = fakeDatabase();
     const { tables } = tablesOver(database);
-    await tables.reply(WEEK);
+    await tables.table(WEEK);
     database.renameSeat("Care");
     tables.seatsChanged();
-    expect(await tables.reply(WEEK)).toBe("Care: 1 1 1 1");
+    expect(await tables.table(WEEK)).toBe("Care: 1 1 1 1");
     expect(readsOf(database.reads, "seats")).toBe(2);
     expect(database.reads).toHaveLength(2 + WEEKS);
   });
@@ -135,23 +135,42 @@ describe("ScorecardTables", () => {
   it("reads everything again once its reads are older than the limit, for what other instances wrote", async () => {
     const database = fakeDatabase();
     const { tables, advance } = tablesOver(database);
-    await tables.reply(WEEK);
+    await tables.table(WEEK);
     database.write(WEEK, 9); // on another instance: nobody tells this one
     advance(TTL_MS - 1);
-    expect(await tables.reply(WEEK)).toBe("Support: 1 1 1 1");
+    expect(await tables.table(WEEK)).toBe("Support: 1 1 1 1");
     advance(1);
-    expect(await tables.reply(WEEK)).toBe("Support: 1 1 1 9");
+    expect(await tables.table(WEEK)).toBe("Support: 1 1 1 9");
     expect(database.reads).toHaveLength(2 * (1 + WEEKS));
+  });
+
+  it("shows an agent's values within a second, reading their week once however many the agent sends", async () => {
+    const database = fakeDatabase();
+    const { tables, advance } = tablesOver(database);
+    await tables.table(WEEK);
+    for (let value = 2; value <= 6; value += 1) {
+      database.write(WEEK, value);
+      tables.valuesChanged([WEEK], "agent");
+      advance(100);
+      expect(await tables.table(WEEK)).toBe("Support: 1 1 1 1");
+    }
+    advance(AGENT_VALUES_SHOW_WITHIN_MS - 500);
+    expect(await tables.table(WEEK)).toBe("Support: 1 1 1 6");
+    expect(readsOf(database.reads, WEEK)).toBe(2);
+    // A person's value right after shows at once.
+    database.write(WEEK, 7);
+    tables.valuesChanged([WEEK]);
+    expect(await tables.table(WEEK)).toBe("Support: 1 1 1 7");
   });
 
   it("never gives a caller a read that began before a change it was told of", async () => {
     const database = fakeDatabase();
     const { tables } = tablesOver(database);
     database.hold();
-    const before = tables.reply(WEEK);
+    const before = tables.table(WEEK);
     database.write(WEEK, 3);
     tables.valuesChanged([WEEK]);
-    const after = tables.reply(WEEK);
+    const after = tables.table(WEEK);
     database.release();
     expect(await before).toBe("Support: 1 1 1 1");
     expect(await after).toBe("Support: 1 1 1 3");
@@ -161,9 +180,9 @@ describe("ScorecardTables", () => {
     const database = fakeDatabase();
     const { tables } = tablesOver(database);
     database.failNextRead();
-    const failed = Promise.all([tables.reply(WEEK), tables.reply(WEEK)]);
+    const failed = Promise.all([tables.table(WEEK), tables.table(WEEK)]);
     await expect(failed).rejects.toThrow("database is locked");
-    expect(await tables.reply(WEEK)).toBe("Support: 1 1 1 1");
+    expect(await tables.table(WEEK)).toBe("Support: 1 1 1 1");
     expect(readsOf(database.reads, "seats")).toBe(2);
   });
 });
