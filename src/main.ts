@@ -99,6 +99,8 @@ export interface StartOptions {
   setupChecks?: boolean;
   /** The agent API's body cap, body deadline and rate limit (tests shorten the deadline). */
   apiLimits?: Partial<AgentApiLimits>;
+  /** How long the off-loop thread may reuse a read of the scorecard, for other instances' writes (tests lengthen it). */
+  scorecardReadMs?: number;
   /** Called once per SQL statement (benchmarks count the queries of a hot path). */
   onQuery?: () => void;
 }
@@ -162,7 +164,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   // Instances on several hosts share the check-in fan-out; on SQLite (one host) the scheduler's holder sends it all.
   const sharedCheckins = onPostgres ? new SharedCheckinQueue(repositories.checkinQueue, registry) : undefined;
   // The agent API's work and the full /scorecard table run on a thread of their own, away from the acks.
-  const offLoop = offLoopWorker(db, { config, logger, onQuery: options.onQuery }, (recorded) => services.entries.announce(recorded));
+  const offLoop = offLoopWorker(db, { config, logger, onQuery: options.onQuery, scorecardReadMs: options.scorecardReadMs }, (recorded) =>
+    services.entries.announce(recorded),
+  );
   const scorecardAnswerer: TableAnswerer = (week, responseUrl) => offLoop.answerScorecard(week, responseUrl);
   const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins, scorecardAnswerer });
   agentApi = new AgentApi({ agents: offLoop, clock, logger, limits: options.apiLimits });
@@ -475,10 +479,10 @@ function wirePilot(
  */
 function offLoopWorker(
   db: Database,
-  { config, logger, onQuery }: { config: Config; logger: Logger; onQuery?: () => void },
+  { config, logger, onQuery, scorecardReadMs }: { config: Config; logger: Logger; onQuery?: () => void; scorecardReadMs?: number },
   onRecorded: (recorded: RecordedValues[]) => Promise<void>,
 ): OffLoopWorker {
-  const worker = new OffLoopWorker({ data: { databaseUrl: config.databaseUrl, tz: config.tz }, onRecorded, logger, onQuery });
+  const worker = new OffLoopWorker({ data: { databaseUrl: config.databaseUrl, tz: config.tz, scorecardReadMs }, onRecorded, logger, onQuery });
   // Tokens revoked or rotated, seats paused or retired, values recorded here reach the thread's recent reads
   // before its next call.
   watchSeatData(db, () => worker.seatDataChanged());

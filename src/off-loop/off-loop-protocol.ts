@@ -12,6 +12,8 @@ export interface OffLoopData {
   tz: string;
   /** Count the thread's database statements and report them with each answer (benchmarks count queries). */
   countQueries?: boolean;
+  /** How long the thread may reuse a read of the scorecard (scorecard-tables.ts): tests lengthen it. */
+  scorecardReadMs?: number;
 }
 
 /** What the main thread asks; `now` comes from its clock, which tests set. */

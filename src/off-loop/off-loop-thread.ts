@@ -13,7 +13,6 @@
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "../db/database";
-import { databaseProvider } from "../db/database-url";
 import { TREND_WEEKS } from "../domain/trend";
 import { buildScorecardReply } from "../messages/scorecard-blocks";
 import { EntryRepository } from "../repositories/entry-repository";
@@ -24,7 +23,7 @@ import type { TableAnswer } from "../services/scorecard-service";
 import { ephemeralMessages } from "../slack/listeners/respond-with";
 import { postJson } from "../slack/response-url";
 import { agentServiceOn } from "../api/agent-service-on";
-import { RECENT_READ_MS, ScorecardTables } from "./scorecard-tables";
+import { ScorecardTables } from "./scorecard-tables";
 import type { FromThread, OffLoopCall, OffLoopData, ToThread } from "./off-loop-protocol";
 
 // Agents and answers can wait and acks cannot: on Linux a thread's nice value is its own (setpriority(2), NOTES),
@@ -38,7 +37,7 @@ try {
 }
 
 const port = parentPort!;
-const { databaseUrl, tz, countQueries } = workerData as OffLoopData;
+const { databaseUrl, tz, countQueries, scorecardReadMs } = workerData as OffLoopData;
 const send = (message: FromThread) => port.postMessage(message);
 
 let queries = 0;
@@ -63,7 +62,7 @@ const tables = new ScorecardTables({
   entries: new EntryRepository(db),
   build: (data) => ephemeralMessages(buildScorecardReply(data)).map((message) => Buffer.from(JSON.stringify(message))),
   weekCount: TREND_WEEKS,
-  ttlMs: RECENT_READ_MS[databaseProvider(databaseUrl) ?? "sqlite"],
+  ttlMs: scorecardReadMs,
 });
 // What is written on this thread's connection is what agents push through the API.
 watchValues(db, (weeks) => tables.valuesChanged(weeks, "agent"));

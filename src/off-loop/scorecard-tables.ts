@@ -6,13 +6,10 @@
 // What a table is built from is kept in pieces, each read once and then reused: the seats with their KPIs, and each
 // week's values. A change drops only the pieces it touches, so a value recorded for this week makes the next table
 // read that week again and none of the twelve before it. Two limits keep a table from being stale:
-// - in this process, every write of values (value-changes.ts), seats or KPIs (seat-data-cache.ts) drops its pieces
-//   at once, through whichever thread wrote it, before the next table is asked for;
-// - another instance on the same PostgreSQL database cannot tell this one, so there a piece is used for at most
-//   RECENT_READ_MS after its read began. SQLite serves one instance, so nothing writes its values but this
-//   process, which tells; there the limit is only for a change made outside Cadence (by hand, a restore), and a
-//   minute keeps a team's meeting from reading the whole table again every couple of seconds (npm run bench --
-//   lean: at 500 KPIs the table read again every 2 s fell into the measured rounds).
+// - in this process, a person's value (value-changes.ts, told by the main thread) and any change of seats or KPIs
+//   (seat-data-cache.ts) drop their pieces before the next table is asked for;
+// - another instance on the same database (several on PostgreSQL, or a second one serving Slack on the same SQLite
+//   file) cannot tell this one, so a piece is used for at most RECENT_READ_MS after its read began.
 // A caller never joins a read begun before a change made by a person: the change has dropped that read, and the
 // caller begins another. Values the agents push through the API are the exception: they show within
 // AGENT_VALUES_SHOW_WITHIN_MS, as their owners' DMs refresh at most every few seconds (refresh-service.ts). An
@@ -25,7 +22,7 @@ import type { EntryRepository, ScorecardValue } from "../repositories/entry-repo
 import type { SeatRepository } from "../repositories/seat-repository";
 import { addWeekValues, emptyScorecard } from "../services/scorecard-data";
 
-export const RECENT_READ_MS = { postgres: 2_000, sqlite: 60_000 } as const;
+export const RECENT_READ_MS = 2_000;
 export const AGENT_VALUES_SHOW_WITHIN_MS = 1_000;
 
 interface Read<Value> {
@@ -96,14 +93,15 @@ export class ScorecardTables<Built> {
       entries: Pick<EntryRepository, "scorecardValues">;
       build: (data: ScorecardData) => Built;
       weekCount: number;
-      ttlMs: number;
+      ttlMs?: number;
       /** A monotonic clock in ms: the real one, since the limit is about other instances' writes in real time. */
       monotonicNow?: () => number;
     },
   ) {
     const now = deps.monotonicNow ?? (() => performance.now());
-    this.seatLists = new RecentReads(() => deps.seats.listSeats(), deps.ttlMs, now);
-    this.weekValues = new RecentReads((week) => deps.entries.scorecardValues(week), deps.ttlMs, now);
+    const ttlMs = deps.ttlMs ?? RECENT_READ_MS;
+    this.seatLists = new RecentReads(() => deps.seats.listSeats(), ttlMs, now);
+    this.weekValues = new RecentReads((week) => deps.entries.scorecardValues(week), ttlMs, now);
   }
 
   /** The week's table, built from current reads: the same one for every caller until something it shows changes. */

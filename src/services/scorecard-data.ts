@@ -1,4 +1,5 @@
-// Loads the active scorecard with its values over trailing weeks, in two queries, for every reader of it.
+// Loads the active scorecard with its values over trailing weeks (a query for the seats, one per week), for every
+// reader of it.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { SeatWithKpis } from "../domain/model";
 import type { ScorecardData } from "../domain/scorecard";

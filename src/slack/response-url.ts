@@ -9,21 +9,36 @@
 // streams, and a scan of the whole body for lone surrogates) against 0.8 ms, both ends counted, through
 // http.request (a probe of 300 posts to a local server). A meeting's 20 /scorecard answers are posted on the
 // one core the app may have beside its acks.
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 
-// Kept-alive connections: the messages of one table, and the next table, reuse them.
-const httpAgent = new HttpAgent({ keepAlive: true });
-const httpsAgent = new HttpsAgent({ keepAlive: true });
+// A post that hears nothing is given up on, so a stalled connection cannot hold the thread's call (and its stop).
+const POST_TIMEOUT_MS = 30_000;
 
-/** POSTs a message already serialised (a table posted to many response_urls is serialised once). */
-export function postJson(responseUrl: string, body: string | Buffer): Promise<void> {
+/**
+ * POSTs a message already serialised (a table posted to many response_urls is serialised once). Through Node's
+ * global agents, which keep connections alive and close them after 5 idle seconds; a kept connection the other
+ * end closed meanwhile fails at once, and that post is made again on a new one (as Node's documentation advises:
+ * https://nodejs.org/docs/latest-v20.x/api/http.html#requestreusedsocket).
+ */
+export async function postJson(responseUrl: string, body: string | Buffer): Promise<void> {
+  try {
+    return await postOnce(responseUrl, body);
+  } catch (error) {
+    if (!(error instanceof ReusedConnectionClosed)) throw error;
+    return postOnce(responseUrl, body);
+  }
+}
+
+class ReusedConnectionClosed extends Error {}
+
+function postOnce(responseUrl: string, body: string | Buffer): Promise<void> {
   const url = new URL(responseUrl);
-  const [request, agent] = url.protocol === "https:" ? [httpsRequest, httpsAgent] : [httpRequest, httpAgent];
+  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise<void>((resolve, reject) => {
-    const sending = request(
+    const sending: ClientRequest = request(
       url,
-      { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
+      { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
       (response: IncomingMessage) => {
         // Read to the end so the connection can be used again.
         response.resume();
@@ -35,7 +50,10 @@ export function postJson(responseUrl: string, body: string | Buffer): Promise<vo
         });
       },
     );
-    sending.on("error", reject);
+    sending.setTimeout(POST_TIMEOUT_MS, () => sending.destroy(new Error(`the response_url did not answer within ${POST_TIMEOUT_MS / 1000} s`)));
+    sending.on("error", (error: NodeJS.ErrnoException) =>
+      reject(sending.reusedSocket && error.code === "ECONNRESET" ? new ReusedConnectionClosed(error.message) : error),
+    );
     sending.end(body);
   });
 }

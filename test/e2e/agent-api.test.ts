@@ -308,7 +308,7 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
     const token = await makeToken();
     // A table shown before: the off-loop thread keeps it until values it shows change.
     const table = async () => JSON.stringify((await app.commandAll("/scorecard", "", "UOWN"))[0].blocks);
-    expect(await table()).not.toContain("41");
+    expect(await table()).not.toContain("🤖41");
     expect(
       (
         await post(token, {
@@ -327,7 +327,9 @@ describe("provenance: the owner confirms or corrects the agent's numbers", () =>
 
     await clickButton(app, { userId: "UOWN", actionId: ACTIONS.confirmAgentValues, value: JSON.stringify({ week: "2026-W47", ownerId: "UOWN" }) });
     await app.slack.waitFor(() => !dmText().includes("🤖"));
-    expect(await table()).not.toContain("🤖41");
+    const confirmed = await table();
+    expect(confirmed).toContain("41✓");
+    expect(confirmed).not.toContain("🤖41");
     expect(dmText()).toContain("all 2 numbers received");
     expect((await app.cadence.db.entry.findMany()).map((row) => [row.source, row.confirmedBy])).toEqual([
       ["agent", "UOWN"],

@@ -70,6 +70,7 @@ export interface BootOptions {
   expectSlackRefusals?: boolean;
   /** The agent API's limits (a short body deadline for the slow-body test). */
   apiLimits?: StartOptions["apiLimits"];
+  scorecardReadMs?: StartOptions["scorecardReadMs"];
   /** Captures log lines (e.g. warnings); other levels are dropped. */
   logger?: Partial<Record<"debug" | "info" | "warn" | "error", (...args: unknown[]) => void>>;
 }
@@ -124,6 +125,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
       heartbeatMs: options.heartbeatMs,
       setupChecks: options.setupChecks ?? false,
       apiLimits: options.apiLimits,
+      scorecardReadMs: options.scorecardReadMs,
       staleMs: options.staleMs,
     });
   const booted: BootedApp = {
