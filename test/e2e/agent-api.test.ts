@@ -23,6 +23,8 @@ beforeEach(async () => {
     clock: testClock("2026-11-23T10:00:00Z"),
     apiLimits: { bodyTimeoutMs: 300 },
     logger: { debug: capture, info: capture, warn: capture, error: capture },
+    // The off-loop thread's reads of the scorecard last a minute: only being told of a change shows it.
+    scorecardReadMs: 60_000,
   });
   app.slack.addUser({ id: "UOWN", name: "owen", tz: "UTC" });
   app.slack.addUser({ id: "UOTHER", name: "otto", tz: "UTC" });
