@@ -7,6 +7,7 @@
 // paused there is refused here within that time.
 import type { Database } from "../db/database";
 import type { Tx } from "./audit";
+import { commitWatchers } from "./commit-watchers";
 import { transaction } from "./transaction";
 
 export const SEAT_DATA_TTL_MS = 5_000;
@@ -15,17 +16,17 @@ const versions = new WeakMap<Database, number>();
 
 const versionOf = (db: Database): number => versions.get(db) ?? 0;
 
-const watchers = new WeakMap<Database, (() => void)[]>();
+const watchers = commitWatchers<void>();
 
 /** Called after a write to seats, KPIs, seat tokens or kill thresholds has been committed. */
 export function seatDataChanged(db: Database): void {
   versions.set(db, versionOf(db) + 1);
-  for (const watcher of watchers.get(db) ?? []) watcher();
+  watchers.tell(db);
 }
 
 /** Calls `watcher` after each such write through `db`: the agent API's worker thread keeps reads of its own. */
 export function watchSeatData(db: Database, watcher: () => void): void {
-  watchers.set(db, [...(watchers.get(db) ?? []), watcher]);
+  watchers.watch(db, watcher);
 }
 
 interface Cached<V> {

@@ -3,17 +3,15 @@
 // written on the other thread, through the other connection, must reach it before its next answer.
 import type { Database } from "../db/database";
 import type { IsoWeek } from "../domain/week";
+import { commitWatchers } from "./commit-watchers";
 
-type Watcher = (weeks: IsoWeek[]) => void;
-
-const watchers = new WeakMap<Database, Watcher[]>();
+const watchers = commitWatchers<IsoWeek[]>();
 
 /** Called by the entry repository after values of these weeks were written (or confirmed) through `db`. */
 export function valuesChanged(db: Database, weeks: IsoWeek[]): void {
-  if (weeks.length === 0) return;
-  for (const watcher of watchers.get(db) ?? []) watcher(weeks);
+  if (weeks.length > 0) watchers.tell(db, weeks);
 }
 
-export function watchValues(db: Database, watcher: Watcher): void {
-  watchers.set(db, [...(watchers.get(db) ?? []), watcher]);
+export function watchValues(db: Database, watcher: (weeks: IsoWeek[]) => void): void {
+  watchers.watch(db, watcher);
 }
