@@ -13,6 +13,7 @@ import { collectSetupChecks, logSetupChecks } from "./collect-setup-checks";
 import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
 import { OffLoopWorker } from "./off-loop/off-loop-worker";
 import { startApiServer, stopApiServer } from "./api/api-server";
+import { stopSteps } from "./stop-steps";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
 import { IdempotencyRepository } from "./repositories/idempotency-repository";
 import { SeatTokenRepository } from "./repositories/seat-token-repository";
@@ -122,8 +123,10 @@ export interface RunningCadence {
   stop(): Promise<void>;
 }
 
-// How long stopping waits for requests that were acked but are still being answered.
+// How long stopping waits for requests that were acked but are still being answered, and for a tick under way.
 const STOP_GRACE_MS = 10_000;
+// How long the whole stop may take: under the 30 s a process manager such as Kubernetes allows by default.
+const STOP_DEADLINE_MS = 25_000;
 
 export async function startCadence(config: Config, options: StartOptions = {}): Promise<RunningCadence> {
   const clock = options.clock ?? (() => new Date());
@@ -201,7 +204,10 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   };
 }
 
-/** The scheduler first, then requests in flight, then the database: nothing is cut off half-way. */
+/**
+ * The scheduler first, then requests in flight, then the database: nothing is cut off half-way. All of it within
+ * STOP_DEADLINE_MS: a step that hangs is logged and passed (src/stop-steps.ts says why).
+ */
 async function stopInOrder(parts: {
   leadership: SchedulerLeadership;
   setupChecks: Promise<void>;
@@ -215,19 +221,21 @@ async function stopInOrder(parts: {
   db: Database;
   logger: Logger;
 }): Promise<void> {
-  await parts.leadership.stop(STOP_GRACE_MS);
-  await parts.setupChecks;
-  await parts.app.stop();
-  if (parts.apiServer) await stopApiServer(parts.apiServer);
-  await parts.inFlight.drained(STOP_GRACE_MS);
+  const step = stopSteps({ withinMs: STOP_DEADLINE_MS, logger: parts.logger });
+  await step("the scheduler's tick", () => parts.leadership.stop(STOP_GRACE_MS));
+  await step("the start-up checks", () => parts.setupChecks);
+  await step("the Slack receiver", () => parts.app.stop());
+  const { apiServer } = parts;
+  if (apiServer) await step("the agent API's server", () => stopApiServer(apiServer));
+  await step("requests in flight", () => parts.inFlight.drained(STOP_GRACE_MS));
   // After the requests in flight, which may still be building a /scorecard there.
-  await parts.offLoop.stop();
-  await parts.refresh.idle();
-  await parts.pilot.kill.idle();
-  await parts.pilot.webhooks.idle();
+  await step("the off-loop thread", () => parts.offLoop.stop());
+  await step("refreshes of Slack messages", () => parts.refresh.idle());
+  await step("kill issues being posted", () => parts.pilot.kill.idle());
+  await step("stop webhooks being called", () => parts.pilot.webhooks.idle());
   // A database that fails now still gets closed; the instance row then ages out like a crashed one's.
-  await parts.registry.unregister().catch(warnOf(parts.logger, "leaving the instance registry"));
-  await parts.db.$disconnect();
+  await step("leaving the instance registry", () => parts.registry.unregister());
+  await step("closing the database", () => parts.db.$disconnect());
 }
 
 /** The weekly loop and the pruning of old bookkeeping rows, on the one-minute tick of whichever process leads. */

@@ -4,6 +4,7 @@ import { ACTIONS } from "../../src/messages/ids";
 import { clickIssueButton } from "../support/issue-button";
 import { bootApp, CHANNEL, testClock, type BootedApp } from "../support/boot-app";
 import { snapshotDatabase } from "../support/db-snapshot";
+import { eventually } from "../support/eventually";
 import { expectOneLineRefusal } from "../support/one-line-refusal";
 
 let app: BootedApp;
@@ -26,9 +27,10 @@ const channelPosts = () => app.slack.messages(CHANNEL).filter((message) => !mess
 
 const click = (userId: string, actionId: string, issueId: number, messageTs: string) => clickIssueButton(app, { userId, actionId, issueId, messageTs });
 
+// Slack has the post a moment before the app stores its ts on the issue: wait for both.
 async function killIssue() {
   await app.slack.waitFor(() => channelPosts().some((post) => post.text?.includes("kill threshold")));
-  const row = await app.cadence.db.issue.findFirstOrThrow({ where: { source: "kill" } });
+  const row = await eventually(() => app.cadence.db.issue.findFirst({ where: { source: "kill", messageTs: { not: null } } }));
   return { row, post: channelPosts().find((post) => post.text?.includes("kill threshold"))! };
 }
 
