@@ -28,6 +28,11 @@ export function providerOf(db: Database): DatabaseProvider {
 export interface OpenOptions {
   /** Called once per SQL statement Prisma sends (benchmarks count a hot path's queries with it). */
   onQuery?: () => void;
+  /**
+   * PostgreSQL: the most connections the pool opens (pg's default is 10). Each costs the server a process; the
+   * off-loop thread asks for few, since it has little to run side by side (SQLite has one connection anyway).
+   */
+  maxConnections?: number;
 }
 
 export async function openDatabase(databaseUrl: string, options: OpenOptions = {}): Promise<Database> {
@@ -62,6 +67,6 @@ async function openPostgres(databaseUrl: string, options: OpenOptions): Promise<
     import("@prisma/adapter-pg"),
     import("../generated/prisma-postgres/client"),
   ]);
-  const adapter = new PrismaPg({ connectionString: databaseUrl });
+  const adapter = new PrismaPg({ connectionString: databaseUrl, ...(options.maxConnections ? { max: options.maxConnections } : {}) });
   return countQueries(new PostgresPrismaClient({ adapter, log: queryEvents(options) }) as unknown as Database, options);
 }

@@ -44,7 +44,11 @@ let queries = 0;
 const countQuery = () => {
   queries += 1;
 };
-const db = await openDatabase(databaseUrl, countQueries ? { onQuery: countQuery } : {});
+// A table's first build reads its 13 weeks side by side; on PostgreSQL pg's default pool would open 10
+// connections for that, each a server process (about 40 ms of the server's CPU to start on the CI machine).
+// Three serve the table's reads and the agents' requests (a few ms each) with room to spare.
+const OFF_LOOP_MAX_CONNECTIONS = 3;
+const db = await openDatabase(databaseUrl, { maxConnections: OFF_LOOP_MAX_CONNECTIONS, ...(countQueries ? { onQuery: countQuery } : {}) });
 /** The statements run since the last answer, when counted: the main thread adds them to its own. */
 function queriesSinceLastAnswer(): { queries?: number } {
   if (!countQueries) return {};

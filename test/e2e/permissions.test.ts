@@ -478,7 +478,7 @@ describe("who may do what", () => {
   it.each(cases.map((scenario) => [`${scenario.action.name} by ${scenario.role} → ${scenario.allowed ? "allowed" : "refused"}`, scenario] as const))(
     "%s",
     async (_label, { action, role, allowed }) => {
-      const databaseUrl = copyOfDatabase(seed.template);
+      const databaseUrl = await copyOfDatabase(seed.template);
       const app = await bootApp({ slack, databaseUrl, clock: testClock(CASE_CLOCK) });
       try {
         const team = role === "other workspace" ? FOREIGN_TEAM : slack.teamId;

@@ -47,7 +47,7 @@ export const waitOutKilledHeartbeat = async (): Promise<void> => {
 };
 
 /** A new database holding what `sourceUrl` holds now (its app stopped): one seeding shared by many tests. */
-export function copyOfDatabase(sourceUrl: string): string {
+export async function copyOfDatabase(sourceUrl: string): Promise<string> {
   if (usePostgres()) return copyPostgresDatabase(new URL(sourceUrl).pathname.slice(1));
   const file = join(testDbDir(), `${randomUUID()}.db`);
   copyFileSync(sqliteFilePath(sourceUrl), file);
@@ -111,7 +111,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   if (options.botInChannel !== false) slack.joinChannel(CHANNEL);
   if (!slack.users().some((user) => user.id === ADMIN)) slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   const clock = options.clock ?? testClock();
-  const databaseUrl = options.databaseUrl ?? freshDatabaseUrl();
+  const databaseUrl = options.databaseUrl ?? (usePostgres() ? await copyPostgresDatabase(process.env.CADENCE_TEST_PG_TEMPLATE!) : freshDatabaseUrl());
   const config = loadConfig(cadenceEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;
