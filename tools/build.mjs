@@ -18,7 +18,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "dist");
+// Another folder may be named (the tests build the off-loop thread into their run's folder: test/support/global-setup.ts).
+const dist = process.argv[2] ?? join(root, "dist");
 
 // Prisma's generated client imports its query compiler as a module holding the Wasm as a 2.5 MB base64 string,
 // which V8 then keeps twice for the life of the process (the module's source and the string): about 4.8 MB of an
@@ -94,7 +95,7 @@ for (const bundle of ["main.js", "off-loop-thread.js"]) {
   const found = lines.findIndex((line) => /[\u0100-\uffff]/.test(line));
   if (found >= 0) {
     const at = lines[found].search(/[\u0100-\uffff]/);
-    console.error(`dist/${bundle}:${found + 1} holds a character past Latin-1: ...${lines[found].slice(Math.max(0, at - 60), at + 20)}...`);
+    console.error(`${join(dist, bundle)}:${found + 1} holds a character past Latin-1: ...${lines[found].slice(Math.max(0, at - 60), at + 20)}...`);
     console.error("write the character as a \\u escape in src/ (see tools/build.mjs)");
     process.exit(1);
   }

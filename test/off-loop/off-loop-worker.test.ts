@@ -49,6 +49,18 @@ describe("OffLoopWorker", () => {
     expect(errors).toEqual([]);
   }, 30_000);
 
+  it("starts from the TypeScript sources through tsx when no built thread is named (npm run dev)", async () => {
+    const built = process.env.CADENCE_OFF_LOOP_THREAD_JS;
+    delete process.env.CADENCE_OFF_LOOP_THREAD_JS; // read when the thread is spawned, by the first call
+    try {
+      worker = new OffLoopWorker({ data: { databaseUrl: freshDatabaseUrl(), tz: "UTC" }, onRecorded: async () => {}, logger });
+      expect(await worker.authenticate(UNKNOWN_TOKEN)).toMatchObject({ ok: false, error: "unauthorized" });
+    } finally {
+      if (built !== undefined) process.env.CADENCE_OFF_LOOP_THREAD_JS = built;
+    }
+    expect(errors).toEqual([]);
+  }, 30_000);
+
   it("fails a call when the thread cannot open the database, and tries afresh on the next", async () => {
     // A folder under a file: the thread cannot make it, so it fails while starting.
     const databaseUrl = `file:${fileURLToPath(import.meta.url)}/cadence.db`;

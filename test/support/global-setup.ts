@@ -2,9 +2,10 @@
 // its own folder (and, on PostgreSQL, its own template name), so two runs at once do not delete each other's.
 // CADENCE_TEST_DATABASE=postgres (npm run test:postgres) runs the same tests on PostgreSQL.
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { applyPendingMigrations } from "../../src/db/migrate";
-import { TEST_DB_ROOT } from "./paths";
+import { PROJECT_ROOT, TEST_DB_ROOT } from "./paths";
 import { databaseUrlFor, dropRunDatabases, onServer, postgresServer, usePostgres } from "./postgres-databases";
 
 const STALE_RUN_MS = 6 * 3600 * 1000;
@@ -20,6 +21,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   await applyPendingMigrations(`file:${join(runDir, "template.db")}`);
   // Test workers are forked after this and inherit the environment.
   process.env.CADENCE_TEST_DB_DIR = runDir;
+  process.env.CADENCE_OFF_LOOP_THREAD_JS = buildOffLoopThread(runDir);
   const stopPostgres = usePostgres() ? await setupPostgresTemplate() : async () => undefined;
   return async () => {
     await stopPostgres();
@@ -38,4 +40,14 @@ async function setupPostgresTemplate(): Promise<() => Promise<void>> {
     await dropRunDatabases(server.url, template);
     server.stop();
   };
+}
+
+/**
+ * The off-loop thread as `npm start` runs it, built from src/ now (about 2 s) so it cannot be stale: apps under
+ * test start it from there instead of compiling its TypeScript through tsx each time (src/off-loop/off-loop-worker.ts).
+ */
+function buildOffLoopThread(runDir: string): string {
+  const bundleDir = join(runDir, "bundle");
+  execFileSync(process.execPath, [join(PROJECT_ROOT, "tools", "build.mjs"), bundleDir], { stdio: "inherit" });
+  return join(bundleDir, "off-loop-thread.js");
 }
