@@ -125,8 +125,9 @@ export interface RunningCadence {
 
 // How long stopping waits for requests that were acked but are still being answered, and for a tick under way.
 const STOP_GRACE_MS = 10_000;
-// How long the whole stop may take: under the 30 s a process manager such as Kubernetes allows by default.
-const STOP_DEADLINE_MS = 25_000;
+// How long the whole stop may take before its last steps (half a second each after it): under the 30 s a
+// process manager such as Kubernetes allows by default.
+const STOP_DEADLINE_MS = 20_000;
 
 export async function startCadence(config: Config, options: StartOptions = {}): Promise<RunningCadence> {
   const clock = options.clock ?? (() => new Date());
@@ -205,8 +206,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
 }
 
 /**
- * The scheduler first, then requests in flight, then the database: nothing is cut off half-way. All of it within
- * STOP_DEADLINE_MS: a step that hangs is logged and passed (src/stop-steps.ts says why).
+ * The scheduler first, then requests in flight, then the database, so that work under way can finish. All of it
+ * within STOP_DEADLINE_MS: a step still running then is logged and left behind, cut off as in a crash and recovered
+ * the same way (src/stop-steps.ts says why).
  */
 async function stopInOrder(parts: {
   leadership: SchedulerLeadership;
@@ -222,7 +224,7 @@ async function stopInOrder(parts: {
   logger: Logger;
 }): Promise<void> {
   const step = stopSteps({ withinMs: STOP_DEADLINE_MS, logger: parts.logger });
-  await step("the scheduler's tick", () => parts.leadership.stop(STOP_GRACE_MS));
+  await step("the heartbeat and the scheduler's tick", () => parts.leadership.stop(STOP_GRACE_MS));
   await step("the start-up checks", () => parts.setupChecks);
   await step("the Slack receiver", () => parts.app.stop());
   const { apiServer } = parts;

@@ -41,18 +41,31 @@ describe("stopSteps", () => {
     expect(closed).toBe(true);
   });
 
-  it("gives each step after the deadline one second, so a second hung step costs a second, not forever", async () => {
+  it("gives each step after the deadline half a second, so a second hung step costs that, not forever", async () => {
     const { errors, logger } = recorder();
     const step = stopSteps({ withinMs: 5_000, logger });
     const stopping = (async () => {
       await step("the scheduler's tick", never);
       await step("refreshes of Slack messages", never);
     })();
-    await vi.advanceTimersByTimeAsync(6_000);
+    await vi.advanceTimersByTimeAsync(5_500);
     await stopping;
     expect(errors).toEqual([
       "stopping: gave up waiting for the scheduler's tick after 5000 ms; going on without it",
-      "stopping: gave up waiting for refreshes of Slack messages after 1000 ms; going on without it",
+      "stopping: gave up waiting for refreshes of Slack messages after 500 ms; going on without it",
+    ]);
+  });
+
+  it("reports a step that fails after it was given up on, and nothing is left unhandled", async () => {
+    const { errors, logger } = recorder();
+    const step = stopSteps({ withinMs: 1_000, logger });
+    let fail: (error: Error) => void = () => undefined;
+    await Promise.all([step("the off-loop thread", () => new Promise((_, reject) => (fail = reject))), vi.advanceTimersByTimeAsync(1_000)]);
+    fail(new Error("the thread exited (1)"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(errors).toEqual([
+      "stopping: gave up waiting for the off-loop thread after 1000 ms; going on without it",
+      "stopping: the off-loop thread failed: the thread exited (1)",
     ]);
   });
 

@@ -21,6 +21,8 @@ export class SchedulerLeadership {
   private scheduler: Scheduler | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private beating: Promise<void> | undefined;
+  /** Set by stop(): a beat still under way must not take the lease or start the clock again. */
+  private stopping = false;
 
   constructor(private readonly options: LeadershipOptions) {}
 
@@ -43,7 +45,7 @@ export class SchedulerLeadership {
 
   /** One tick, if this instance still leads: a holder that lost the lease or went silent does nothing. */
   async tickIfLeading(): Promise<boolean> {
-    if (!this.leading) return false;
+    if (!this.leading || this.stopping) return false;
     const lease = await this.options.registry.checkSchedulerLease();
     if (lease.held) {
       await this.options.tick();
@@ -62,12 +64,17 @@ export class SchedulerLeadership {
   }
 
   async stop(graceMs: number): Promise<void> {
+    this.stopping = true;
     clearInterval(this.heartbeat);
+    // The minute's clock stops first, so no tick starts while we wait for a beat, however long that takes (a stop
+    // that gives up on this step goes on with the clock stopped).
+    const scheduler = this.scheduler;
+    this.scheduler = undefined;
+    const tickDone = scheduler?.stop(graceMs);
     // A beat that lands after we leave the registry would put our row back, and our successor would wait for it
     // to go stale before taking the scheduler over.
     await this.beating;
-    await this.scheduler?.stop(graceMs);
-    this.scheduler = undefined;
+    await tickDone;
   }
 
   /** One heartbeat: says this instance is alive, and takes the lease over if its holder is gone. */
@@ -82,8 +89,9 @@ export class SchedulerLeadership {
   }
 
   private async claim(announce: boolean): Promise<void> {
-    if (this.leading) return;
+    if (this.leading || this.stopping) return;
     const lease = await this.options.registry.acquireSchedulerLease();
+    if (this.stopping) return; // the lease goes with this instance's row when it leaves the registry
     if (!lease.acquired) {
       if (announce) {
         const holder = lease.holder ? await this.options.registry.describe(lease.holder) : "another instance";

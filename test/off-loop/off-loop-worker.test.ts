@@ -59,7 +59,7 @@ describe("OffLoopWorker", () => {
       if (built !== undefined) process.env.CADENCE_OFF_LOOP_THREAD_JS = built;
     }
     expect(errors).toEqual([]);
-  }, 30_000);
+  }, 90_000); // compiling through tsx takes 1.5 s alone; with the rest of the suite on both cores, far longer
 
   it("fails a call when the thread cannot open the database, and tries afresh on the next", async () => {
     // A folder under a file: the thread cannot make it, so it fails while starting.

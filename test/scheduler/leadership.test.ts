@@ -80,6 +80,21 @@ describe("SchedulerLeadership", () => {
     await Promise.all([holder.registry.unregister(), other.registry.unregister()]);
   });
 
+  it("once stopping, neither ticks nor takes the lease over, even in a beat that was already under way", async () => {
+    const old = await instance("old", []);
+    const taker = await instance("taker", []);
+    await ageHeartbeat(old.registry, HEARTBEAT_STALE_MS + 5_000);
+    const oldStopping = old.leadership.stop(0);
+    const takerStopping = taker.leadership.stop(0);
+    expect(await old.leadership.tickIfLeading()).toBe(false);
+    await taker.leadership.beat(); // would take the stale holder's lease over, were it not stopping
+    await Promise.all([oldStopping, takerStopping]);
+    expect(taker.leadership.isLeading).toBe(false);
+    expect(old.ticks).toEqual([]);
+    expect(await new InstanceRepository(db).leaseHolder("scheduler")).toBe(old.registry.id);
+    await Promise.all([old.registry.unregister(), taker.registry.unregister()]);
+  });
+
   it("skips ticks while its own heartbeat is old, and resumes once it beats again", async () => {
     const logs: string[] = [];
     const holder = await instance("holder", logs);

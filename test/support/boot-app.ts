@@ -46,6 +46,11 @@ export const waitOutKilledHeartbeat = async (): Promise<void> => {
   if (usePostgres()) await new Promise((resolve) => setTimeout(resolve, KILLED_STALE_MS + 200));
 };
 
+/** The same as freshDatabaseUrl(), on PostgreSQL copied over a kept connection rather than a psql run (bootApp's). */
+async function freshDatabaseUrlAsync(): Promise<string> {
+  return usePostgres() ? copyPostgresDatabase(process.env.CADENCE_TEST_PG_TEMPLATE!) : freshDatabaseUrl();
+}
+
 /** A new database holding what `sourceUrl` holds now (its app stopped): one seeding shared by many tests. */
 export async function copyOfDatabase(sourceUrl: string): Promise<string> {
   if (usePostgres()) return copyPostgresDatabase(new URL(sourceUrl).pathname.slice(1));
@@ -111,7 +116,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   if (options.botInChannel !== false) slack.joinChannel(CHANNEL);
   if (!slack.users().some((user) => user.id === ADMIN)) slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
   const clock = options.clock ?? testClock();
-  const databaseUrl = options.databaseUrl ?? (usePostgres() ? await copyPostgresDatabase(process.env.CADENCE_TEST_PG_TEMPLATE!) : freshDatabaseUrl());
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrlAsync());
   const config = loadConfig(cadenceEnvironment(slack.apiUrl, databaseUrl, options.env));
   // Fast retries keep fault tests short; the production backoff is the same mechanism with longer waits.
   const logger = options.logger ? captureLogger(options.logger) : undefined;

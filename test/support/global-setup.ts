@@ -3,6 +3,7 @@
 // CADENCE_TEST_DATABASE=postgres (npm run test:postgres) runs the same tests on PostgreSQL.
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import type { TestProject } from "vitest/node";
 import { join } from "node:path";
 import { applyPendingMigrations } from "../../src/db/migrate";
 import { PROJECT_ROOT, TEST_DB_ROOT } from "./paths";
@@ -10,7 +11,7 @@ import { databaseUrlFor, dropRunDatabases, onServer, postgresServer, usePostgres
 
 const STALE_RUN_MS = 6 * 3600 * 1000;
 
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   mkdirSync(TEST_DB_ROOT, { recursive: true });
   for (const name of readdirSync(TEST_DB_ROOT)) {
     const path = join(TEST_DB_ROOT, name);
@@ -22,6 +23,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   // Test workers are forked after this and inherit the environment.
   process.env.CADENCE_TEST_DB_DIR = runDir;
   process.env.CADENCE_OFF_LOOP_THREAD_JS = buildOffLoopThread(runDir);
+  // In watch mode (`npx vitest`), built again before each rerun, so an edit to the thread's code is tested.
+  project.onTestsRerun(() => void buildOffLoopThread(runDir));
   const stopPostgres = usePostgres() ? await setupPostgresTemplate() : async () => undefined;
   return async () => {
     await stopPostgres();

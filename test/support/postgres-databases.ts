@@ -44,8 +44,8 @@ export function postgresServer(): { url: string; stop: () => void } {
 }
 
 /**
- * A new database copied from this run's template, made synchronously (through psql) so freshDatabaseUrl() stays a
- * plain call; bootApp copies with copyPostgresDatabase instead.
+ * A new database copied from this run's template, made synchronously (runStatementNow) so freshDatabaseUrl() stays
+ * a plain call; bootApp copies with copyPostgresDatabase instead.
  */
 export function freshPostgresDatabaseUrl(): string {
   const copy = copyStatement(process.env.CADENCE_TEST_PG_TEMPLATE!);

@@ -31,12 +31,18 @@ export interface CadenceProcessOptions {
   cpus?: string;
 }
 
+/** The off-loop thread's bundle the test run built (test/support/global-setup.ts), for the child to start it from. */
+function threadBundle(): Record<string, string> {
+  const built = process.env.CADENCE_OFF_LOOP_THREAD_JS;
+  return built ? { CADENCE_OFF_LOOP_THREAD_JS: built } : {};
+}
+
 /** `env` is the child's whole environment (cadenceEnvironment() plus CADENCE_NOW, CADENCE_SCHEDULER, …). */
 export async function startCadenceProcess(env: Record<string, string>, options: CadenceProcessOptions = {}): Promise<CadenceProcess> {
   const [command, args] = onCores(options.cpus, [process.execPath, ...(options.nodeArgs ?? []), "--import", "tsx", CHILD]);
   const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...threadBundle(), ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let stderr = "";
