@@ -1,7 +1,7 @@
 // Composition root: config → database → repositories → services → Slack app → listeners → scheduler.
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { LogLevel, App, Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { ConfigError, loadConfig, loopSettingsOf, type Config } from "./config/config";
@@ -12,6 +12,7 @@ import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks, logSetupChecks } from "./collect-setup-checks";
 import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
 import { OffLoopWorker } from "./off-loop/off-loop-worker";
+import { AcksPending } from "./off-loop/acks-pending";
 import { startApiServer, stopApiServer } from "./api/api-server";
 import { stopSteps } from "./stop-steps";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
@@ -168,8 +169,12 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   // Instances on several hosts share the check-in fan-out; on SQLite (one host) the scheduler's holder sends it all.
   const sharedCheckins = onPostgres ? new SharedCheckinQueue(repositories.checkinQueue, registry) : undefined;
   // The agent API's work and the full /scorecard table run on a thread of their own, away from the acks.
-  const offLoop = offLoopWorker(db, { config, logger, onQuery: options.onQuery, scorecardReadMs: options.scorecardReadMs }, (recorded) =>
-    services.entries.announce(recorded),
+  // Slack requests not yet acked: the off-loop thread waits for them before building and posting a table.
+  const acksPending = new AcksPending();
+  const offLoop = offLoopWorker(
+    db,
+    { config, logger, onQuery: options.onQuery, scorecardReadMs: options.scorecardReadMs, acksPending: acksPending.buffer },
+    (recorded) => services.entries.announce(recorded),
   );
   const scorecardAnswerer: TableAnswerer = (week, responseUrl) => offLoop.answerScorecard(week, responseUrl);
   const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins, scorecardAnswerer });
@@ -177,7 +182,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const shareFanOut = sharedCheckins ? sharingOf(() => services.checkins.sendShared(clock()), inFlight, logger) : undefined;
   const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut });
   registerListeners(app, services, inFlight);
-  const url = await serve(app, config);
+  const url = await serve(app, config, acksPending);
   // In Socket Mode there is no Slack HTTP server to mount the agent API on: it gets its own, on API_PORT.
   const apiServer = url || config.apiPort === undefined ? undefined : await startApiServer(config.apiPort, handleApi);
   const apiUrl = apiServer ? `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}` : url;
@@ -489,10 +494,17 @@ function wirePilot(
  */
 function offLoopWorker(
   db: Database,
-  { config, logger, onQuery, scorecardReadMs }: { config: Config; logger: Logger; onQuery?: () => void; scorecardReadMs?: number },
+  {
+    config,
+    logger,
+    onQuery,
+    scorecardReadMs,
+    acksPending,
+  }: { config: Config; logger: Logger; onQuery?: () => void; scorecardReadMs?: number; acksPending: SharedArrayBuffer },
   onRecorded: (recorded: RecordedValues[]) => Promise<void>,
 ): OffLoopWorker {
-  const worker = new OffLoopWorker({ data: { databaseUrl: config.databaseUrl, tz: config.tz, scorecardReadMs }, onRecorded, logger, onQuery });
+  const data = { databaseUrl: config.databaseUrl, tz: config.tz, scorecardReadMs, acksPending };
+  const worker = new OffLoopWorker({ data, onRecorded, logger, onQuery });
   // Tokens revoked or rotated, seats paused or retired, values recorded here reach the thread's recent reads
   // before its next call.
   watchSeatData(db, () => worker.seatDataChanged());
@@ -532,9 +544,14 @@ function registerListeners(app: App, services: CadenceServices, inFlight: InFlig
 }
 
 /** Starts the Bolt app; its base URL in HTTP mode, undefined in Socket Mode. */
-async function serve(app: App, config: Config): Promise<string | undefined> {
+async function serve(app: App, config: Config, acksPending: AcksPending): Promise<string | undefined> {
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
+  // Bolt acks a request by answering it over HTTP: from its arrival until the answer is sent (or the connection
+  // drops), it is pending. Socket Mode acks over its WebSocket, and is not counted.
+  server?.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    if (request.url?.startsWith("/slack/")) response.once("close", acksPending.began());
+  });
   const port = server ? (server.address() as AddressInfo).port : undefined;
   return port === undefined ? undefined : `http://127.0.0.1:${port}`;
 }

@@ -14,6 +14,8 @@ export interface OffLoopData {
   countQueries?: boolean;
   /** How long the thread may reuse a read of the scorecard (scorecard-tables.ts): tests lengthen it. */
   scorecardReadMs?: number;
+  /** The main thread's count of Slack requests not yet acked (acks-pending.ts), shared. */
+  acksPending?: SharedArrayBuffer;
 }
 
 /** What the main thread asks; `now` comes from its clock, which tests set. */

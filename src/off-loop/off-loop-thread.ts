@@ -23,6 +23,7 @@ import type { TableAnswer } from "../services/scorecard-service";
 import { ephemeralMessages } from "../slack/listeners/respond-with";
 import { postJson } from "../slack/response-url";
 import { agentServiceOn } from "../api/agent-service-on";
+import { AcksPending } from "./acks-pending";
 import { ScorecardTables } from "./scorecard-tables";
 import type { FromThread, OffLoopCall, OffLoopData, ToThread } from "./off-loop-protocol";
 
@@ -40,7 +41,11 @@ try {
 }
 
 const port = parentPort!;
-const { databaseUrl, tz, countQueries, scorecardReadMs } = workerData as OffLoopData;
+const { databaseUrl, tz, countQueries, scorecardReadMs, acksPending: acksBuffer } = workerData as OffLoopData;
+const acksPending = acksBuffer ? new AcksPending(acksBuffer) : undefined;
+// How long a table waits for the main thread's pending acks before its build, and again before its post: a burst
+// of 20 commands is acked in about 20 ms, and a steady stream of requests must not hold the answers back for long.
+const ACKS_FIRST_MAX_MS = 100;
 const send = (message: FromThread) => port.postMessage(message);
 
 let queries = 0;
@@ -92,10 +97,12 @@ async function call(request: OffLoopCall): Promise<unknown> {
 async function answerScorecard(week: string, responseUrl: string): Promise<TableAnswer> {
   let bodies: Buffer[];
   try {
+    await acksPending?.settled(ACKS_FIRST_MAX_MS);
     bodies = await tables.table(week);
   } catch (error) {
     return { posted: false, reason: error instanceof Error ? error.message : String(error) };
   }
+  await acksPending?.settled(ACKS_FIRST_MAX_MS);
   for (const body of bodies) await postJson(responseUrl, body);
   return { posted: true };
 }
