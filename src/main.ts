@@ -547,10 +547,19 @@ function registerListeners(app: App, services: CadenceServices, inFlight: InFlig
 async function serve(app: App, config: Config, acksPending: AcksPending): Promise<string | undefined> {
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
-  // Bolt acks a request by answering it over HTTP: from its arrival until the answer is sent (or the connection
-  // drops), it is pending. Socket Mode acks over its WebSocket, and is not counted.
+  // Bolt acks a request by answering it over HTTP: from its arrival until the answer is sent, it is pending. A
+  // pipelined request's queued response never closes if its connection drops first, so the socket's close ends it
+  // too (and its listener goes once the response closes, or keep-alive connections would gather them). Socket Mode
+  // acks over its WebSocket, and is not counted.
   server?.on("request", (request: IncomingMessage, response: ServerResponse) => {
-    if (request.url?.startsWith("/slack/")) response.once("close", acksPending.began());
+    if (!request.url?.startsWith("/slack/")) return;
+    const answered = acksPending.began();
+    const socket = request.socket;
+    socket.once("close", answered);
+    response.once("close", () => {
+      socket.off("close", answered);
+      answered();
+    });
   });
   const port = server ? (server.address() as AddressInfo).port : undefined;
   return port === undefined ? undefined : `http://127.0.0.1:${port}`;

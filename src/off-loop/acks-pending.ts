@@ -1,7 +1,7 @@
 // The Slack requests this process has received over HTTP and not yet answered, counted in memory that the main
 // thread and the off-loop thread share. The off-loop thread waits for the count to reach zero (for a bounded time)
 // before its CPU-heavy steps, so a burst of slash commands is acked before their tables are built and posted on
-// the same cores (issue 17). A lower nice value would do it for every process on the host, and starve the thread
+// the same cores (issue 17). A higher nice value would do it for every process on the host, and starve the thread
 // when the host is busy with anything else (off-loop-thread.ts); this steps back for our own acks only.
 
 // Atomics.waitAsync (ES2024) is in Node 16 and later; the project's TypeScript lib is ES2023.

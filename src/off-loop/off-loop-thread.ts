@@ -45,7 +45,7 @@ const { databaseUrl, tz, countQueries, scorecardReadMs, acksPending: acksBuffer 
 const acksPending = acksBuffer ? new AcksPending(acksBuffer) : undefined;
 // How long a table waits for the main thread's pending acks before its build, and again before its post: a burst
 // of 20 commands is acked in about 20 ms, and a steady stream of requests must not hold the answers back for long.
-const ACKS_FIRST_MAX_MS = 100;
+const ACKS_WAIT_MAX_MS = 100;
 const send = (message: FromThread) => port.postMessage(message);
 
 let queries = 0;
@@ -97,12 +97,12 @@ async function call(request: OffLoopCall): Promise<unknown> {
 async function answerScorecard(week: string, responseUrl: string): Promise<TableAnswer> {
   let bodies: Buffer[];
   try {
-    await acksPending?.settled(ACKS_FIRST_MAX_MS);
+    await acksPending?.settled(ACKS_WAIT_MAX_MS);
     bodies = await tables.table(week);
   } catch (error) {
     return { posted: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  await acksPending?.settled(ACKS_FIRST_MAX_MS);
+  await acksPending?.settled(ACKS_WAIT_MAX_MS);
   for (const body of bodies) await postJson(responseUrl, body);
   return { posted: true };
 }

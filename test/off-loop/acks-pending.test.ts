@@ -38,18 +38,26 @@ describe("AcksPending", () => {
   it("is seen by another thread: a worker waiting on the shared count goes on once the main thread answers", async () => {
     const acks = new AcksPending();
     const answered = acks.began();
+    // A pending Atomics.waitAsync does not keep a thread alive: the timer does, until the wait has ended.
     const source = `
       const { workerData, parentPort } = require("node:worker_threads");
       const count = new Int32Array(workerData);
-      parentPort.postMessage("waiting");
-      Promise.resolve(Atomics.waitAsync(count, 0, 1, 10000).value).then(() => parentPort.postMessage(Atomics.load(count, 0)));`;
+      const alive = setTimeout(() => {}, 10000);
+      const waiting = Atomics.waitAsync(count, 0, 1, 10000);
+      parentPort.postMessage(waiting.async ? "waiting" : "did not wait");
+      Promise.resolve(waiting.value).then((how) => {
+        clearTimeout(alive);
+        parentPort.postMessage([how, Atomics.load(count, 0)]);
+      });`;
     const worker = new Worker(source, { eval: true, workerData: acks.buffer });
     try {
       const messages: unknown[] = [];
-      await new Promise<void>((resolve) => worker.on("message", (message) => (messages.push(message), message === "waiting" && resolve())));
+      const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+      const next = () => new Promise<void>((resolve) => worker.once("message", (message) => (messages.push(message), resolve())));
+      await Promise.race([next(), exited]);
       answered();
-      await new Promise<void>((resolve) => worker.on("message", () => resolve()));
-      expect(messages).toEqual(["waiting", 0]);
+      await Promise.race([next(), exited]);
+      expect(messages).toEqual(["waiting", ["ok", 0]]);
     } finally {
       await worker.terminate();
     }
