@@ -1,7 +1,7 @@
 // Composition root: config → database → repositories → services → Slack app → listeners → scheduler.
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Server } from "node:http";
 import type { LogLevel, App, Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { ConfigError, loadConfig, loopSettingsOf, type Config } from "./config/config";
@@ -12,7 +12,7 @@ import { applyPendingMigrations } from "./db/migrate";
 import { collectSetupChecks, logSetupChecks } from "./collect-setup-checks";
 import { AgentApi, agentApiRoutes, type AgentApiLimits } from "./api/agent-api";
 import { OffLoopWorker } from "./off-loop/off-loop-worker";
-import { AcksPending } from "./off-loop/acks-pending";
+import { AcksPending, countPendingSlackRequests } from "./off-loop/acks-pending";
 import { startApiServer, stopApiServer } from "./api/api-server";
 import { stopSteps } from "./stop-steps";
 import { AuditLogRepository } from "./repositories/audit-log-repository";
@@ -547,20 +547,7 @@ function registerListeners(app: App, services: CadenceServices, inFlight: InFlig
 async function serve(app: App, config: Config, acksPending: AcksPending): Promise<string | undefined> {
   const started = (await app.start(config.port)) as unknown;
   const server = config.slack.appToken ? undefined : (started as Server);
-  // Bolt acks a request by answering it over HTTP: from its arrival until the answer is sent, it is pending. A
-  // pipelined request's queued response never closes if its connection drops first, so the socket's close ends it
-  // too (and its listener goes once the response closes, or keep-alive connections would gather them). Socket Mode
-  // acks over its WebSocket, and is not counted.
-  server?.on("request", (request: IncomingMessage, response: ServerResponse) => {
-    if (!request.url?.startsWith("/slack/")) return;
-    const answered = acksPending.began();
-    const socket = request.socket;
-    socket.once("close", answered);
-    response.once("close", () => {
-      socket.off("close", answered);
-      answered();
-    });
-  });
+  if (server) countPendingSlackRequests(server, acksPending);
   const port = server ? (server.address() as AddressInfo).port : undefined;
   return port === undefined ? undefined : `http://127.0.0.1:${port}`;
 }

@@ -4,6 +4,8 @@
 // the same cores (issue 17). A higher nice value would do it for every process on the host, and starve the thread
 // when the host is busy with anything else (off-loop-thread.ts); this steps back for our own acks only.
 
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
 // Atomics.waitAsync (ES2024) is in Node 16 and later; the project's TypeScript lib is ES2023.
 type WaitAsync = (array: Int32Array, index: number, value: number, timeoutMs: number) => { async: false } | { async: true; value: Promise<unknown> };
 const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
@@ -42,4 +44,23 @@ export class AcksPending {
       if (waiting.async) await waiting.value;
     }
   }
+}
+
+/**
+ * Counts the Slack requests (`/slack/…`) `server` has received and not yet answered: Bolt acks by answering over
+ * HTTP. A pipelined request's queued response never closes if its connection drops first, so the socket's close
+ * ends it too (its listener removed once the response closes, or keep-alive connections would gather them).
+ * Socket Mode acks over its WebSocket, and is not counted.
+ */
+export function countPendingSlackRequests(server: Server, acks: AcksPending): void {
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    if (!request.url?.startsWith("/slack/")) return;
+    const answered = acks.began();
+    const socket = request.socket;
+    socket.once("close", answered);
+    response.once("close", () => {
+      socket.off("close", answered);
+      answered();
+    });
+  });
 }

@@ -1,8 +1,10 @@
 // The count of Slack requests not yet acked, shared by the main thread and the off-loop thread: the thread's wait
 // ends when the last pending ack is answered, or after its bound, and never waits when nothing is pending.
+import { createServer, request, type Server, type ServerResponse } from "node:http";
+import { connect, type AddressInfo } from "node:net";
 import { Worker } from "node:worker_threads";
-import { describe, expect, it } from "vitest";
-import { AcksPending } from "../../src/off-loop/acks-pending";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AcksPending, countPendingSlackRequests } from "../../src/off-loop/acks-pending";
 
 describe("AcksPending", () => {
   it("does not wait when no request is pending", async () => {
@@ -19,7 +21,7 @@ describe("AcksPending", () => {
     const waiting = acks.settled(10_000).then(() => (settled = true));
     first();
     first(); // a second call for the same request changes nothing
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setImmediate(resolve)); // a wait already over would have settled by now
     expect([acks.pending, settled]).toEqual([1, false]);
     second();
     await waiting;
@@ -61,5 +63,55 @@ describe("AcksPending", () => {
     } finally {
       await worker.terminate();
     }
+  });
+});
+
+describe("countPendingSlackRequests", () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    server = undefined;
+  });
+
+  /** A server that holds every request until the test answers it, counted as Cadence's HTTP server is. */
+  async function holdingServer(acks: AcksPending): Promise<{ port: number; held: ServerResponse[] }> {
+    const held: ServerResponse[] = [];
+    server = createServer((_request, response) => void held.push(response));
+    countPendingSlackRequests(server, acks);
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    return { port: (server.address() as AddressInfo).port, held };
+  }
+
+  function send(port: number, path: string) {
+    const sent = request({ host: "127.0.0.1", port, path, method: "POST" });
+    sent.on("error", () => undefined); // the dropped-connection test destroys it
+    sent.end("{}");
+    return sent;
+  }
+
+  it("counts a Slack request from its arrival until it is answered, and no other path", async () => {
+    const acks = new AcksPending();
+    const { port, held } = await holdingServer(acks);
+    send(port, "/slack/events");
+    send(port, "/api/v1/entries");
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(acks.pending).toBe(1);
+    for (const response of held) response.end("ok");
+    await vi.waitFor(() => expect(acks.pending).toBe(0));
+  });
+
+  it("ends the count of pipelined requests whose connection drops before they are answered", async () => {
+    const acks = new AcksPending();
+    const { port, held } = await holdingServer(acks);
+    // Two requests in one write: the second's response waits in Node's queue behind the first and, once the
+    // connection drops, never closes; only the socket's close ends its count.
+    const one = "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}";
+    const socket = connect(port, "127.0.0.1", () => socket.write(one + one));
+    socket.on("error", () => undefined);
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(acks.pending).toBe(2);
+    socket.destroy();
+    await vi.waitFor(() => expect(acks.pending).toBe(0));
   });
 });
