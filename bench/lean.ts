@@ -20,6 +20,7 @@ import { separateCores } from "./support/separate-cores";
 import {
   buildBundles,
   bundleSurroundings,
+  cpuOf,
   LOOP_DELAY_FLAG,
   type LoopDelay,
   ratio,
@@ -71,13 +72,15 @@ export async function benchLean(): Promise<BenchResult[]> {
     await reseed(databaseUrl, slack, TEAMS[0]!.spec);
     const startBare = () => startProcess(bundles.bare, env, [LOOP_DELAY_FLAG], appCores);
     const startCadence = () => startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG], appCores);
+    // BENCH_CPU_PROF=<dir>: the measured Cadence (not the timed starts) writes its V8 CPU profiles there, one a thread.
+    const profileFlags = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const startups = { bare: [] as number[], cadence: [] as number[] };
     for (let start = 1; start < STARTS; start += 1) {
       startups.bare.push(await timedStartAndKill(startBare));
       startups.cadence.push(await timedStartAndKill(startCadence));
     }
     const bare = await startBare();
-    const cadence = await startCadence();
+    const cadence = await startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG, ...profileFlags], appCores);
     startups.bare.push(bare.startMs);
     startups.cadence.push(cadence.startMs);
     try {
@@ -121,11 +124,18 @@ export async function benchLean(): Promise<BenchResult[]> {
           const apps = { bare: bareCommander, cadence: cadenceCommander };
           await ackRounds(apps, WARM_UP_ROUNDS, ADMIN, []);
           const loopDelay = { bare: bare.measureLoopDelay(), cadence: cadence.measureLoopDelay() };
+          const cpuBefore = { bare: cpuOf(bare.child), cadence: cpuOf(cadence.child) };
           const measured = await ackRounds(apps, ROUNDS, ADMIN, failures);
+          const cpuAfter = { bare: cpuOf(bare.child), cadence: cpuOf(cadence.child) };
           const delay = { bare: await loopDelay.bare(), cadence: await loopDelay.cadence() };
+          const perCommand = (app: "bare" | "cadence", thread: "main" | "all") => (cpuAfter[app][thread] - cpuBefore[app][thread]) / (ROUNDS * CONCURRENCY);
           acks.push(
             ackRatio(`/scorecard ack p99, ${CONCURRENCY} concurrent, ${team.label}`, measured),
             loopDelayMetric(`event-loop delay p99 / max over those rounds, ${team.label}`, delay),
+            // The acking thread's own cost is what a burst queues behind; the whole process's adds Cadence's
+            // answers (built and posted on the off-loop thread) and both apps' garbage collection helpers.
+            ratio(`main-thread CPU per /scorecard, ${team.label}`, perCommand("cadence", "main"), perCommand("bare", "main"), formatCpuMs),
+            ratio(`process CPU per /scorecard (answers included), ${team.label}`, perCommand("cadence", "all"), perCommand("bare", "all"), formatCpuMs),
           );
         }
       } finally {
@@ -142,7 +152,9 @@ export async function benchLean(): Promise<BenchResult[]> {
       ];
     } finally {
       bare.child.kill("SIGKILL");
-      cadence.child.kill("SIGKILL");
+      // A profile is written when the process exits on its own: SIGTERM stops Cadence as a deployment would.
+      if (profileFlags.length > 0) await stopped(cadence.child);
+      else cadence.child.kill("SIGKILL");
     }
   } finally {
     await close();
@@ -193,6 +205,8 @@ function ackRatio(metric: string, acks: { bare: number[]; cadence: number[] }): 
   return { metric, value: `${formatMs(cadence)} (bare Bolt ${formatMs(bare)}; ${(cadence / bare).toFixed(2)}×, 90 % of resamples ${low}× to ${high}×)` };
 }
 
+const formatCpuMs = (ms: number) => `${ms.toFixed(2)} ms`;
+
 /** The team in the database replaced by one of `spec`, its owners already asked for their numbers. */
 async function reseed(databaseUrl: string, slack: LocalSlack, spec: TeamSpec): Promise<void> {
   const db = await openDatabase(databaseUrl);
@@ -205,6 +219,12 @@ async function reseed(databaseUrl: string, slack: LocalSlack, spec: TeamSpec): P
   } finally {
     await db.$disconnect();
   }
+}
+
+async function stopped(child: Started["child"]): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
 }
 
 /** One start of an app until /healthz answers, then the app killed: how long it took. */

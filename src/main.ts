@@ -129,6 +129,9 @@ const STOP_GRACE_MS = 10_000;
 // How long the whole stop may take before its last steps (half a second each after it): under the 30 s a
 // process manager such as Kubernetes allows by default.
 const STOP_DEADLINE_MS = 20_000;
+// How long a command's work after its ack waits for the acks of requests that arrived with it: a burst of 20 is
+// acked in about 20 ms, and a slow client's request must not hold everyone's answers back for long.
+const OTHER_ACKS_WAIT_MAX_MS = 100;
 
 export async function startCadence(config: Config, options: StartOptions = {}): Promise<RunningCadence> {
   const clock = options.clock ?? (() => new Date());
@@ -181,7 +184,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   agentApi = new AgentApi({ agents: offLoop, clock, logger, limits: options.apiLimits });
   const shareFanOut = sharedCheckins ? sharingOf(() => services.checkins.sendShared(clock()), inFlight, logger) : undefined;
   const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut });
-  registerListeners(app, services, inFlight);
+  registerListeners(app, services, inFlight, acksPending);
   const url = await serve(app, config, acksPending);
   // In Socket Mode there is no Slack HTTP server to mount the agent API on: it gets its own, on API_PORT.
   const apiServer = url || config.apiPort === undefined ? undefined : await startApiServer(config.apiPort, handleApi);
@@ -534,10 +537,9 @@ function refreshAfterChanges(
   return refresh;
 }
 
-function registerListeners(app: App, services: CadenceServices, inFlight: InFlightRequests): void {
-  app.use(inFlight.middleware());
-  app.use(workspaceGuard());
-  registerCommands(app, services);
+function registerListeners(app: App, services: CadenceServices, inFlight: InFlightRequests, acksPending: AcksPending): void {
+  app.use(inFlight.middleware(workspaceGuard()));
+  registerCommands(app, services, () => acksPending.answered(OTHER_ACKS_WAIT_MAX_MS));
   registerActions(app, services);
   registerViews(app, services);
   registerEvents(app, services);

@@ -85,6 +85,19 @@ export function rssOf(child: ChildProcess, which: "now" | "peak" = "now"): numbe
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
 }
 
+/** CPU time (ms) a process has used, on its main thread and in all (its other threads: V8's, libuv's, workers). */
+export function cpuOf(child: ChildProcess): { main: number; all: number } {
+  // utime and stime, fields 14 and 15 of /proc/<pid>/task/<tid>/stat, in clock ticks: 100 a second on Linux
+  // (USER_HZ; https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html). The name (field 2) may hold spaces.
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const main = ticks(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, "utf8")) * 10;
+  const all = ticks(readFileSync(`/proc/${child.pid}/stat`, "utf8")) * 10;
+  return { main, all };
+}
+
 export function ratio(metric: string, measured: number, floor: number, format: (value: number) => string): Metric {
   return { metric, value: `${format(measured)} (bare Bolt ${format(floor)}; ${(measured / floor).toFixed(2)}×)` };
 }

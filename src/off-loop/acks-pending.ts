@@ -12,6 +12,8 @@ const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 export class AcksPending {
   private readonly count: Int32Array;
+  /** On the main thread: what waits in answered(), all woken together. */
+  private allAnswered: { promise: Promise<void>; wake(): void } | undefined;
 
   /** `buffer` is the main thread's, passed to the off-loop thread in its workerData (shared, not copied). */
   constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) {
@@ -25,8 +27,31 @@ export class AcksPending {
     return () => {
       if (answered) return;
       answered = true;
-      if (Atomics.sub(this.count, 0, 1) === 1) Atomics.notify(this.count, 0);
+      if (Atomics.sub(this.count, 0, 1) !== 1) return;
+      Atomics.notify(this.count, 0);
+      this.allAnswered?.wake();
     };
+  }
+
+  /**
+   * On the thread that counts (the main one): resolves once no request waits for its answer, or after `maxMs`
+   * whatever the count. All callers share one promise and one timer, as a burst's commands all wait at once.
+   */
+  answered(maxMs: number): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    if (!this.allAnswered) {
+      let wake = () => {};
+      const promise = new Promise<void>((resolve) => {
+        const timer = setTimeout(() => wake(), maxMs);
+        wake = () => {
+          clearTimeout(timer);
+          this.allAnswered = undefined;
+          resolve();
+        };
+      });
+      this.allAnswered = { promise, wake: () => wake() };
+    }
+    return this.allAnswered.promise;
   }
 
   get pending(): number {

@@ -37,6 +37,46 @@ describe("AcksPending", () => {
     expect(acks.pending).toBe(1);
   });
 
+  it("answered(): the main thread's waiters all go on when the last pending request is answered", async () => {
+    const acks = new AcksPending();
+    await acks.answered(120_000); // nothing pending: were it to wait, the test would time out first
+    const first = acks.began();
+    const second = acks.began();
+    const woken: string[] = [];
+    const waiting = [acks.answered(10_000).then(() => woken.push("a")), acks.answered(10_000).then(() => woken.push("b"))];
+    first();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(woken).toEqual([]);
+    second();
+    await Promise.all(waiting);
+    expect(woken).toEqual(["a", "b"]);
+    // A later burst waits afresh.
+    const third = acks.began();
+    let later = false;
+    const waitingLater = acks.answered(10_000).then(() => (later = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(later).toBe(false);
+    third();
+    await waitingLater;
+  });
+
+  it("answered(): stops waiting after its bound while requests stay pending", async () => {
+    vi.useFakeTimers();
+    try {
+      const acks = new AcksPending();
+      acks.began();
+      let over = false;
+      const waiting = acks.answered(100).then(() => (over = true));
+      await vi.advanceTimersByTimeAsync(99);
+      expect(over).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await waiting;
+      expect(acks.pending).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("is seen by another thread: a worker waiting on the shared count goes on once the main thread answers", async () => {
     const acks = new AcksPending();
     const answered = acks.began();

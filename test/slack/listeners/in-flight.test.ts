@@ -53,4 +53,20 @@ describe("InFlightRequests.idle", () => {
     await inFlight.idle();
     expect(idle).toBe(true);
   });
+
+  it("counts a request while the middleware it wraps runs, and that middleware decides whether listeners run", async () => {
+    const inFlight = new InFlightRequests();
+    const work = deferred();
+    const steps: string[] = [];
+    let idle = false;
+    const refusing = inFlight.middleware(async () => void steps.push("refused"));
+    await refusing({ next: async () => void steps.push("listener") } as never);
+    void inFlight.middleware(async ({ next }) => await next())({ next: () => work.promise } as never);
+    void inFlight.idle().then(() => (idle = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([steps, idle]).toEqual([["refused"], false]);
+    work.resolve();
+    await inFlight.idle();
+    expect(idle).toBe(true);
+  });
 });

@@ -9,7 +9,12 @@ import { scorecardCommand } from "./scorecard";
 import { priorityCommand } from "./priority";
 import { todoCommand } from "./todo";
 
-export function registerCommands(app: App, services: CadenceServices): void {
+/**
+ * `afterOtherAcks` resolves once the Slack requests that came with this one are acked (or after a bounded wait):
+ * a command's ack resolves only then, so the work after it (reading, rendering, handing the table to the
+ * off-loop thread) runs after a burst's acks, not between them (issue 17).
+ */
+export function registerCommands(app: App, services: CadenceServices, afterOtherAcks: () => Promise<void>): void {
   const routes = [
     ["/cadence", cadenceCommand(services)],
     ["/scorecard", scorecardCommand(services)],
@@ -17,9 +22,15 @@ export function registerCommands(app: App, services: CadenceServices): void {
     ["/priority", priorityCommand(services)],
     ["/todo", todoCommand(services)],
   ] as const;
-  app.command(
-    /.*/,
-    routeByName<CommandArgs>((args) => args.command.command, routes, unknownCommand),
+  const route = routeByName<CommandArgs>((args) => args.command.command, routes, unknownCommand);
+  app.command(/.*/, (args) =>
+    route({
+      ...args,
+      ack: async (response) => {
+        await args.ack(response);
+        await afterOtherAcks();
+      },
+    }),
   );
 }
 
