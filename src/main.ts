@@ -6,6 +6,7 @@ import type { LogLevel, App, Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { ConfigError, loadConfig, loopSettingsOf, type Config } from "./config/config";
 import { loadEnvFile } from "./config/env-file";
+import { runTickSteps, type TickStep } from "./scheduler/tick-steps";
 import { openDatabase, type Database } from "./db/database";
 import { databaseProvider, describeDatabase } from "./db/database-url";
 import { applyPendingMigrations } from "./db/migrate";
@@ -129,8 +130,8 @@ const STOP_GRACE_MS = 10_000;
 // How long the whole stop may take before its last steps (half a second each after it): under the 30 s a
 // process manager such as Kubernetes allows by default.
 const STOP_DEADLINE_MS = 20_000;
-// How long a command's work after its ack waits for the acks of requests that arrived with it: a burst of 20 is
-// acked in about 20 ms, and a slow client's request must not hold everyone's answers back for long.
+// How long a command's work after its ack, or a scheduler step, waits for the acks of requests pending: a burst of
+// 20 is acked in about 20 ms, and a slow client's request must not hold everyone's answers back for long.
 const OTHER_ACKS_WAIT_MAX_MS = 100;
 
 export async function startCadence(config: Config, options: StartOptions = {}): Promise<RunningCadence> {
@@ -183,8 +184,9 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins, scorecardAnswerer });
   agentApi = new AgentApi({ agents: offLoop, clock, logger, limits: options.apiLimits });
   const shareFanOut = sharedCheckins ? sharingOf(() => services.checkins.sendShared(clock()), inFlight, logger) : undefined;
-  const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut });
-  registerListeners(app, services, inFlight, acksPending);
+  const afterPendingAcks = () => acksPending.answered(OTHER_ACKS_WAIT_MAX_MS);
+  const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut, afterPendingAcks });
+  registerListeners(app, services, inFlight, afterPendingAcks);
   const url = await serve(app, config, acksPending);
   // In Socket Mode there is no Slack HTTP server to mount the agent API on: it gets its own, on API_PORT.
   const apiServer = url || config.apiPort === undefined ? undefined : await startApiServer(config.apiPort, handleApi);
@@ -260,31 +262,33 @@ function scheduleLoop(args: {
   inFlight: InFlightRequests;
   /** Started after every heartbeat, leading or not: this instance's share of the check-in fan-out. */
   shareFanOut?: () => void;
+  /** Resolves once the Slack requests waiting for their acks have them (or after a bounded wait). */
+  afterPendingAcks: () => Promise<void>;
 }): SchedulerLeadership {
-  const { loop, pilot, repositories, registry, logger, clock, options, inFlight } = args;
+  const { loop, pilot, repositories, registry, logger, clock, options, inFlight, afterPendingAcks } = args;
   const housekeeping = new Housekeeping({
     processedEvents: repositories.processedEvents,
     deliveries: repositories.deliveries,
     idempotencyKeys: repositories.idempotencyKeys,
     logger,
   });
+  // The sweeps run on one instance at a time even while the lease changes hands mid-tick (a transaction lock on
+  // PostgreSQL): a second runner would only repeat the same reads and races.
+  const alone =
+    <T>(job: string, work: () => Promise<T>) =>
+    () =>
+      repositories.jobLocks.runAlone(job, work);
+  const tickSteps: TickStep[] = [
+    { what: "the weekly loop", run: () => loop.tick(clock()) },
+    { what: "opening gate issues", run: alone("gate", () => pilot.gate.openReady(clock())) },
+    { what: "calling stop webhooks", run: alone("stop-webhooks", () => pilot.webhooks.deliverDue(clock())) },
+    { what: "pruning old bookkeeping rows", run: alone("housekeeping", () => housekeeping.pruneDue(clock())) },
+  ];
   return new SchedulerLeadership({
     registry,
     logger,
     // Tracked as in-flight work, so `idle()` (tests) and a graceful stop wait for a tick under way.
-    tick: () =>
-      inFlight.track(
-        (async () => {
-          // Each step on its own: one failing must not keep the next from its minute.
-          await loop.tick(clock()).catch(warnOf(logger, "the weekly loop"));
-          // The sweeps run on one instance at a time even while the lease changes hands mid-tick (a transaction
-          // lock on PostgreSQL): a second runner would only repeat the same reads and races.
-          const alone = <T>(job: string, work: () => Promise<T>) => repositories.jobLocks.runAlone(job, work);
-          await alone("gate", () => pilot.gate.openReady(clock())).catch(warnOf(logger, "opening gate issues"));
-          await alone("stop-webhooks", () => pilot.webhooks.deliverDue(clock())).catch(warnOf(logger, "calling stop webhooks"));
-          await alone("housekeeping", () => housekeeping.pruneDue(clock())).catch(warnOf(logger, "pruning old bookkeeping rows"));
-        })(),
-      ),
+    tick: () => inFlight.track(runTickSteps(tickSteps, { afterPendingAcks, logger })),
     ticking: options.scheduler !== false,
     heartbeatMs: registry.liveness.heartbeatMs,
     afterHeartbeat: args.shareFanOut,
@@ -537,9 +541,9 @@ function refreshAfterChanges(
   return refresh;
 }
 
-function registerListeners(app: App, services: CadenceServices, inFlight: InFlightRequests, acksPending: AcksPending): void {
+function registerListeners(app: App, services: CadenceServices, inFlight: InFlightRequests, afterPendingAcks: () => Promise<void>): void {
   app.use(inFlight.middleware(workspaceGuard()));
-  registerCommands(app, services, () => acksPending.answered(OTHER_ACKS_WAIT_MAX_MS));
+  registerCommands(app, services, afterPendingAcks);
   registerActions(app, services);
   registerViews(app, services);
   registerEvents(app, services);
