@@ -35,6 +35,8 @@ const CONCURRENCY = 20;
 const ROUNDS = 60;
 const ANSWER_TIMEOUT_MS = 30_000;
 const BETWEEN_ROUNDS_MS = 200;
+// Past Cadence's own stop deadline (20 s, then half a second a step).
+const STOP_TIMEOUT_MS = 30_000;
 // Rounds sent first and not counted, at both apps alike: the first requests a process serves run its code cold
 // (parsed, not yet compiled by the JIT), which costs Cadence's larger code more than a bare app's. A process
 // pays that once in its life; Slack's requests meet it warm.
@@ -221,10 +223,14 @@ async function reseed(databaseUrl: string, slack: LocalSlack, spec: TeamSpec): P
   }
 }
 
+/** Stops the app with SIGTERM, as a deployment would (so --cpu-prof writes its profiles); killed if it hangs. */
 async function stopped(child: Started["child"]): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
+  const hung = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
   await exited;
+  clearTimeout(hung);
 }
 
 /** One start of an app until /healthz answers, then the app killed: how long it took. */

@@ -184,7 +184,7 @@ export async function startCadence(config: Config, options: StartOptions = {}): 
   const { services, loop } = buildServices({ config, repositories, slack, registry, logger, clock, setupChecksNow, sharedCheckins, scorecardAnswerer });
   agentApi = new AgentApi({ agents: offLoop, clock, logger, limits: options.apiLimits });
   const shareFanOut = sharedCheckins ? sharingOf(() => services.checkins.sendShared(clock()), inFlight, logger) : undefined;
-  const afterPendingAcks = () => acksPending.answered(OTHER_ACKS_WAIT_MAX_MS);
+  const afterPendingAcks = () => acksPending.allAnswered(OTHER_ACKS_WAIT_MAX_MS);
   const leadership = scheduleLoop({ loop, pilot: services.pilot, repositories, registry, logger, clock, options, inFlight, shareFanOut, afterPendingAcks });
   registerListeners(app, services, inFlight, afterPendingAcks);
   const url = await serve(app, config, acksPending);

@@ -64,17 +64,22 @@ const prismaWasmFromFile = {
 };
 
 // Bolt loads Express (with some 40 packages) for its Express receiver, and the Socket Mode client (with undici and
-// ws) for its Socket Mode receiver, as Cadence starts, whichever receiver it uses. Neither is bundled: the module
-// that requires one gets a stand-in whose properties load it from node_modules (beside better-sqlite3), so an app
-// in HTTP mode never loads either and a Socket Mode one loads its client when it connects. The bundle is 1.1 MB
-// smaller, and starts took a median 655 ms with both loaded at start, 597 ms with both bundled but run only when
+// ws) for its Socket Mode receiver, as Cadence starts, whichever receiver it uses. The module that requires one
+// gets a stand-in whose properties load it when first read:
+// - Express is not bundled: Cadence never uses the Express receiver, so it is loaded (from node_modules, beside
+//   better-sqlite3) only by someone who does.
+// - The Socket Mode client stays in the bundle, run when a Socket Mode app builds its receiver at start. Loaded
+//   from node_modules it would bring a second copy of @slack/web-api and its packages: about 170 ms and 21 MB
+//   more for a Socket Mode app.
+// Starts of an HTTP app took a median 655 ms with both loaded at start, 597 ms with both bundled but run only when
 // used, 572 ms with neither bundled (12 starts of each, taken in turns; issue 17 asks for 1 s).
 // The stand-in says __esModule without loading, so TypeScript's import helpers (__importDefault, __importStar)
 // take it as the module itself; for a CommonJS package (express), its `default` is then the package itself, as
-// those helpers would have made it.
+// those helpers would have made it. It answers property reads only (how Bolt uses both): listing its keys would
+// find none.
 const LOAD_WHEN_USED = [
-  { specifier: "express", importer: /@slack\/bolt\/dist\/receivers\/ExpressReceiver\.js$/, commonJs: true },
-  { specifier: "@slack/socket-mode", importer: /@slack\/bolt\/dist\/receivers\/SocketModeReceiver\.js$/, commonJs: false },
+  { specifier: "express", importer: /@slack\/bolt\/dist\/receivers\/ExpressReceiver\.js$/, commonJs: true, bundled: false },
+  { specifier: "@slack/socket-mode", importer: /@slack\/bolt\/dist\/receivers\/SocketModeReceiver\.js$/, commonJs: false, bundled: true },
 ];
 const LAZY = "load-when-used";
 /** The specifiers given a stand-in. */
@@ -91,17 +96,18 @@ const loadWhenUsed = {
       const real = await bundler.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: LAZY });
       if (real.errors.length > 0) return { errors: real.errors };
       deferred.add(args.path);
-      const { commonJs } = LOAD_WHEN_USED.find(({ specifier }) => specifier === args.path);
-      return { path: real.path, namespace: LAZY, pluginData: { commonJs } };
+      const { commonJs, bundled } = LOAD_WHEN_USED.find(({ specifier }) => specifier === args.path);
+      return { path: real.path, namespace: LAZY, pluginData: { commonJs, bundled } };
     });
     bundler.onLoad({ filter: /.*/, namespace: LAZY }, (args) => ({
       loader: "js",
       resolveDir: dirname(args.path),
       contents: [
-        // Where the package resolved at build time, from the bundle: a name held in a variable is not bundled.
-        `const at = ${JSON.stringify(`./${relative(dist, args.path)}`)};`,
         "let loaded;",
-        "const load = () => (loaded ??= require(at));",
+        args.pluginData.bundled
+          ? `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`
+          : // Where the package resolved at build time, from the bundle: a path held in a variable is not bundled.
+            `const at = ${JSON.stringify(`./${relative(dist, args.path)}`)}; const load = () => (loaded ??= require(at));`,
         "module.exports = new Proxy({}, {",
         args.pluginData.commonJs
           ? '  get: (_, key) => (key === "__esModule" ? true : key === "default" ? load() : load()[key]),'

@@ -12,8 +12,8 @@ const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 export class AcksPending {
   private readonly count: Int32Array;
-  /** On the main thread: what waits in answered(), all woken together. */
-  private allAnswered: { promise: Promise<void>; wake(): void } | undefined;
+  /** On the main thread: what waits in allAnswered(), all woken together. */
+  private waitingForAll: { promise: Promise<void>; wake(): void } | undefined;
 
   /** `buffer` is the main thread's, passed to the off-loop thread in its workerData (shared, not copied). */
   constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) {
@@ -29,29 +29,31 @@ export class AcksPending {
       answered = true;
       if (Atomics.sub(this.count, 0, 1) !== 1) return;
       Atomics.notify(this.count, 0);
-      this.allAnswered?.wake();
+      this.waitingForAll?.wake();
     };
   }
 
   /**
-   * On the thread that counts (the main one): resolves once no request waits for its answer, or after `maxMs`
-   * whatever the count. All callers share one promise and one timer, as a burst's commands all wait at once.
+   * settled() for the thread that counts (the main one), where a burst's commands all wait at once: they share
+   * one promise and one timer rather than each an Atomics wait. Resolves once no request waits for its answer,
+   * or `maxMs` after the first of those waiting called (the deadline is theirs too) whatever the count.
    */
-  answered(maxMs: number): Promise<void> {
+  allAnswered(maxMs: number): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
-    if (!this.allAnswered) {
+    if (!this.waitingForAll) {
       let wake = () => {};
       const promise = new Promise<void>((resolve) => {
-        const timer = setTimeout(() => wake(), maxMs);
+        // Unref'd: a stop does not wait for it, and the waiters' work is what the stop waits for.
+        const timer = setTimeout(() => wake(), maxMs).unref();
         wake = () => {
           clearTimeout(timer);
-          this.allAnswered = undefined;
+          this.waitingForAll = undefined;
           resolve();
         };
       });
-      this.allAnswered = { promise, wake: () => wake() };
+      this.waitingForAll = { promise, wake: () => wake() };
     }
-    return this.allAnswered.promise;
+    return this.waitingForAll.promise;
   }
 
   get pending(): number {

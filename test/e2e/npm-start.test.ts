@@ -69,7 +69,7 @@ describe("the compiled app", () => {
     expect(output).not.toContain("off-loop thread");
   }, 60_000);
 
-  it("runs in Socket Mode: the client it loads from node_modules when it connects opens the connection and answers a command over it", async () => {
+  it("runs in Socket Mode: the bundled client, run once the receiver is built, opens the connection and answers a command over it", async () => {
     slack.addUser({ id: ADMIN, name: "ada", tz: "UTC", is_admin: true });
     const npmStart = startCommand();
     const env: Record<string, string> = { ...cadenceEnvironment(slack.apiUrl, freshDatabaseUrl(), { SLACK_APP_TOKEN: "xapp-1-test" }), ...npmStart.env };

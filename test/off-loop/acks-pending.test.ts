@@ -37,13 +37,14 @@ describe("AcksPending", () => {
     expect(acks.pending).toBe(1);
   });
 
-  it("answered(): the main thread's waiters all go on when the last pending request is answered", async () => {
+  it("allAnswered(): the main thread's waiters all go on when the last pending request is answered", async () => {
     const acks = new AcksPending();
-    await acks.answered(120_000); // nothing pending: were it to wait, the test would time out first
+    // Bounds past the test's own timeout: a wait that ended only by its bound would fail the test.
+    await acks.allAnswered(120_000); // nothing pending
     const first = acks.began();
     const second = acks.began();
     const woken: string[] = [];
-    const waiting = [acks.answered(10_000).then(() => woken.push("a")), acks.answered(10_000).then(() => woken.push("b"))];
+    const waiting = [acks.allAnswered(120_000).then(() => woken.push("a")), acks.allAnswered(120_000).then(() => woken.push("b"))];
     first();
     await new Promise((resolve) => setImmediate(resolve));
     expect(woken).toEqual([]);
@@ -53,20 +54,20 @@ describe("AcksPending", () => {
     // A later burst waits afresh.
     const third = acks.began();
     let later = false;
-    const waitingLater = acks.answered(10_000).then(() => (later = true));
+    const waitingLater = acks.allAnswered(120_000).then(() => (later = true));
     await new Promise((resolve) => setImmediate(resolve));
     expect(later).toBe(false);
     third();
     await waitingLater;
-  });
+  }, 10_000);
 
-  it("answered(): stops waiting after its bound while requests stay pending", async () => {
+  it("allAnswered(): stops waiting after its bound while requests stay pending", async () => {
     vi.useFakeTimers();
     try {
       const acks = new AcksPending();
       acks.began();
       let over = false;
-      const waiting = acks.answered(100).then(() => (over = true));
+      const waiting = acks.allAnswered(100).then(() => (over = true));
       await vi.advanceTimersByTimeAsync(99);
       expect(over).toBe(false);
       await vi.advanceTimersByTimeAsync(1);

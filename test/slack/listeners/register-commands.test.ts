@@ -7,10 +7,10 @@ import { registerCommands } from "../../../src/slack/listeners/commands";
 import type { CommandArgs } from "../../../src/slack/listeners/commands/command-listener";
 
 /** The one listener registerCommands gives Bolt. */
-function registeredListener(afterOtherAcks: () => Promise<void>): (args: CommandArgs) => Promise<void> {
+function registeredListener(afterPendingAcks: () => Promise<void>): (args: CommandArgs) => Promise<void> {
   let listener: ((args: CommandArgs) => Promise<void>) | undefined;
   const app = { command: (_name: RegExp, registered: typeof listener) => void (listener = registered) } as unknown as App;
-  registerCommands(app, {} as CadenceServices, afterOtherAcks);
+  registerCommands(app, {} as CadenceServices, afterPendingAcks);
   if (!listener) throw new Error("registerCommands registered no listener");
   return listener;
 }

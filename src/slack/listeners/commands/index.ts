@@ -10,11 +10,11 @@ import { priorityCommand } from "./priority";
 import { todoCommand } from "./todo";
 
 /**
- * `afterOtherAcks` resolves once the Slack requests that came with this one are acked (or after a bounded wait):
+ * `afterPendingAcks` resolves once the Slack requests that came with this one are acked (or after a bounded wait):
  * a command's ack resolves only then, so the work after it (reading, rendering, handing the table to the
  * off-loop thread) runs after a burst's acks, not between them (issue 17).
  */
-export function registerCommands(app: App, services: CadenceServices, afterOtherAcks: () => Promise<void>): void {
+export function registerCommands(app: App, services: CadenceServices, afterPendingAcks: () => Promise<void>): void {
   const routes = [
     ["/cadence", cadenceCommand(services)],
     ["/scorecard", scorecardCommand(services)],
@@ -28,7 +28,7 @@ export function registerCommands(app: App, services: CadenceServices, afterOther
       ...args,
       ack: async (response) => {
         await args.ack(response);
-        await afterOtherAcks();
+        await afterPendingAcks();
       },
     }),
   );
