@@ -73,16 +73,17 @@ export async function benchLean(): Promise<BenchResult[]> {
     // event loop for 30-70 ms in the middle of the measured rounds (a CPU profile, and per-round acks).
     await reseed(databaseUrl, slack, TEAMS[0]!.spec);
     const startBare = () => startProcess(bundles.bare, env, [LOOP_DELAY_FLAG], appCores);
-    const startCadence = () => startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG], appCores);
+    const startCadence = (extraFlags: string[] = []) =>
+      startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG, ...extraFlags], appCores);
     // BENCH_CPU_PROF=<dir>: the measured Cadence (not the timed starts) writes its V8 CPU profiles there, one a thread.
     const profileFlags = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const startups = { bare: [] as number[], cadence: [] as number[] };
     for (let start = 1; start < STARTS; start += 1) {
       startups.bare.push(await timedStartAndKill(startBare));
-      startups.cadence.push(await timedStartAndKill(startCadence));
+      startups.cadence.push(await timedStartAndKill(() => startCadence()));
     }
     const bare = await startBare();
-    const cadence = await startProcess(bundles.cadence, { ...env, ...npmStart.env }, [...npmStart.flags, LOOP_DELAY_FLAG, ...profileFlags], appCores);
+    const cadence = await startCadence(profileFlags);
     startups.bare.push(bare.startMs);
     startups.cadence.push(cadence.startMs);
     try {

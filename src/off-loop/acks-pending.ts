@@ -12,8 +12,8 @@ const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 export class AcksPending {
   private readonly count: Int32Array;
-  /** On the main thread: what waits in allAnswered(), all woken together. */
-  private waitingForAll: { promise: Promise<void>; wake(): void } | undefined;
+  /** The one settled() wait that allAnswered()'s callers share while it lasts. */
+  private sharedWait: Promise<void> | undefined;
 
   /** `buffer` is the main thread's, passed to the off-loop thread in its workerData (shared, not copied). */
   constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) {
@@ -27,33 +27,20 @@ export class AcksPending {
     return () => {
       if (answered) return;
       answered = true;
-      if (Atomics.sub(this.count, 0, 1) !== 1) return;
-      Atomics.notify(this.count, 0);
-      this.waitingForAll?.wake();
+      if (Atomics.sub(this.count, 0, 1) === 1) Atomics.notify(this.count, 0);
     };
   }
 
   /**
-   * settled() for the thread that counts (the main one), where a burst's commands all wait at once: they share
-   * one promise and one timer rather than each an Atomics wait. Resolves once no request waits for its answer,
-   * or `maxMs` after the first of those waiting called (the deadline is theirs too) whatever the count.
+   * settled() for a burst's commands, which all wait at once on the thread that counts: they share one wait
+   * rather than each an Atomics wait, so the first caller's `maxMs` bounds it for all who join it.
    */
   allAnswered(maxMs: number): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
-    if (!this.waitingForAll) {
-      let wake = () => {};
-      const promise = new Promise<void>((resolve) => {
-        // Unref'd: a stop does not wait for it, and the waiters' work is what the stop waits for.
-        const timer = setTimeout(() => wake(), maxMs).unref();
-        wake = () => {
-          clearTimeout(timer);
-          this.waitingForAll = undefined;
-          resolve();
-        };
-      });
-      this.waitingForAll = { promise, wake: () => wake() };
-    }
-    return this.waitingForAll.promise;
+    this.sharedWait ??= this.settled(maxMs).finally(() => {
+      this.sharedWait = undefined;
+    });
+    return this.sharedWait;
   }
 
   get pending(): number {
